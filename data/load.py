@@ -1,0 +1,123 @@
+"""The one place that reads the data files: validated, typed frames in a frozen Bundle."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from data import dates, schema
+from data.validate import Problem, validate
+
+DATA_DIR = Path(__file__).resolve().parent
+
+
+class DataError(Exception):
+    """The data files are malformed; the message lists every problem with file, line and column."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems[:50])
+        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the data files:\n{lines}{more}")
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """All data, validated and typed. Frames are not to be modified in place."""
+
+    places: pd.DataFrame
+    sources: pd.DataFrame
+    items: pd.DataFrame
+    events: pd.DataFrame
+    movements: pd.DataFrame
+    populations: pd.DataFrame
+    distances: pd.DataFrame
+    version: str
+
+    @property
+    def first_month(self) -> pd.Period:
+        """First month any event or movement touches."""
+        return min(self.events["period_start"].min(), self.movements["period_start"].min()).to_period("M")
+
+    @property
+    def last_month(self) -> pd.Period:
+        """Last month any event or movement touches."""
+        return max(self.events["period_end"].max(), self.movements["period_end"].max()).to_period("M")
+
+
+def read_raw(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every data file as a frame of stripped strings ('' for empty); a missing or unreadable file is a DataError."""
+    frames, problems = {}, []
+    for spec in schema.ALL_FILES:
+        path = folder / spec.name
+        try:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(Problem(spec.name, None, None, "file is missing"))
+            continue
+        except (pd.errors.ParserError, UnicodeDecodeError) as err:
+            problems.append(Problem(spec.name, None, None, f"cannot be read as UTF-8 CSV ({err})"))
+            continue
+        frames[spec.name] = frame.apply(lambda col: col.str.strip())
+    if problems:
+        raise DataError(problems)
+    return frames
+
+
+def _count(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series.replace("", None)).astype("Int64")
+
+
+def _with_periods(frame: pd.DataFrame, start_col: str, end_col: str | None) -> pd.DataFrame:
+    starts = frame[start_col].map(lambda t: dates.period_of(t)[0])
+    ends_from = frame[end_col].where(frame[end_col] != "", frame[start_col]) if end_col else frame[start_col]
+    return frame.assign(period_start=starts, period_end=ends_from.map(lambda t: dates.period_of(t)[1]))
+
+
+def _version(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for spec in schema.ALL_FILES:
+        digest.update((folder / spec.name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def load_bundle(folder: Path = DATA_DIR) -> Bundle:
+    """Read, validate and type every data file; raise DataError naming each problem."""
+    raw = read_raw(folder)
+    problems = validate(raw)
+    if problems:
+        raise DataError(problems)
+    places = raw["places.csv"].assign(
+        lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float)
+    ).set_index("place_id", drop=False)
+    events = _with_periods(raw["events.csv"], "date", None)
+    for col in schema.COUNT_COLUMNS:
+        events[col] = _count(events[col])
+    movements = _with_periods(raw["movements.csv"], "date_start", "date_end").assign(
+        people=lambda f: _count(f["people"])
+    )
+    populations = _with_periods(raw["populations.csv"], "date", None).assign(people=lambda f: _count(f["people"]))
+    distances = raw["distances.csv"].assign(
+        value=lambda f: f["value"].astype(float),
+        km=lambda f: f["value"].astype(float) * f["unit"].map(schema.DISTANCE_UNITS),
+    )
+    return Bundle(
+        places=places,
+        sources=raw["sources.csv"].set_index("source_id", drop=False),
+        items=raw["items.csv"].set_index("item_id", drop=False),
+        events=events,
+        movements=movements,
+        populations=populations,
+        distances=distances,
+        version=_version(folder),
+    )
+
+
+@functools.cache
+def default_bundle() -> Bundle:
+    """The app's data, loaded and validated once per process."""
+    return load_bundle(DATA_DIR)

@@ -1,0 +1,81 @@
+"""Column names and allowed values of every data file (one place to change the schema)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SOURCE_KINDS = ("un", "government", "ngo", "news", "group_affiliated", "academic")
+SOURCE_KIND_LABELS = {
+    "un": "UN",
+    "government": "Government",
+    "ngo": "NGO",
+    "news": "News media",
+    "group_affiliated": "Group-affiliated",
+    "academic": "Academic",
+}
+PRECISIONS = ("day", "month", "year")
+EVENT_KINDS = ("raid", "rocket_attack", "siege", "other")
+EVENT_KIND_LABELS = {"raid": "Raid", "rocket_attack": "Rocket attack", "siege": "Siege", "other": "Incident"}
+PLACE_KINDS = ("camp", "country")
+MOVEMENT_SCOPES = ("transfer", "aggregate")
+COUNT_COLUMNS = ("killed", "wounded", "abducted_or_missing")
+COUNT_LABELS = {"killed": "Killed", "wounded": "Wounded", "abducted_or_missing": "Abducted or missing"}
+
+
+@dataclass(frozen=True)
+class FileSchema:
+    """What one CSV file must hold."""
+
+    name: str
+    columns: tuple[str, ...]
+    key: str
+    required: tuple[str, ...]
+
+
+PLACES = FileSchema(
+    "places.csv",
+    ("place_id", "name", "kind", "country_iso3", "lat", "lon", "active_from", "active_to", "coord_source_url", "note"),
+    key="place_id",
+    required=("place_id", "name", "kind", "country_iso3", "lat", "lon", "coord_source_url"),
+)
+SOURCES = FileSchema(
+    "sources.csv",
+    ("source_id", "publisher", "title", "published", "url", "kind", "seed_file", "note"),
+    key="source_id",
+    required=("source_id", "publisher", "kind"),
+)
+ITEMS = FileSchema(
+    "items.csv",
+    ("item_id", "label", "summary"),
+    key="item_id",
+    required=("item_id", "label", "summary"),
+)
+EVENTS = FileSchema(
+    "events.csv",
+    ("event_id", "source_id", "date", "date_precision", "place_id", "kind", *COUNT_COLUMNS, "seed_lines", "note"),
+    key="event_id",
+    required=("event_id", "source_id", "date", "date_precision", "place_id", "kind"),
+)
+MOVEMENTS = FileSchema(
+    "movements.csv",
+    (
+        "movement_id", "source_id", "date_start", "date_end", "date_precision", "origin_place_id",
+        "destination_place_id", "people", "scope", "seed_lines", "note",
+    ),
+    key="movement_id",
+    required=("movement_id", "source_id", "date_start", "date_precision", "origin_place_id", "scope"),
+)
+POPULATIONS = FileSchema(
+    "populations.csv",
+    ("population_id", "source_id", "date", "date_precision", "place_id", "people", "seed_lines", "note"),
+    key="population_id",
+    required=("population_id", "source_id", "date", "date_precision", "place_id", "people"),
+)
+DISTANCES = FileSchema(
+    "distances.csv",
+    ("claim_id", "source_id", "place_id", "target", "value", "unit", "seed_lines", "note"),
+    key="claim_id",
+    required=("claim_id", "source_id", "place_id", "target", "value", "unit"),
+)
+DISTANCE_UNITS = {"km": 1.0, "mi": 1.609344}
+ALL_FILES = (PLACES, SOURCES, ITEMS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES)

@@ -1,0 +1,76 @@
+"""Pure filters: (Bundle, View) -> the rows behind that view. No Dash, no Plotly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data.load import Bundle
+
+LENSES = ("all", "seeds", "independent")
+LENS_LABELS = {
+    "all": "All sources",
+    "seeds": "The group's account (seed documents and group-affiliated outlets)",
+    "independent": "Independent sources (UN, governments, NGOs, press, academic)",
+}
+
+
+@dataclass(frozen=True)
+class View:
+    """What the user selected: an inclusive month range, an optional place and a source lens."""
+
+    start: pd.Period
+    end: pd.Period
+    place: str | None = None
+    lens: str = "all"
+
+    @property
+    def first_day(self) -> pd.Timestamp:
+        return self.start.start_time.normalize()
+
+    @property
+    def last_day(self) -> pd.Timestamp:
+        return self.end.end_time.normalize()
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rows (one per item and source) that fall in a view; `partial` marks items only partly inside the range."""
+
+    view: View
+    events: pd.DataFrame
+    movements: pd.DataFrame
+    populations: pd.DataFrame
+
+
+def full_view(bundle: Bundle) -> View:
+    """The whole period of the data, every place, every source."""
+    return View(bundle.first_month, bundle.last_month)
+
+
+def _in_range(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Rows whose period overlaps the range, flagged `partial` when it extends beyond it."""
+    overlaps = (frame["period_end"] >= view.first_day) & (frame["period_start"] <= view.last_day)
+    inside = (frame["period_start"] >= view.first_day) & (frame["period_end"] <= view.last_day)
+    return frame.loc[overlaps].assign(partial=~inside[overlaps])
+
+
+def _lens(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.DataFrame:
+    if lens == "all":
+        return frame
+    group = frame["source_id"].map(bundle.sources["kind"]) == "group_affiliated"
+    return frame.loc[group if lens == "seeds" else ~group]
+
+
+def select(bundle: Bundle, view: View) -> Selection:
+    """The events, movements and stated populations behind a view."""
+    events = _lens(_in_range(bundle.events, view), bundle, view.lens)
+    movements = _lens(_in_range(bundle.movements, view), bundle, view.lens)
+    populations = _lens(_in_range(bundle.populations, view), bundle, view.lens)
+    if view.place:
+        events = events.loc[events["place_id"] == view.place]
+        touches = (movements["origin_place_id"] == view.place) | (movements["destination_place_id"] == view.place)
+        movements = movements.loc[touches]
+        populations = populations.loc[populations["place_id"] == view.place]
+    return Selection(view, events, movements, populations)

@@ -1,0 +1,173 @@
+"""Per-item ranges and attributions: where sources disagree, keep every figure and who gives it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data import dates, schema
+from data.load import Bundle
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One source's figure for one item."""
+
+    source_id: str
+    publisher: str
+    kind: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Spread:
+    """All figures the sources give for one quantity of one item."""
+
+    figures: tuple[Figure, ...]
+
+    @property
+    def low(self) -> int | None:
+        return min((f.value for f in self.figures), default=None)
+
+    @property
+    def high(self) -> int | None:
+        return max((f.value for f in self.figures), default=None)
+
+    @property
+    def disputed(self) -> bool:
+        return self.low != self.high
+
+    def text(self) -> str:
+        """'34–36', '47' or 'no figure'."""
+        return format_range(self.low, self.high)
+
+    def attribution(self) -> str:
+        """'UN News Centre (UNAMI) [UN]: 34; USCCAR [Group-affiliated]: 36'."""
+        return "; ".join(
+            f"{f.publisher} [{schema.SOURCE_KIND_LABELS[f.kind]}]: {f.value:,}"
+            for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
+        )
+
+
+def format_range(low: int | None, high: int | None) -> str:
+    """'34–36' where figures differ, '34' where they agree, 'no figure' where none is given."""
+    if low is None or high is None:
+        return "no figure"
+    return f"{low:,}" if low == high else f"{low:,}–{high:,}"
+
+
+def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
+    """The figures of one column over the rows (sources) of one item; empty cells are not figures."""
+    given = rows.loc[rows[column].notna()]
+    return Spread(
+        tuple(
+            Figure(
+                source_id=sid,
+                publisher=bundle.sources.at[sid, "publisher"],
+                kind=bundle.sources.at[sid, "kind"],
+                value=int(value),
+            )
+            for sid, value in zip(given["source_id"], given[column], strict=True)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One event or movement in a view, with the spread of each of its figures."""
+
+    item_id: str
+    label: str
+    when: str
+    place_id: str
+    period_start: pd.Timestamp
+    period_end: pd.Timestamp
+    partial: bool
+    spreads: dict[str, Spread]
+    source_ids: tuple[str, ...]
+
+
+def _when(rows: pd.DataFrame, start_col: str, end_col: str | None) -> str:
+    spans = sorted({dates.span_label(r[start_col], r[end_col] if end_col else None) for _, r in rows.iterrows()})
+    return " / ".join(spans)
+
+
+def summarise_events(events: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
+    """One summary per event, in date order."""
+    out = []
+    for event_id, rows in events.groupby("event_id", sort=False):
+        out.append(
+            ItemSummary(
+                item_id=str(event_id),
+                label=bundle.items.at[event_id, "label"],
+                when=_when(rows, "date", None),
+                place_id=rows["place_id"].iat[0],
+                period_start=rows["period_start"].min(),
+                period_end=rows["period_end"].max(),
+                partial=bool(rows["partial"].any()) if "partial" in rows else False,
+                spreads={col: spread(rows, col, bundle) for col in schema.COUNT_COLUMNS},
+                source_ids=tuple(rows["source_id"]),
+            )
+        )
+    return sorted(out, key=lambda s: (s.period_start, s.item_id))
+
+
+def summarise_movements(movements: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
+    """One summary per movement, in date order; place_id is the destination ('' if unspecified)."""
+    out = []
+    for movement_id, rows in movements.groupby("movement_id", sort=False):
+        out.append(
+            ItemSummary(
+                item_id=str(movement_id),
+                label=bundle.items.at[movement_id, "label"],
+                when=_when(rows, "date_start", "date_end"),
+                place_id=rows["destination_place_id"].iat[0],
+                period_start=rows["period_start"].min(),
+                period_end=rows["period_end"].max(),
+                partial=bool(rows["partial"].any()) if "partial" in rows else False,
+                spreads={"people": spread(rows, "people", bundle)},
+                source_ids=tuple(rows["source_id"]),
+            )
+        )
+    return sorted(out, key=lambda s: (s.period_start, s.item_id))
+
+
+@dataclass(frozen=True)
+class Total:
+    """A KPI: the sum of per-item lows to the sum of per-item highs, with what it is made of."""
+
+    low: int | None
+    high: int | None
+    items: tuple[tuple[str, str, Spread], ...]  # (label, when, spread) of counted items with a figure
+    without_figure: int
+    partial: tuple[str, ...]  # labels of items only partly inside the range: shown, not counted
+
+    def text(self) -> str:
+        return format_range(self.low, self.high)
+
+    def attribution(self) -> str:
+        """One line per item: its label, date, range and who gives what."""
+        lines = [f"{label} ({when}): {s.text()} — {s.attribution()}" for label, when, s in self.items]
+        if self.without_figure:
+            lines.append(f"{self.without_figure} item(s) in view with no figure from any source")
+        if self.partial:
+            lines.append("Not counted, only partly inside the selected range: " + "; ".join(self.partial))
+        return "\n".join(lines) or "Nothing in the selected range"
+
+
+def total(summaries: list[ItemSummary], column: str) -> Total:
+    """Sum one quantity over the items wholly inside the range: low = Σ lowest figures, high = Σ highest.
+
+    Items whose period only partly overlaps the range (a year-precise movement in a one-month view) are
+    shown elsewhere but not summed, and are named in the attribution.
+    """
+    counted = [s for s in summaries if not s.partial]
+    given = [(s.label, s.when, s.spreads[column]) for s in counted if s.spreads[column].figures]
+    return Total(
+        low=sum(sp.low for *_, sp in given) if given else None,
+        high=sum(sp.high for *_, sp in given) if given else None,
+        items=tuple(given),
+        without_figure=len(counted) - len(given),
+        partial=tuple(f"{s.label} ({s.when})" for s in summaries if s.partial and s.spreads[column].figures),
+    )

@@ -1,0 +1,235 @@
+"""Checks on the raw data files. Pure: raw string frames in, a list of problems out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data import dates, schema
+
+_LINES = re.compile(r"^\d+(-\d+)?(;\d+(-\d+)?)*$")
+_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one data file, located by file, CSV line and column."""
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"data/{self.file}"
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+def csv_line(index: int) -> int:
+    """CSV line of a frame row (line 1 is the header)."""
+    return int(index) + 2
+
+
+def check_columns(spec: schema.FileSchema, frame: pd.DataFrame) -> list[Problem]:
+    """Missing or unexpected columns."""
+    problems = [
+        Problem(spec.name, 1, col, "column is missing from the header") for col in spec.columns if col not in frame
+    ]
+    problems += [
+        Problem(spec.name, 1, col, f"unknown column (expected: {', '.join(spec.columns)})")
+        for col in frame.columns
+        if col not in spec.columns
+    ]
+    return problems
+
+
+def _required(spec: schema.FileSchema, frame: pd.DataFrame) -> list[Problem]:
+    return [
+        Problem(spec.name, csv_line(i), col, "value is required but empty")
+        for col in spec.required
+        for i, value in frame[col].items()
+        if not value.strip()
+    ]
+
+
+def _choice(spec: schema.FileSchema, frame: pd.DataFrame, col: str, allowed: tuple[str, ...]) -> list[Problem]:
+    return [
+        Problem(spec.name, csv_line(i), col, f"'{value}' is not one of: {', '.join(allowed)}")
+        for i, value in frame[col].items()
+        if value and value not in allowed
+    ]
+
+
+def _counts(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for col in cols:
+        for i, value in frame[col].items():
+            if value and not value.isdigit():
+                what = "is negative" if value.lstrip().startswith("-") else "is not a whole number"
+                problems.append(Problem(spec.name, csv_line(i), col, f"'{value}' {what} (counts are whole numbers ≥ 0)"))
+    return problems
+
+
+def _refs(spec: schema.FileSchema, frame: pd.DataFrame, col: str, known: set[str], what: str) -> list[Problem]:
+    return [
+        Problem(spec.name, csv_line(i), col, f"unknown {what} '{value}'")
+        for i, value in frame[col].items()
+        if value and value not in known
+    ]
+
+
+def _dates(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) -> list[Problem]:
+    """ISO partial dates; the precision column equals the coarsest format; end ≥ start."""
+    problems = []
+    for i, row in frame.iterrows():
+        found = {}
+        for col in cols:
+            if not row[col]:
+                continue
+            try:
+                found[col] = dates.precision_of(row[col])
+            except ValueError as err:
+                problems.append(Problem(spec.name, csv_line(i), col, str(err)))
+        if len(found) != len([c for c in cols if row[c]]) or not found:
+            continue
+        stated = row["date_precision"]
+        expected = dates.coarsest(*found.values())
+        if stated in schema.PRECISIONS and stated != expected:
+            problems.append(
+                Problem(spec.name, csv_line(i), "date_precision", f"says '{stated}' but the dates are {expected}-precise")
+            )
+        if len(cols) == 2 and all(row[c] for c in cols):
+            if dates.period_of(row[cols[1]])[1] < dates.period_of(row[cols[0]])[0]:
+                problems.append(
+                    Problem(spec.name, csv_line(i), cols[1], f"ends ({row[cols[1]]}) before it starts ({row[cols[0]]})")
+                )
+    return problems
+
+
+def _coordinates(frame: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for col, limit in (("lat", 90), ("lon", 180)):
+        for i, value in frame[col].items():
+            try:
+                ok = -limit <= float(value) <= limit
+            except ValueError:
+                ok = False
+            if value and not ok:
+                problems.append(Problem("places.csv", csv_line(i), col, f"'{value}' is not a degree value within ±{limit}"))
+    return problems
+
+
+def _sources(frame: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for i, row in frame.iterrows():
+        if not row["url"] and not row["seed_file"]:
+            problems.append(Problem("sources.csv", csv_line(i), "url", "a source needs a URL or a seed_file"))
+        if row["url"] and not _URL.match(row["url"]):
+            problems.append(Problem("sources.csv", csv_line(i), "url", f"'{row['url']}' is not an http(s) URL"))
+        if row["published"]:
+            try:
+                dates.precision_of(row["published"])
+            except ValueError as err:
+                problems.append(Problem("sources.csv", csv_line(i), "published", str(err)))
+    return problems
+
+
+def _seed_lines(spec: schema.FileSchema, frame: pd.DataFrame, seeds: set[str]) -> list[Problem]:
+    """Rows from a seed document cite its lines; other rows cite none."""
+    problems = []
+    for i, row in frame.iterrows():
+        lines, from_seed = row["seed_lines"], row["source_id"] in seeds
+        if from_seed and not lines:
+            problems.append(Problem(spec.name, csv_line(i), "seed_lines", "a seed document row must cite its line numbers"))
+        elif lines and not _LINES.match(lines):
+            problems.append(Problem(spec.name, csv_line(i), "seed_lines", f"'{lines}' is not like '12', '44-49' or '3;9'"))
+        elif lines and not from_seed:
+            problems.append(Problem(spec.name, csv_line(i), "seed_lines", "only rows whose source is a seed document cite lines"))
+    return problems
+
+
+def _duplicate_keys(spec: schema.FileSchema, frame: pd.DataFrame, key: str) -> list[Problem]:
+    dup = frame[key].duplicated(keep="first")
+    return [Problem(spec.name, csv_line(i), key, f"duplicate id '{frame.at[i, key]}'") for i in frame.index[dup]]
+
+
+def _item_labels(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    known = set(frames["items.csv"]["item_id"])
+    problems = []
+    for spec, col in ((schema.EVENTS, "event_id"), (schema.MOVEMENTS, "movement_id")):
+        for i, value in frames[spec.name][col].items():
+            if value and value not in known:
+                problems.append(Problem(spec.name, csv_line(i), col, f"'{value}' has no label in items.csv"))
+    return problems
+
+
+def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> list[Problem]:
+    """All rows of one item agree on where and what it was."""
+    problems = []
+    for col in cols:
+        first = frame.groupby(key)[col].transform("first")
+        for i in frame.index[frame[col] != first]:
+            problems.append(
+                Problem(spec.name, csv_line(i), col, f"'{frame.at[i, col]}' differs from the first row of '{frame.at[i, key]}' ('{first[i]}')")
+            )
+    return problems
+
+
+def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every problem in the raw files (string-typed frames keyed by file name)."""
+    problems: list[Problem] = []
+    for spec in schema.ALL_FILES:
+        problems += check_columns(spec, frames[spec.name])
+    if problems:
+        return problems  # later checks index columns that are missing
+    places, sources = frames["places.csv"], frames["sources.csv"]
+    place_ids, source_ids = set(places["place_id"]), set(sources["source_id"])
+    seed_sources = set(sources.loc[sources["seed_file"] != "", "source_id"])
+    for spec in schema.ALL_FILES:
+        problems += _required(spec, frames[spec.name])
+    for spec in (schema.PLACES, schema.SOURCES, schema.ITEMS):
+        problems += _duplicate_keys(spec, frames[spec.name], spec.key)
+    problems += _choice(schema.PLACES, places, "kind", schema.PLACE_KINDS)
+    problems += _coordinates(places)
+    problems += _dates(schema.PLACES, places.assign(date_precision=""), ("active_from", "active_to"))
+    problems += _choice(schema.SOURCES, sources, "kind", schema.SOURCE_KINDS)
+    problems += _sources(sources)
+
+    events, movements = frames["events.csv"], frames["movements.csv"]
+    problems += _choice(schema.EVENTS, events, "kind", schema.EVENT_KINDS)
+    problems += _choice(schema.EVENTS, events, "date_precision", schema.PRECISIONS)
+    problems += _counts(schema.EVENTS, events, schema.COUNT_COLUMNS)
+    problems += _refs(schema.EVENTS, events, "place_id", place_ids, "place")
+    problems += _dates(schema.EVENTS, events, ("date",))
+    problems += _consistent(schema.EVENTS, events, "event_id", ("place_id", "kind"))
+
+    problems += _choice(schema.MOVEMENTS, movements, "scope", schema.MOVEMENT_SCOPES)
+    problems += _choice(schema.MOVEMENTS, movements, "date_precision", schema.PRECISIONS)
+    problems += _counts(schema.MOVEMENTS, movements, ("people",))
+    problems += _refs(schema.MOVEMENTS, movements, "origin_place_id", place_ids, "place")
+    problems += _refs(schema.MOVEMENTS, movements, "destination_place_id", place_ids, "place")
+    problems += _dates(schema.MOVEMENTS, movements, ("date_start", "date_end"))
+
+    populations, distances = frames["populations.csv"], frames["distances.csv"]
+    problems += _choice(schema.POPULATIONS, populations, "date_precision", schema.PRECISIONS)
+    problems += _counts(schema.POPULATIONS, populations, ("people",))
+    problems += _refs(schema.POPULATIONS, populations, "place_id", place_ids, "place")
+    problems += _dates(schema.POPULATIONS, populations, ("date",))
+    problems += _refs(schema.DISTANCES, distances, "place_id", place_ids, "place")
+    problems += _choice(schema.DISTANCES, distances, "unit", tuple(schema.DISTANCE_UNITS))
+    problems += [
+        Problem("distances.csv", csv_line(i), "value", f"'{v}' is not a positive number")
+        for i, v in distances["value"].items()
+        if v and not re.match(r"^\d+(\.\d+)?$", v)
+    ]
+    for spec in (schema.EVENTS, schema.MOVEMENTS, schema.POPULATIONS, schema.DISTANCES):
+        problems += _refs(spec, frames[spec.name], "source_id", source_ids, "source")
+        problems += _seed_lines(spec, frames[spec.name], seed_sources)
+    problems += _item_labels(frames)
+    return problems
