@@ -25,7 +25,7 @@ class DataError(Exception):
         super().__init__(f"{len(problems)} problem(s) in the data files:\n{lines}{more}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Bundle:
     """All data, validated and typed. Frames are not to be modified in place."""
 
@@ -36,6 +36,7 @@ class Bundle:
     movements: pd.DataFrame
     populations: pd.DataFrame
     distances: pd.DataFrame
+    context: pd.DataFrame
     version: str
 
     @property
@@ -113,6 +114,7 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         movements=movements,
         populations=populations,
         distances=distances,
+        context=_with_periods(raw["context.csv"], "date", None),
         version=_version(folder),
     )
 

@@ -77,5 +77,12 @@ DISTANCES = FileSchema(
     key="claim_id",
     required=("claim_id", "source_id", "place_id", "target", "value", "unit"),
 )
+CONTEXT = FileSchema(
+    "context.csv",
+    ("context_id", "source_id", "date", "date_precision", "category", "summary", "seed_lines", "note"),
+    key="context_id",
+    required=("context_id", "source_id", "date", "date_precision", "category", "summary"),
+)
+CONTEXT_CATEGORIES = ("designation", "delisting", "protection", "agreement", "un_process", "legal", "relocation")
 DISTANCE_UNITS = {"km": 1.0, "mi": 1.609344}
-ALL_FILES = (PLACES, SOURCES, ITEMS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES)
+ALL_FILES = (PLACES, SOURCES, ITEMS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)

@@ -228,7 +228,11 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         for i, v in distances["value"].items()
         if v and not re.match(r"^\d+(\.\d+)?$", v)
     ]
-    for spec in (schema.EVENTS, schema.MOVEMENTS, schema.POPULATIONS, schema.DISTANCES):
+    context = frames["context.csv"]
+    problems += _choice(schema.CONTEXT, context, "date_precision", schema.PRECISIONS)
+    problems += _choice(schema.CONTEXT, context, "category", schema.CONTEXT_CATEGORIES)
+    problems += _dates(schema.CONTEXT, context, ("date",))
+    for spec in (schema.EVENTS, schema.MOVEMENTS, schema.POPULATIONS, schema.DISTANCES, schema.CONTEXT):
         problems += _refs(spec, frames[spec.name], "source_id", source_ids, "source")
         problems += _seed_lines(spec, frames[spec.name], seed_sources)
     problems += _item_labels(frames)

@@ -1,0 +1,22 @@
+"""Camps Atlas: creates the Dash app and its WSGI `server`."""
+
+import sys
+
+from dash import Dash
+
+from data.load import DataError, default_bundle
+
+try:
+    BUNDLE = default_bundle()
+except DataError as err:
+    sys.exit(f"Camps Atlas cannot start: {err}")
+
+import components.callbacks  # noqa: E402,F401  (registers the callbacks)
+from components.layout import build_layout  # noqa: E402
+
+app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True)
+app.layout = build_layout(BUNDLE, app.get_asset_url("topojson/"))
+server = app.server
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port=8050, debug=False)

@@ -1,0 +1,54 @@
+"""Graph panels: the map, casualty and relocation charts, and the distance check."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.ids import Charts
+
+MODEBAR_REMOVE = ["sendDataToCloud", "lasso2d", "select2d", "autoScale2d"]
+
+
+def graph_config(topojson_url: str, filename: str) -> dict:
+    """dcc.Graph config: offline base maps, PNG export named after the view, no cloud button."""
+    return {
+        "topojsonURL": topojson_url,
+        "displaylogo": False,
+        "showSendToCloud": False,
+        "modeBarButtonsToRemove": MODEBAR_REMOVE,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "responsive": True,
+    }
+
+
+def graph(graph_id: str, topojson_url: str, label: str, min_height: int) -> html.Figure:
+    """A chart in a <figure> with a screen-reader caption."""
+    return html.Figure(
+        className="panel",
+        children=[
+            dcc.Loading(
+                dcc.Graph(id=graph_id, config=graph_config(topojson_url, f"camps-atlas-{graph_id}"),
+                          style={"minHeight": f"{min_height}px"}),
+                type="dot", delay_show=400,
+            ),
+            html.Figcaption(label, className="sr-only"),
+        ],
+    )
+
+
+def distance_panel(computed_km: float, claims: list[str]) -> html.Aside:
+    """Ashraf's distance to the Iranian border: the computed figure beside the figures the documents state."""
+    return html.Aside(
+        id=Charts.DISTANCE,
+        className="panel note",
+        children=[
+            html.H2("Check: how far was Ashraf from the Iranian border?"),
+            html.P([
+                "Computed here: ",
+                html.Strong(f"≈{computed_km:.0f} km"),
+                " from the approximate camp point to the nearest point of Iran's border (Natural Earth 1:50m "
+                "boundaries; both the point and the generalised border make this approximate to a few km).",
+            ]),
+            html.Ul([html.Li(c) for c in claims]),
+        ],
+    )

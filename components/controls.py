@@ -1,0 +1,47 @@
+"""The control bar: month range slider with its date label, place filter label and reset button."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.ids import Controls
+from data import timeline
+from data.load import Bundle
+
+
+def control_bar(bundle: Bundle) -> html.Section:
+    """Range slider over every month of the data, labelled by year; the selected months shown as text."""
+    axis = timeline.months(bundle)
+    return html.Section(
+        className="controls",
+        **{"aria-label": "Filters"},
+        children=[
+            html.Div(
+                className="controls-row",
+                children=[
+                    html.Label("Date range", htmlFor=Controls.DATE_RANGE, className="control-title"),
+                    html.Output(id=Controls.RANGE_LABEL, className="range-label", **{"aria-live": "polite"}),
+                    html.Span(className="spacer"),
+                    html.Span(id=Controls.FILTER_LABEL, className="filter-label", **{"aria-live": "polite"}),
+                    html.Button("Reset place filter", id=Controls.RESET, className="reset-button", n_clicks=0),
+                ],
+            ),
+            dcc.RangeSlider(
+                id=Controls.DATE_RANGE,
+                min=0,
+                max=len(axis) - 1,
+                step=1,
+                value=[0, len(axis) - 1],
+                marks=timeline.year_marks(axis),
+                allow_direct_input=False,
+                pushable=0,
+                updatemode="mouseup",
+                tooltip=None,
+            ),
+            html.P(
+                "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
+                "country on the map to filter the charts to it.",
+                className="hint",
+            ),
+        ],
+    )

@@ -1,0 +1,85 @@
+"""Casualties per attack: the figure all sources agree on at least, the disputed range, each source's figure."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.figures.style import FLOOR_COLOR, RANGE_COLOR, SOURCE_COLORS, base_layout, empty_figure, wrap
+from data import schema
+from data.summary import ItemSummary
+
+TITLE = "Casualties per attack, as reported by each source"
+_JITTER = 0.09
+
+
+def _tick(item: ItemSummary, place_names: dict[str, str]) -> str:
+    place = place_names.get(item.place_id, item.place_id).replace("Camp ", "").split(" (")[0]
+    return f"{item.when}<br>{place}" + (" *" if item.partial else "")
+
+
+def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> go.Figure:
+    """Three panels (killed, wounded, abducted or missing) with one column per attack.
+
+    Dark bar: the lowest figure any source gives (all sources that give a number say at least this).
+    Light hatched bar on top: the range up to the highest figure (where sources disagree).
+    Dots: each source's own figure, coloured by kind of source. Every mark's customdata is the event id.
+    """
+    title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    if not items:
+        return empty_figure(title, "No attacks in the selected range and place")
+    columns = schema.COUNT_COLUMNS
+    fig = make_subplots(
+        rows=len(columns), cols=1, shared_xaxes=True, vertical_spacing=0.07,
+        subplot_titles=[schema.COUNT_LABELS[c] for c in columns],
+    )
+    xs = list(range(len(items)))
+    seen_kinds: set[str] = set()
+    for row, col in enumerate(columns, start=1):
+        spreads = [item.spreads[col] for item in items]
+        hover = [
+            wrap(f"<b>{item.label}</b> ({item.when})", 90)
+            + f"<br>{schema.COUNT_LABELS[col]}: <b>{s.text()}</b>"
+            + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
+            + (f"<br>{wrap(s.attribution(), 90)}" if s.figures else "<br>no source gives a figure")
+            + ("<br><i>only partly inside the selected range</i>" if item.partial else "")
+            for item, s in zip(items, spreads, strict=True)
+        ]
+        ids = [item.item_id for item in items]
+        fig.add_bar(
+            x=xs, y=[s.low or 0 for s in spreads], row=row, col=1, name="Lowest figure reported",
+            marker_color=FLOOR_COLOR, legendgroup="floor", showlegend=row == 1, customdata=ids,
+            hovertext=hover, hoverinfo="text", opacity=None,
+            marker_opacity=[0.45 if item.partial else 1 for item in items],
+        )
+        fig.add_bar(
+            x=xs, y=[(s.high or 0) - (s.low or 0) for s in spreads], base=[s.low or 0 for s in spreads],
+            row=row, col=1, name="Range up to the highest figure (disputed)", marker_color=RANGE_COLOR,
+            marker_pattern=dict(shape="/", fgcolor="#777", size=6), legendgroup="range", showlegend=row == 1,
+            customdata=ids, hovertext=hover, hoverinfo="text",
+        )
+        for kind in schema.SOURCE_KINDS:
+            px, py, ph, pid = [], [], [], []
+            for x, item, s in zip(xs, items, spreads, strict=True):
+                figs = [f for f in s.figures if f.kind == kind]
+                for k, f in enumerate(figs):
+                    px.append(x + _JITTER * (schema.SOURCE_KINDS.index(kind) - 2.5) / 2.5 + 0.02 * k)
+                    py.append(f.value)
+                    ph.append(f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}<br>{item.label}")
+                    pid.append(item.item_id)
+            if not px:
+                continue
+            fig.add_scatter(
+                x=px, y=py, mode="markers", row=row, col=1, name=schema.SOURCE_KIND_LABELS[kind],
+                marker=dict(color=SOURCE_COLORS[kind], size=8, line=dict(color="white", width=1)),
+                legendgroup=kind, showlegend=kind not in seen_kinds, customdata=pid, hovertext=ph, hoverinfo="text",
+            )
+            seen_kinds.add(kind)
+    fig.update_layout(
+        base_layout(title, barmode="overlay", bargap=0.45, height=620, clickmode="event",
+                    legend=dict(orientation="h", y=-0.12, x=0, font=dict(size=11)))
+    )
+    fig.update_xaxes(tickvals=xs, ticktext=[_tick(i, place_names) for i in items], tickfont=dict(size=10),
+                     range=[-0.6, len(items) - 0.4])
+    fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
+    return fig

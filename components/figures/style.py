@@ -1,0 +1,64 @@
+"""Shared figure styling: colour-blind-safe palettes, fonts, the empty-figure helper."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+# Okabe–Ito palette, safe for the common colour-vision deficiencies.
+SOURCE_COLORS = {
+    "un": "#0072B2",
+    "government": "#009E73",
+    "ngo": "#CC79A7",
+    "news": "#E69F00",
+    "group_affiliated": "#D55E00",
+    "academic": "#56B4E9",
+}
+FLOOR_COLOR = "#4d4d4d"
+RANGE_COLOR = "#bdbdbd"
+ATTACK_COLOR = "#C0392B"
+CAMP_COLOR = "#1f3b57"
+# Paul Tol's "bright" palette for destinations.
+DESTINATION_COLORS = {
+    "liberty": "#4477AA",
+    "alb": "#EE6677",
+    "deu": "#228833",
+    "": "#888888",
+}
+OTHER_DESTINATION = "#CCBB44"
+
+
+def base_layout(title: str, **extra) -> dict:
+    """Layout settings every chart shares."""
+    layout = dict(
+        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=15)),
+        font=dict(family=FONT, size=12, color="#222"),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=56, r=16, t=56, b=48),
+        hoverlabel=dict(font=dict(family=FONT, size=12), align="left"),
+    )
+    return layout | extra
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    """A figure that says there is nothing to show (instead of blank axes)."""
+    fig = go.Figure(layout=base_layout(title))
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=14))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def wrap(text: str, width: int = 70) -> str:
+    """Break long hover text into lines (Plotly hover labels do not wrap)."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)

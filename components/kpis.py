@@ -1,0 +1,41 @@
+"""KPI cards: killed, wounded and relocated in the view, as a range where sources disagree."""
+
+from __future__ import annotations
+
+from dash import html
+
+from components.ids import Kpi as KpiIds
+
+CARDS = (
+    (KpiIds.KILLED, KpiIds.KILLED_DETAIL, "Killed in attacks"),
+    (KpiIds.WOUNDED, KpiIds.WOUNDED_DETAIL, "Wounded in attacks"),
+    (KpiIds.RELOCATED, KpiIds.RELOCATED_DETAIL, "Moved in listed transfers"),
+)
+
+
+def kpi_row() -> html.Section:
+    """Three cards; each figure element holds the shown figure as text and the sources in its tooltip."""
+    return html.Section(
+        className="kpis",
+        **{"aria-label": "Key figures for the selected view"},
+        children=[
+            html.Div(
+                className="kpi",
+                children=[
+                    html.H2(title, className="kpi-title"),
+                    html.P("…", id=value_id, className="kpi-value", tabIndex=0),
+                    html.Div(id=detail_id, className="kpi-detail"),
+                ],
+            )
+            for value_id, detail_id, title in CARDS
+        ],
+    )
+
+
+def kpi_detail(context: str, attribution: str) -> list:
+    """The line under a KPI figure and a disclosure listing who gives which figure."""
+    head, *lines = attribution.split("\n")
+    return [
+        html.Span(context, className="kpi-context"),
+        html.Details([html.Summary("Who reports what"), html.P(head), html.Ul([html.Li(x) for x in lines])]),
+    ]

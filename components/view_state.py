@@ -1,0 +1,133 @@
+"""The view state shared by URL, slider and map clicks: parse, format and update. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
+
+from data.select import LENSES, View
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+KNOWN_PARAMS = ("from", "to", "place", "lens")
+
+
+def to_store(view: View) -> dict:
+    """JSON-able form of a view for a dcc.Store."""
+    return {"from": str(view.start), "to": str(view.end), "place": view.place, "lens": view.lens}
+
+
+def from_store(data: dict) -> View:
+    """Inverse of to_store."""
+    return View(pd.Period(data["from"], "M"), pd.Period(data["to"], "M"), data.get("place"), data.get("lens", "all"))
+
+
+def _month(value: str, name: str, axis: pd.PeriodIndex, notices: list[str]) -> pd.Period | None:
+    if not _MONTH.match(value):
+        notices.append(f"Ignored {name}={value!r}: expected a month as YYYY-MM, e.g. 2013-09.")
+        return None
+    month = pd.Period(value, "M")
+    if month < axis[0] or month > axis[-1]:
+        clamped = min(max(month, axis[0]), axis[-1])
+        notices.append(f"{name}={value} is outside the data ({axis[0]} to {axis[-1]}); using {clamped}.")
+        return clamped
+    return month
+
+
+def parse_search(search: str | None, axis: pd.PeriodIndex, place_ids: set[str]) -> tuple[View, list[str]]:
+    """The view a query string asks for, and a notice for every parameter that was ignored or adjusted."""
+    notices: list[str] = []
+    params: dict[str, str] = {}
+    for name, value in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
+        if name not in KNOWN_PARAMS:
+            notices.append(f"Ignored unknown parameter {name!r} (known: {', '.join(KNOWN_PARAMS)}).")
+        elif name in params:
+            notices.append(f"Ignored a repeated {name!r} parameter; using the first.")
+        else:
+            params[name] = value.strip()
+    start = _month(params["from"], "from", axis, notices) if "from" in params else None
+    end = _month(params["to"], "to", axis, notices) if "to" in params else None
+    start, end = start or axis[0], end or axis[-1]
+    if start > end:
+        notices.append(f"from={start} is after to={end}; showing the whole period instead.")
+        start, end = axis[0], axis[-1]
+    place = params.get("place", "").lower() or None
+    if place and place not in place_ids:
+        notices.append(f"Ignored place={params['place']!r}: not a known place id ({', '.join(sorted(place_ids))}).")
+        place = None
+    lens = params.get("lens", "all").lower() or "all"
+    if lens not in LENSES:
+        notices.append(f"Ignored lens={params['lens']!r}: expected one of {', '.join(LENSES)}.")
+        lens = "all"
+    return View(start, end, place, lens), notices
+
+
+def format_search(view: View) -> str:
+    """The query string of a view (from and to always; place and lens when set)."""
+    params = {"from": str(view.start), "to": str(view.end)}
+    if view.place:
+        params["place"] = view.place
+    if view.lens != "all":
+        params["lens"] = view.lens
+    return "?" + urlencode(params)
+
+
+def with_months(view: View, axis: pd.PeriodIndex, span: list[int]) -> View:
+    """The view with the slider's month indices applied (clamped, ordered)."""
+    low, high = sorted(int(min(max(i, 0), len(axis) - 1)) for i in span)
+    return View(axis[low], axis[high], view.place, view.lens)
+
+
+def with_place(view: View, place: str | None) -> View:
+    """The view filtered to a place (None clears the filter)."""
+    return View(view.start, view.end, place, view.lens)
+
+
+def clicked_place(click: dict | None, place_ids: set[str]) -> str | None:
+    """The place id behind a map click (customdata is [kind, item id, place id]), or None."""
+    try:
+        place = click["points"][0]["customdata"][2]
+    except (TypeError, KeyError, IndexError):
+        return None
+    return place if place in place_ids else None
+
+
+def clicked_item(click: dict | None) -> str | None:
+    """The item id behind a chart click (customdata[0] or customdata itself is the item id)."""
+    try:
+        data = click["points"][0]["customdata"]
+    except (TypeError, KeyError, IndexError):
+        return None
+    value = data[0] if isinstance(data, list) else data
+    return value if isinstance(value, str) else None
+
+
+def next_state(
+    trigger: str | None,
+    search: str | None,
+    month_span: list[int] | None,
+    map_click: dict | None,
+    current: dict | None,
+    axis: pd.PeriodIndex,
+    place_ids: set[str],
+) -> tuple[list[int], str, dict, list[str] | None]:
+    """New (slider value, URL search, stored view, notices or None for 'unchanged') after one input changed.
+
+    trigger is the id of the input that changed: the URL (or None on first load), the slider, the map or reset.
+    """
+    from components.ids import Charts, Controls
+
+    notices: list[str] | None = None
+    if trigger is None or current is None or trigger not in (Controls.DATE_RANGE, Charts.MAP, Controls.RESET):
+        view, notices = parse_search(search, axis, place_ids)
+    else:
+        view = from_store(current)
+        if trigger == Controls.DATE_RANGE and month_span and len(month_span) == 2:
+            view = with_months(view, axis, month_span)
+        elif trigger == Charts.MAP:
+            view = with_place(view, clicked_place(map_click, place_ids) or view.place)
+        elif trigger == Controls.RESET:
+            view = with_place(view, None)
+    span = [int((view.start - axis[0]).n), int((view.end - axis[0]).n)]
+    return span, format_search(view), to_store(view), notices
