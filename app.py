@@ -11,8 +11,8 @@ try:
 except DataError as err:
     sys.exit(f"Camps Atlas cannot start: {err}")
 
-import components.callbacks  # noqa: E402,F401  (registers the callbacks)
-from components.layout import build_layout  # noqa: E402
+import components.callbacks  # noqa: F401  (registers the callbacks)
+from components.layout import build_layout
 
 app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True)
 app.layout = build_layout(BUNDLE, app.get_asset_url("topojson/"))

@@ -27,9 +27,13 @@ def graph(graph_id: str, topojson_url: str, label: str, min_height: int) -> html
         className="panel",
         children=[
             dcc.Loading(
-                dcc.Graph(id=graph_id, config=graph_config(topojson_url, f"camps-atlas-{graph_id}"),
-                          style={"minHeight": f"{min_height}px"}),
-                type="dot", delay_show=400,
+                dcc.Graph(
+                    id=graph_id,
+                    config=graph_config(topojson_url, f"camps-atlas-{graph_id}"),
+                    style={"minHeight": f"{min_height}px"},
+                ),
+                type="dot",
+                delay_show=400,
             ),
             html.Figcaption(label, className="sr-only"),
         ],
@@ -43,12 +47,14 @@ def distance_panel(computed_km: float, claims: list[str]) -> html.Aside:
         className="panel note",
         children=[
             html.H2("Check: how far was Ashraf from the Iranian border?"),
-            html.P([
-                "Computed here: ",
-                html.Strong(f"≈{computed_km:.0f} km"),
-                " from the approximate camp point to the nearest point of Iran's border (Natural Earth 1:50m "
-                "boundaries; both the point and the generalised border make this approximate to a few km).",
-            ]),
+            html.P(
+                [
+                    "Computed here: ",
+                    html.Strong(f"≈{computed_km:.0f} km"),
+                    " from the approximate camp point to the nearest point of Iran's border (Natural Earth 1:50m "
+                    "boundaries; both the point and the generalised border make this approximate to a few km).",
+                ]
+            ),
             html.Ul([html.Li(c) for c in claims]),
         ],
     )

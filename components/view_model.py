@@ -69,8 +69,12 @@ def _places_geo(bundle: Bundle) -> gpd.GeoDataFrame:
 @functools.cache
 def border_check(bundle: Bundle) -> BorderCheck | None:
     """Ashraf's computed distance to Iran's border, with the distances the sources claim."""
-    claims = bundle.distances.loc[(bundle.distances["place_id"] == "ashraf") & (bundle.distances["target"] == "iran_border")]
-    km, nearest = distance_to_boundary_km(_places_geo(bundle).geometry["ashraf"], countries_frame().loc[["IRN"], "geometry"])
+    claims = bundle.distances.loc[
+        (bundle.distances["place_id"] == "ashraf") & (bundle.distances["target"] == "iran_border")
+    ]
+    km, nearest = distance_to_boundary_km(
+        _places_geo(bundle).geometry["ashraf"], countries_frame().loc[["IRN"], "geometry"]
+    )
     lines = tuple(
         f"{bundle.sources.at[r.source_id, 'publisher']} states {r.value:g} {r.unit} (≈{r.km:.0f} km)"
         for r in claims.itertuples()
@@ -80,7 +84,9 @@ def border_check(bundle: Bundle) -> BorderCheck | None:
 
 def _kpi(t: Total, what: str, unit: str) -> Kpi:
     n = len(t.items) + t.without_figure
-    context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (" · sources disagree" if any(s.disputed for *_, s in t.items) else "")
+    context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
+        " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
+    )
     if t.partial:
         context += f" · {len(t.partial)} partly in range, not counted"
     return Kpi(t.text(), context, f"{what}\n" + t.attribution())
@@ -93,8 +99,15 @@ def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> gpd.GeoDataFrame:
             continue
         origin = bundle.movements.loc[bundle.movements["movement_id"] == item.item_id, "origin_place_id"].iat[0]
         s = item.spreads["people"]
-        rows.append(dict(origin_place_id=origin, destination_place_id=item.place_id, low=s.low, high=s.high,
-                         hover=flow_hover(item.label, item.when, s)))
+        rows.append(
+            dict(
+                origin_place_id=origin,
+                destination_place_id=item.place_id,
+                low=s.low,
+                high=s.high,
+                hover=flow_hover(item.label, item.when, s),
+            )
+        )
     frame = pd.DataFrame(rows, columns=["origin_place_id", "destination_place_id", "low", "high", "hover"])
     return flow_lines(frame, _places_geo(bundle))
 
@@ -108,7 +121,8 @@ def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummar
         received = Spread(figures_) if len(mine) <= 1 else _summed(mine)
         stated = tuple(
             f"{t.label} ({t.when}): {t.spreads['people'].text()} — {t.spreads['people'].attribution()}"
-            for t in totals if t.place_id == pid
+            for t in totals
+            if t.place_id == pid
         )
         loads[pid] = PlaceLoad(received, stated)
     return loads
@@ -120,7 +134,9 @@ def _summed(items: list[ItemSummary]) -> Spread:
     t = total(items, "people")
     if t.low is None:
         return Spread(())
-    return Spread((Figure("", "lowest figures summed", "un", t.low), Figure("", "highest figures summed", "un", t.high)))
+    return Spread(
+        (Figure("", "lowest figures summed", "un", t.low), Figure("", "highest figures summed", "un", t.high))
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -139,8 +155,13 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> go.F
     """The map for a view, with one attack optionally ringed."""
     attacks, transfers, totals = _summaries(bundle, view)
     return figures.map_figure(
-        _places_geo(bundle), attacks, _flows(bundle, transfers), _loads(bundle, transfers, totals),
-        border_check(bundle), highlight, subtitle(bundle, view),
+        _places_geo(bundle),
+        attacks,
+        _flows(bundle, transfers),
+        _loads(bundle, transfers, totals),
+        border_check(bundle),
+        highlight,
+        subtitle(bundle, view),
     )
 
 
@@ -154,7 +175,9 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
         relocations=figures.relocation_figure(transfers, totals, names, caption),
         killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
         wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
-        relocated=_kpi(total(transfers, "people"), "People moved in listed transfers, per transfer and source:", "transfer"),
+        relocated=_kpi(
+            total(transfers, "people"), "People moved in listed transfers, per transfer and source:", "transfer"
+        ),
         range_label=range_label(view),
         filter_label=filter_label(bundle, view),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,16 +14,18 @@ from data import dates, schema
 from data.validate import Problem, validate
 
 DATA_DIR = Path(__file__).resolve().parent
+DATA_DIR_ENV = "CAMPS_ATLAS_DATA_DIR"  # lets tests and deployments point the app at another copy of the data
 
 
 class DataError(Exception):
     """The data files are malformed; the message lists every problem with file, line and column."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], folder: Path | None = None):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} problem(s) in the data files:\n{lines}{more}")
+        where = f" in {folder}" if folder else ""
+        super().__init__(f"{len(problems)} problem(s) in the data files{where}:\n{lines}{more}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +68,7 @@ def read_raw(folder: Path) -> dict[str, pd.DataFrame]:
             continue
         frames[spec.name] = frame.apply(lambda col: col.str.strip())
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, folder)
     return frames
 
 
@@ -91,10 +94,12 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
     raw = read_raw(folder)
     problems = validate(raw)
     if problems:
-        raise DataError(problems)
-    places = raw["places.csv"].assign(
-        lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float)
-    ).set_index("place_id", drop=False)
+        raise DataError(problems, folder)
+    places = (
+        raw["places.csv"]
+        .assign(lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float))
+        .set_index("place_id", drop=False)
+    )
     events = _with_periods(raw["events.csv"], "date", None)
     for col in schema.COUNT_COLUMNS:
         events[col] = _count(events[col])
@@ -121,5 +126,5 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
 
 @functools.cache
 def default_bundle() -> Bundle:
-    """The app's data, loaded and validated once per process."""
-    return load_bundle(DATA_DIR)
+    """The app's data (data/ or $CAMPS_ATLAS_DATA_DIR), loaded and validated once per process."""
+    return load_bundle(Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR))

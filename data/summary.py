@@ -93,7 +93,8 @@ def _when(rows: pd.DataFrame, start_col: str, end_col: str | None) -> str:
     ('Jul 2009' beside '28 Jul 2009'), while genuinely different dates are all kept ('15 May 2013 / 16 May 2013')."""
     pairs = {(r[start_col], (r[end_col] if end_col else "") or "") for _, r in rows.iterrows()}
     finer = [
-        (s, e) for s, e in pairs
+        (s, e)
+        for s, e in pairs
         if not any((s2, e2) != (s, e) and s2.startswith(s) and (e2 or s2).startswith(e or s) for s2, e2 in pairs)
     ]
     return " / ".join(dates.span_label(s, e or None) for s, e in sorted(finer))

@@ -23,7 +23,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"data/{self.file}"
+        where = self.file
         if self.line is not None:
             where += f", line {self.line}"
         if self.column:
@@ -72,7 +72,9 @@ def _counts(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...])
         for i, value in frame[col].items():
             if value and not value.isdigit():
                 what = "is negative" if value.lstrip().startswith("-") else "is not a whole number"
-                problems.append(Problem(spec.name, csv_line(i), col, f"'{value}' {what} (counts are whole numbers ≥ 0)"))
+                problems.append(
+                    Problem(spec.name, csv_line(i), col, f"'{value}' {what} (counts are whole numbers ≥ 0)")
+                )
     return problems
 
 
@@ -102,13 +104,18 @@ def _dates(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) 
         expected = dates.coarsest(*found.values())
         if stated in schema.PRECISIONS and stated != expected:
             problems.append(
-                Problem(spec.name, csv_line(i), "date_precision", f"says '{stated}' but the dates are {expected}-precise")
-            )
-        if len(cols) == 2 and all(row[c] for c in cols):
-            if dates.period_of(row[cols[1]])[1] < dates.period_of(row[cols[0]])[0]:
-                problems.append(
-                    Problem(spec.name, csv_line(i), cols[1], f"ends ({row[cols[1]]}) before it starts ({row[cols[0]]})")
+                Problem(
+                    spec.name, csv_line(i), "date_precision", f"says '{stated}' but the dates are {expected}-precise"
                 )
+            )
+        if (
+            len(cols) == 2
+            and all(row[c] for c in cols)
+            and dates.period_of(row[cols[1]])[1] < dates.period_of(row[cols[0]])[0]
+        ):
+            problems.append(
+                Problem(spec.name, csv_line(i), cols[1], f"ends ({row[cols[1]]}) before it starts ({row[cols[0]]})")
+            )
     return problems
 
 
@@ -121,7 +128,9 @@ def _coordinates(frame: pd.DataFrame) -> list[Problem]:
             except ValueError:
                 ok = False
             if value and not ok:
-                problems.append(Problem("places.csv", csv_line(i), col, f"'{value}' is not a degree value within ±{limit}"))
+                problems.append(
+                    Problem("places.csv", csv_line(i), col, f"'{value}' is not a degree value within ±{limit}")
+                )
     return problems
 
 
@@ -146,11 +155,17 @@ def _seed_lines(spec: schema.FileSchema, frame: pd.DataFrame, seeds: set[str]) -
     for i, row in frame.iterrows():
         lines, from_seed = row["seed_lines"], row["source_id"] in seeds
         if from_seed and not lines:
-            problems.append(Problem(spec.name, csv_line(i), "seed_lines", "a seed document row must cite its line numbers"))
+            problems.append(
+                Problem(spec.name, csv_line(i), "seed_lines", "a seed document row must cite its line numbers")
+            )
         elif lines and not _LINES.match(lines):
-            problems.append(Problem(spec.name, csv_line(i), "seed_lines", f"'{lines}' is not like '12', '44-49' or '3;9'"))
+            problems.append(
+                Problem(spec.name, csv_line(i), "seed_lines", f"'{lines}' is not like '12', '44-49' or '3;9'")
+            )
         elif lines and not from_seed:
-            problems.append(Problem(spec.name, csv_line(i), "seed_lines", "only rows whose source is a seed document cite lines"))
+            problems.append(
+                Problem(spec.name, csv_line(i), "seed_lines", "only rows whose source is a seed document cite lines")
+            )
     return problems
 
 
@@ -176,7 +191,12 @@ def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tu
         first = frame.groupby(key)[col].transform("first")
         for i in frame.index[frame[col] != first]:
             problems.append(
-                Problem(spec.name, csv_line(i), col, f"'{frame.at[i, col]}' differs from the first row of '{frame.at[i, key]}' ('{first[i]}')")
+                Problem(
+                    spec.name,
+                    csv_line(i),
+                    col,
+                    f"'{frame.at[i, col]}' differs from the first row of '{frame.at[i, key]}' ('{first[i]}')",
+                )
             )
     return problems
 

@@ -18,7 +18,8 @@ def distance_to_boundary_km(point: Point, area: gpd.GeoSeries) -> tuple[float, P
     """
     require_crs(area)
     local = CRS.from_proj4(f"+proj=aeqd +lat_0={point.y} +lon_0={point.x} +datum=WGS84 +units=m")
-    boundary = area.to_crs(local).union_all().boundary
+    # Densify first so long straight edges in lon/lat follow their true course after projection.
+    boundary = area.segmentize(0.01).to_crs(local).union_all().boundary
     origin = Point(0, 0)
     nearest = nearest_points(origin, boundary)[1]
     back = gpd.GeoSeries([nearest], crs=local).to_crs(WGS84).iloc[0]

@@ -30,7 +30,10 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         return empty_figure(title, "No attacks in the selected range and place")
     columns = schema.COUNT_COLUMNS
     fig = make_subplots(
-        rows=len(columns), cols=1, shared_xaxes=True, vertical_spacing=0.07,
+        rows=len(columns),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.07,
         subplot_titles=[schema.COUNT_LABELS[c] for c in columns],
     )
     xs = list(range(len(items)))
@@ -47,16 +50,34 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         ]
         ids = [item.item_id for item in items]
         fig.add_bar(
-            x=xs, y=[s.low or 0 for s in spreads], row=row, col=1, name="Lowest figure reported",
-            marker_color=FLOOR_COLOR, legendgroup="floor", showlegend=row == 1, customdata=ids,
-            hovertext=hover, hoverinfo="text", opacity=None,
+            x=xs,
+            y=[s.low or 0 for s in spreads],
+            row=row,
+            col=1,
+            name="Lowest figure reported",
+            marker_color=FLOOR_COLOR,
+            legendgroup="floor",
+            showlegend=row == 1,
+            customdata=ids,
+            hovertext=hover,
+            hoverinfo="text",
+            opacity=None,
             marker_opacity=[0.45 if item.partial else 1 for item in items],
         )
         fig.add_bar(
-            x=xs, y=[(s.high or 0) - (s.low or 0) for s in spreads], base=[s.low or 0 for s in spreads],
-            row=row, col=1, name="Range up to the highest figure (disputed)", marker_color=RANGE_COLOR,
-            marker_pattern=dict(shape="/", fgcolor="#777", size=6), legendgroup="range", showlegend=row == 1,
-            customdata=ids, hovertext=hover, hoverinfo="text",
+            x=xs,
+            y=[(s.high or 0) - (s.low or 0) for s in spreads],
+            base=[s.low or 0 for s in spreads],
+            row=row,
+            col=1,
+            name="Range up to the highest figure (disputed)",
+            marker_color=RANGE_COLOR,
+            marker_pattern=dict(shape="/", fgcolor="#777", size=6),
+            legendgroup="range",
+            showlegend=row == 1,
+            customdata=ids,
+            hovertext=hover,
+            hoverinfo="text",
         )
         for kind in schema.SOURCE_KINDS:
             px, py, ph, pid = [], [], [], []
@@ -65,21 +86,42 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
                 for k, f in enumerate(figs):
                     px.append(x + _JITTER * (schema.SOURCE_KINDS.index(kind) - 2.5) / 2.5 + 0.02 * k)
                     py.append(f.value)
-                    ph.append(f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}<br>{item.label}")
+                    ph.append(
+                        f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}<br>{item.label}"
+                    )
                     pid.append(item.item_id)
             if not px:
                 continue
             fig.add_scatter(
-                x=px, y=py, mode="markers", row=row, col=1, name=schema.SOURCE_KIND_LABELS[kind],
+                x=px,
+                y=py,
+                mode="markers",
+                row=row,
+                col=1,
+                name=schema.SOURCE_KIND_LABELS[kind],
                 marker=dict(color=SOURCE_COLORS[kind], size=8, line=dict(color="white", width=1)),
-                legendgroup=kind, showlegend=kind not in seen_kinds, customdata=pid, hovertext=ph, hoverinfo="text",
+                legendgroup=kind,
+                showlegend=kind not in seen_kinds,
+                customdata=pid,
+                hovertext=ph,
+                hoverinfo="text",
             )
             seen_kinds.add(kind)
     fig.update_layout(
-        base_layout(title, barmode="overlay", bargap=0.45, height=620, clickmode="event",
-                    legend=dict(orientation="h", y=-0.12, x=0, font=dict(size=11)))
+        base_layout(
+            title,
+            barmode="overlay",
+            bargap=0.45,
+            height=620,
+            clickmode="event",
+            legend=dict(orientation="h", y=-0.12, x=0, font=dict(size=11)),
+        )
     )
-    fig.update_xaxes(tickvals=xs, ticktext=[_tick(i, place_names) for i in items], tickfont=dict(size=10),
-                     range=[-0.6, len(items) - 0.4])
+    fig.update_xaxes(
+        tickvals=xs,
+        ticktext=[_tick(i, place_names) for i in items],
+        tickfont=dict(size=10),
+        range=[-0.6, len(items) - 0.4],
+    )
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
     return fig

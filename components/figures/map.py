@@ -13,7 +13,12 @@ import geopandas as gpd
 import plotly.graph_objects as go
 
 from components.figures.style import (
-    ATTACK_COLOR, CAMP_COLOR, DESTINATION_COLORS, OTHER_DESTINATION, base_layout, wrap,
+    ATTACK_COLOR,
+    CAMP_COLOR,
+    DESTINATION_COLORS,
+    OTHER_DESTINATION,
+    base_layout,
+    wrap,
 )
 from data.summary import ItemSummary, Spread, format_range
 
@@ -21,7 +26,12 @@ TITLE = "Camps, attacks and relocations"
 REGION = dict(lon=(-12.0, 52.0), lat=(30.0, 63.0))
 DETAIL = dict(lon=(43.2, 46.6), lat=(32.4, 35.2))
 _ATTACK_RING_DEG = 0.16
-_LABEL_POSITIONS = {"ashraf3": "bottom center", "liberty": "bottom center", "ashraf": "top right", "bel": "bottom center"}
+_LABEL_POSITIONS = {
+    "ashraf3": "bottom center",
+    "liberty": "bottom center",
+    "ashraf": "top right",
+    "bel": "bottom center",
+}
 _DETAIL_LABELS = (("IRAQ", 43.8, 33.9), ("IRAN", 46.25, 34.5))
 
 
@@ -50,12 +60,27 @@ def _size(value: int | None, scale: float, minimum: float = 7.0) -> float:
 
 def _geo(lon: tuple[float, float], lat: tuple[float, float], domain_x: list[float], **extra) -> dict:
     return dict(
-        projection_type="mercator", resolution=50, domain=dict(x=domain_x, y=[0, 1]),
-        lonaxis_range=list(lon), lataxis_range=list(lat),
-        showland=True, landcolor="#f3f1ec", showocean=True, oceancolor="#dde8f0", showlakes=True,
-        lakecolor="#dde8f0", showcountries=True, countrycolor="#9a9a9a", countrywidth=0.6,
-        showcoastlines=True, coastlinecolor="#9a9a9a", coastlinewidth=0.5, showframe=True, framecolor="#ccc",
-        bgcolor="rgba(0,0,0,0)", **extra,
+        projection_type="mercator",
+        resolution=50,
+        domain=dict(x=domain_x, y=[0, 1]),
+        lonaxis_range=list(lon),
+        lataxis_range=list(lat),
+        showland=True,
+        landcolor="#f3f1ec",
+        showocean=True,
+        oceancolor="#dde8f0",
+        showlakes=True,
+        lakecolor="#dde8f0",
+        showcountries=True,
+        countrycolor="#9a9a9a",
+        countrywidth=0.6,
+        showcoastlines=True,
+        coastlinecolor="#9a9a9a",
+        coastlinewidth=0.5,
+        showframe=True,
+        framecolor="#ccc",
+        bgcolor="rgba(0,0,0,0)",
+        **extra,
     )
 
 
@@ -69,7 +94,10 @@ def _attack_positions(attacks: list[ItemSummary], places: gpd.GeoDataFrame) -> d
         centre = places.geometry[place_id]
         for k, item in enumerate(items):
             angle = 2 * math.pi * k / max(len(items), 1) + math.pi / 2
-            out[item.item_id] = (centre.x + _ATTACK_RING_DEG * math.cos(angle), centre.y + _ATTACK_RING_DEG * math.sin(angle))
+            out[item.item_id] = (
+                centre.x + _ATTACK_RING_DEG * math.cos(angle),
+                centre.y + _ATTACK_RING_DEG * math.sin(angle),
+            )
     return out
 
 
@@ -93,7 +121,13 @@ def map_figure(
     # Trace 0: the highlighted attack (kept first so its index is stable).
     hx, hy = ([positions[highlight][0]], [positions[highlight][1]]) if highlight in positions else ([], [])
     fig.add_scattergeo(
-        geo="geo2", lon=hx, lat=hy, mode="markers", name="Selected attack", showlegend=False, hoverinfo="skip",
+        geo="geo2",
+        lon=hx,
+        lat=hy,
+        mode="markers",
+        name="Selected attack",
+        showlegend=False,
+        hoverinfo="skip",
         marker=dict(size=34, color="rgba(0,0,0,0)", line=dict(color="#111", width=3)),
     )
     for _, flow in flows.iterrows():
@@ -102,10 +136,17 @@ def map_figure(
         color = DESTINATION_COLORS.get(flow["destination_place_id"], OTHER_DESTINATION)
         for geo in ("geo", "geo2") if flow["origin_place_id"] in ("ashraf",) else ("geo",):
             fig.add_scattergeo(
-                geo=geo, lon=list(lons), lat=list(lats), mode="lines", line=dict(width=width, color=color),
-                opacity=0.75, name="Movements (width: people)", legendgroup="flows",
+                geo=geo,
+                lon=list(lons),
+                lat=list(lats),
+                mode="lines",
+                line=dict(width=width, color=color),
+                opacity=0.75,
+                name="Movements (width: people)",
+                legendgroup="flows",
                 showlegend=bool(geo == "geo" and _ == flows.index[0]),
-                hoverinfo="text", text=flow["hover"],
+                hoverinfo="text",
+                text=flow["hover"],
                 customdata=[["flow", flow["destination_place_id"], flow["destination_place_id"]]] * len(lons),
             )
     camps = places.loc[places["kind"] == "camp"]
@@ -127,51 +168,82 @@ def map_figure(
         for geo in geos:
             shown = frame if geo == "geo" else frame.loc[frame["country_iso3"] == "IRQ"]
             fig.add_scattergeo(
-                geo=geo, lon=shown.geometry.x, lat=shown.geometry.y, mode="markers+text",
+                geo=geo,
+                lon=shown.geometry.x,
+                lat=shown.geometry.y,
+                mode="markers+text",
                 text=[n.replace("Camp ", "").split(" (")[0] for n in shown["name"]],
-                textposition=[_LABEL_POSITIONS.get(p, "top center") if geo == "geo" else "bottom center" for p in shown.index],
+                textposition=[
+                    _LABEL_POSITIONS.get(p, "top center") if geo == "geo" else "bottom center" for p in shown.index
+                ],
                 textfont=dict(size=11, color="#222"),
                 marker=dict(
-                    symbol=symbol, color=color, opacity=0.85, line=dict(color="white", width=1),
+                    symbol=symbol,
+                    color=color,
+                    opacity=0.85,
+                    line=dict(color="white", width=1),
                     size=[
                         min(_size(loads[p].received.high if p in loads else 0, 0.55, 9), 34 if geo == "geo" else 16)
                         for p in shown.index
                     ],
                 ),
-                name=name, legendgroup=name, showlegend=geo == "geo",
-                hovertext=[place_hover(p) for p in shown.index], hoverinfo="text",
+                name=name,
+                legendgroup=name,
+                showlegend=geo == "geo",
+                hovertext=[place_hover(p) for p in shown.index],
+                hoverinfo="text",
                 customdata=[["place", p, p] for p in shown.index],
             )
     if attacks:
         ax = [positions[a.item_id][0] for a in attacks]
         ay = [positions[a.item_id][1] for a in attacks]
         fig.add_scattergeo(
-            geo="geo2", lon=ax, lat=ay, mode="markers", name="Attacks (size: highest reported killed)",
+            geo="geo2",
+            lon=ax,
+            lat=ay,
+            mode="markers",
+            name="Attacks (size: highest reported killed)",
             marker=dict(
-                color=ATTACK_COLOR, opacity=[0.45 if a.partial else 0.85 for a in attacks],
-                size=[_size(a.spreads["killed"].high, 2.2, 8) for a in attacks], line=dict(color="white", width=1),
+                color=ATTACK_COLOR,
+                opacity=[0.45 if a.partial else 0.85 for a in attacks],
+                size=[_size(a.spreads["killed"].high, 2.2, 8) for a in attacks],
+                line=dict(color="white", width=1),
             ),
             hovertext=[
                 f"<b>{a.label}</b> ({a.when})<br>"
                 + "<br>".join(
-                    f"{k.replace('_', ' ').capitalize()}: <b>{s.text()}</b>" + (f" — {wrap(s.attribution(), 90)}" if s.figures else "")
+                    f"{k.replace('_', ' ').capitalize()}: <b>{s.text()}</b>"
+                    + (f" — {wrap(s.attribution(), 90)}" if s.figures else "")
                     for k, s in a.spreads.items()
                 )
                 + "<br><i>Marker placed beside the camp so each attack stays visible</i>"
                 for a in attacks
             ],
-            hoverinfo="text", customdata=[["event", a.item_id, a.place_id] for a in attacks],
+            hoverinfo="text",
+            customdata=[["event", a.item_id, a.place_id] for a in attacks],
         )
     fig.add_scattergeo(
-        geo="geo2", lon=[x for _, x, _ in _DETAIL_LABELS], lat=[y for *_, y in _DETAIL_LABELS], mode="text",
-        text=[t for t, *_ in _DETAIL_LABELS], textfont=dict(size=11, color="#777"), hoverinfo="skip", showlegend=False,
+        geo="geo2",
+        lon=[x for _, x, _ in _DETAIL_LABELS],
+        lat=[y for *_, y in _DETAIL_LABELS],
+        mode="text",
+        text=[t for t, *_ in _DETAIL_LABELS],
+        textfont=dict(size=11, color="#777"),
+        hoverinfo="skip",
+        showlegend=False,
     )
     if border is not None:
         camp = places.geometry[border.place_id]
         fig.add_scattergeo(
-            geo="geo2", lon=[camp.x, border.border_lon], lat=[camp.y, border.border_lat], mode="lines+text",
-            line=dict(color="#555", width=1.5, dash="dot"), text=["", f"≈{border.km:.0f} km"],
-            textposition="middle right", name="Distance to the Iranian border (computed)", hoverinfo="text",
+            geo="geo2",
+            lon=[camp.x, border.border_lon],
+            lat=[camp.y, border.border_lat],
+            mode="lines+text",
+            line=dict(color="#555", width=1.5, dash="dot"),
+            text=["", f"≈{border.km:.0f} km"],
+            textposition="middle right",
+            name="Distance to the Iranian border (computed)",
+            hoverinfo="text",
             hovertext=(
                 f"Computed: ≈{border.km:.0f} km from the approximate camp point to the nearest point of Iran's border "
                 "(Natural Earth 1:50m)<br>" + "<br>".join(border.claims)
@@ -179,13 +251,27 @@ def map_figure(
         )
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     fig.update_layout(
-        base_layout(title, height=560, margin=dict(l=8, r=8, t=60, b=8), clickmode="event",
-                    legend=dict(orientation="h", y=-0.02, x=0, yanchor="top", font=dict(size=11))),
+        base_layout(
+            title,
+            height=560,
+            margin=dict(l=8, r=8, t=60, b=8),
+            clickmode="event",
+            legend=dict(orientation="h", y=-0.02, x=0, yanchor="top", font=dict(size=11)),
+        ),
         geo=_geo(REGION["lon"], REGION["lat"], [0, 0.63]),
         geo2=_geo(DETAIL["lon"], DETAIL["lat"], [0.65, 1]),
         annotations=[
-            dict(text="Iraq detail", x=0.66, y=1.0, xref="paper", yref="paper", showarrow=False, xanchor="left",
-                 yanchor="bottom", font=dict(size=12, color="#444")),
+            dict(
+                text="Iraq detail",
+                x=0.66,
+                y=1.0,
+                xref="paper",
+                yref="paper",
+                showarrow=False,
+                xanchor="left",
+                yanchor="bottom",
+                font=dict(size=12, color="#444"),
+            ),
         ],
     )
     return fig

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import pandas as pd
+import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components.figures.style import (
-    DESTINATION_COLORS, OTHER_DESTINATION, RANGE_COLOR, SOURCE_COLORS, base_layout, empty_figure, wrap,
+    DESTINATION_COLORS,
+    OTHER_DESTINATION,
+    RANGE_COLOR,
+    SOURCE_COLORS,
+    base_layout,
+    empty_figure,
+    wrap,
 )
 from data import schema
 from data.summary import ItemSummary
 
-TITLE = "Relocations: people moved per transfer, and totals stated for a period"
+TITLE = "Relocations: people per transfer, and stated totals"
 _MIN_WIDTH = pd.Timedelta(days=24)
 
 
@@ -35,8 +41,15 @@ def relocation_figure(
     if not transfers and not totals:
         return empty_figure(title, "No relocations in the selected range and place")
     fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, row_heights=[0.55, 0.45],
-        subplot_titles=["Distinct transfers (people per group)", "Stated totals over a period (overlapping: do not add)"],
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.12,
+        row_heights=[0.55, 0.45],
+        subplot_titles=[
+            "Distinct transfers (people per group)",
+            "Stated totals over a period (overlapping: do not add)",
+        ],
     )
     by_destination: dict[str, list[ItemSummary]] = {}
     for item in transfers:
@@ -52,14 +65,34 @@ def relocation_figure(
             + ("<br><i>only partly inside the selected range</i>" if i.partial else "")
             for i, s in zip(items, spreads, strict=True)
         ]
-        common = dict(x=[_centre(i) for i in items], width=[_width_ms(i) for i in items], row=1, col=1,
-                      customdata=[i.item_id for i in items], hovertext=hover, hoverinfo="text")
-        fig.add_bar(y=[s.low or 0 for s in spreads], marker_color=color, name=name, legendgroup=dest,
-                    marker_opacity=[0.45 if i.partial else 0.9 for i in items], **common)
+        common = dict(
+            x=[_centre(i) for i in items],
+            width=[_width_ms(i) for i in items],
+            row=1,
+            col=1,
+            customdata=[i.item_id for i in items],
+            hovertext=hover,
+            hoverinfo="text",
+        )
+        fig.add_bar(
+            y=[s.low or 0 for s in spreads],
+            marker_color=color,
+            name=name,
+            legendgroup=dest,
+            marker_opacity=[0.45 if i.partial else 0.9 for i in items],
+            **common,
+        )
         if any(s.disputed for s in spreads):
-            fig.add_bar(y=[(s.high or 0) - (s.low or 0) for s in spreads], base=[s.low or 0 for s in spreads],
-                        marker_color=RANGE_COLOR, marker_pattern=dict(shape="/", fgcolor=color, size=6),
-                        name=f"{name}: disputed range", legendgroup=dest, showlegend=False, **common)
+            fig.add_bar(
+                y=[(s.high or 0) - (s.low or 0) for s in spreads],
+                base=[s.low or 0 for s in spreads],
+                marker_color=RANGE_COLOR,
+                marker_pattern=dict(shape="/", fgcolor=color, size=6),
+                name=f"{name}: disputed range",
+                legendgroup=dest,
+                showlegend=False,
+                **common,
+            )
     for kind in schema.SOURCE_KINDS:
         xs: list = []
         ys: list = []
@@ -69,21 +102,37 @@ def relocation_figure(
             for f in item.spreads["people"].figures:
                 if f.kind != kind:
                     continue
-                text = (f"<b>{item.label}</b> ({item.when})<br>{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]: "
-                        f"<b>{f.value:,}</b>")
+                text = (
+                    f"<b>{item.label}</b> ({item.when})<br>{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]: "
+                    f"<b>{f.value:,}</b>"
+                )
                 xs += [item.period_start, item.period_end, None]
                 ys += [f.value, f.value, None]
                 hover += [text, text, None]
                 ids += [item.item_id, item.item_id, None]
         if xs:
             fig.add_scatter(
-                x=xs, y=ys, mode="lines+markers", row=2, col=1, name=f"Total stated by {schema.SOURCE_KIND_LABELS[kind]} source",
-                line=dict(color=SOURCE_COLORS[kind], width=3), marker=dict(size=7, color=SOURCE_COLORS[kind]),
-                hovertext=hover, hoverinfo="text", customdata=ids, connectgaps=False,
+                x=xs,
+                y=ys,
+                mode="lines+markers",
+                row=2,
+                col=1,
+                name=f"Total stated by {schema.SOURCE_KIND_LABELS[kind]} source",
+                line=dict(color=SOURCE_COLORS[kind], width=3),
+                marker=dict(size=7, color=SOURCE_COLORS[kind]),
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=ids,
+                connectgaps=False,
             )
     fig.update_layout(
-        base_layout(title, barmode="overlay", height=560, clickmode="event",
-                    legend=dict(orientation="h", y=-0.1, x=0, font=dict(size=11)))
+        base_layout(
+            title,
+            barmode="overlay",
+            height=560,
+            clickmode="event",
+            legend=dict(orientation="h", y=-0.1, x=0, font=dict(size=11)),
+        )
     )
     fig.update_xaxes(type="date", gridcolor="#eee")
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")

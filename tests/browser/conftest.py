@@ -1,0 +1,131 @@
+"""Real-browser fixtures: the app served in-process, Debian chromium driven by Playwright, offline checks.
+
+Every test gets a fresh browser context. The `page` fixture records every request and every console error or page
+error; after the test it fails on any console error and on any request that left loopback. A test opts out with
+`@pytest.mark.allow_console_errors` or `@pytest.mark.allow_external_requests`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+# Schemes that never touch the network (the page's own blob/data URLs, e.g. the PNG export).
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
+from tests.browser.pagehelpers import READY_TIMEOUT_MS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_console_errors: the test expects console errors (no check)")
+    config.addinivalue_line("markers", "allow_external_requests: the test may make non-loopback requests")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder drives the browser: mark it so `-m "not browser"` skips them all."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    """The real app (app.server) on a free loopback port, served by werkzeug in a daemon thread."""
+    from werkzeug.serving import make_server
+
+    from app import server
+
+    httpd = make_server("127.0.0.1", 0, server, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, name="camps-atlas-test-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=5)
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Debian's chromium, headless, with the flags that keep it from reaching the internet."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
+            "(`make system-deps`, or `apt-get install -y chromium`; set CAMPS_ATLAS_CHROMIUM to use another binary).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageLog:
+    """What the page did: every request URL, failed requests, console errors and uncaught page errors."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def external_requests(self) -> list[str]:
+        out = []
+        for url in self.requests:
+            parts = urlsplit(url)
+            if parts.scheme in LOCAL_SCHEMES:
+                continue
+            if parts.hostname not in LOOPBACK:
+                out.append(url)
+        return out
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser, base_url: str, page_log: PageLog, request: pytest.FixtureRequest) -> Iterator:
+    """A fresh context and page per test (1440x1000, downloads accepted), with request/console recording."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True, base_url=base_url)
+    context.set_default_timeout(READY_TIMEOUT_MS)
+    page = context.new_page()
+    page.on("request", lambda req: page_log.requests.append(req.url))
+    page.on("requestfailed", lambda req: page_log.failed.append(f"{req.url} ({req.failure})"))
+    page.on(
+        "console",
+        lambda msg: page_log.console_errors.append(f"{msg.text} @ {msg.location}") if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda err: page_log.page_errors.append(str(err)))
+    try:
+        yield page
+    finally:
+        context.close()
+    if not request.node.get_closest_marker("allow_console_errors"):
+        errors = page_log.console_errors + page_log.page_errors
+        assert not errors, "console errors on the page:\n" + "\n".join(errors)
+    if not request.node.get_closest_marker("allow_external_requests"):
+        external = page_log.external_requests()
+        assert not external, "requests left loopback (the app must work offline):\n" + "\n".join(external)

@@ -1,0 +1,73 @@
+"""Figures are pure functions of the selected data: check what a reader would see in them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components import view_model
+from components.figures import casualty_figure, relocation_figure
+from data.select import View, full_view, select
+from data.summary import summarise_events, summarise_movements
+
+
+def _view(start, end, place=None):
+    return View(pd.Period(start, "M"), pd.Period(end, "M"), place)
+
+
+def test_casualty_figure_shows_floor_range_and_each_source(bundle):
+    attacks = summarise_events(select(bundle, _view("2013-09", "2013-09")).events, bundle)
+    fig = casualty_figure(attacks, bundle.places["name"].to_dict(), "Sep 2013")
+    floor, ranged = fig.data[0], fig.data[1]
+    assert floor.type == "bar" and list(floor.y) == [15]
+    assert list(ranged.base) == [15] and ranged.y[0] == attacks[0].spreads["killed"].high - 15
+    assert "1 Sep 2013" in fig.layout.xaxis3.ticktext[0] or "1 Sep 2013" in fig.layout.xaxis.ticktext[0]
+    dots = [t for t in fig.data if t.type == "scatter"]
+    values = sorted(v for t in dots if t.yaxis == "y" for v in t.y)
+    assert 15 in values and 19 in values and 47 in values and 52 in values
+    assert {c for t in fig.data for c in t.customdata} == {"E2013_ASHRAF"}
+    assert "Sep 2013" in fig.layout.title.text
+
+
+def test_empty_view_says_so(bundle):
+    fig = casualty_figure([], {}, "")
+    assert fig.layout.annotations[0].text.startswith("No attacks")
+    assert relocation_figure([], [], {}, "").layout.annotations[0].text.startswith("No relocations")
+
+
+def test_relocation_bars_span_the_dated_period(bundle):
+    sel = select(bundle, _view("2012-08", "2012-08"))
+    moves = sel.movements
+    transfers = summarise_movements(moves.loc[moves["scope"] == "transfer"], bundle)
+    fig = relocation_figure(transfers, [], bundle.places["name"].to_dict(), "")
+    bar = next(t for t in fig.data if t.type == "bar" and "M03_sixth_convoy" in list(t.customdata))
+    i = list(bar.customdata).index("M03_sixth_convoy")
+    centre = pd.Timestamp(bar.x[i])
+    assert pd.Timestamp("2012-08-15") <= centre <= pd.Timestamp("2012-08-17")  # middle of August, not the 1st
+    assert bar.width[i] == pytest.approx(31 * 86400 * 1000)
+
+
+def test_map_has_places_attacks_flows_and_highlight(bundle):
+    fig = view_model.render_map(bundle, full_view(bundle), highlight="E2013_ASHRAF")
+    assert all(t.type == "scattergeo" for t in fig.data)
+    custom = [tuple(c) for t in fig.data if t.customdata is not None for c in t.customdata]
+    assert ("place", "ashraf", "ashraf") in custom and ("place", "alb", "alb") in custom
+    assert ("event", "E2013_ASHRAF", "ashraf") in custom
+    assert any(c[0] == "flow" and c[1] == "alb" for c in custom)
+    assert len(fig.data[0].lon) == 1  # the ring around the highlighted attack
+    assert fig.layout.geo.resolution == 50 and fig.layout.geo2.lonaxis.range == (43.2, 46.6)
+    places = {p for t in fig.data if t.customdata is not None for k, p, _ in t.customdata if k == "place"}
+    assert set(bundle.places.index) <= places
+
+
+def test_map_without_highlight_outside_view(bundle):
+    fig = view_model.render_map(bundle, _view("2015-01", "2015-12"), highlight="E2013_ASHRAF")
+    assert len(fig.data[0].lon) == 0
+
+
+def test_panels_for_sep_2013(bundle):
+    out = view_model.render_panels(bundle, _view("2013-09", "2013-09"))
+    assert out.killed.text.startswith("15–")
+    assert "UN News Centre" in out.killed.attribution and "Reuters" in out.killed.attribution
+    assert out.range_label == "Sep 2013"
+    assert out.filter_label == "All places"

@@ -1,0 +1,58 @@
+"""Ids: unique in the layout, every callback id exists, the public ids are present."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLIC = {"date-range", "map", "casualty-chart", "relocation-chart", "kpi-killed", "kpi-wounded", "kpi-relocated",
+          "reset-button"}
+
+
+@pytest.fixture(scope="module")
+def app_module():
+    import app
+
+    return app
+
+
+def _ids(component) -> list[str]:
+    found = []
+    cid = getattr(component, "id", None)
+    if cid is not None:
+        found.append(cid)
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and hasattr(child, "to_plotly_json"):
+            found += _ids(child)
+    return found
+
+
+def test_ids_unique_and_public_ids_present(app_module):
+    ids = _ids(app_module.app.layout)
+    assert len(ids) == len(set(ids))
+    assert set(ids) >= PUBLIC
+
+
+def test_every_callback_id_is_in_the_layout(app_module):
+    ids = set(_ids(app_module.app.layout))
+    used = set()
+    for spec in app_module.app.callback_map.values():
+        for item in spec["inputs"] + spec["state"]:
+            used.add(item["id"])
+    for key in app_module.app.callback_map:
+        for part in key.strip(".").split("..."):
+            used.add(part.rsplit(".", 1)[0])
+    assert used <= ids, used - ids
+
+
+def test_no_literal_ids_outside_ids_module():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "components"
+    for path in root.rglob("*.py"):
+        if path.name == "ids.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for public in PUBLIC:
+            for pattern in (f'id="{public}"', f'Input("{public}"', f'Output("{public}"', f'State("{public}"'):
+                assert pattern not in text, f"{path.name} types the id {public!r}; use components.ids"

@@ -1,0 +1,78 @@
+"""URL state: parse with notices, format, and update from slider, map click and reset."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.ids import Charts, Controls, Page
+from components.view_state import format_search, next_state, parse_search, to_store
+from data import timeline
+
+
+@pytest.fixture(scope="module")
+def axis(bundle):
+    return timeline.months(bundle)
+
+
+@pytest.fixture(scope="module")
+def place_ids(bundle):
+    return set(bundle.places.index)
+
+
+def test_valid_query(axis, place_ids):
+    view, notices = parse_search("?from=2013-09&to=2013-10&place=liberty&lens=seeds", axis, place_ids)
+    assert (str(view.start), str(view.end), view.place, view.lens) == ("2013-09", "2013-10", "liberty", "seeds")
+    assert notices == []
+    assert format_search(view) == "?from=2013-09&to=2013-10&place=liberty&lens=seeds"
+
+
+def test_empty_query_is_the_whole_period(axis, place_ids):
+    view, notices = parse_search("", axis, place_ids)
+    assert (view.start, view.end, view.place, view.lens) == (axis[0], axis[-1], None, "all")
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?from=banana", "Ignored from='banana'"),
+        ("?to=2013-13", "Ignored to='2013-13'"),
+        ("?place=nowhere", "Ignored place='nowhere'"),
+        ("?lens=mine", "Ignored lens='mine'"),
+        ("?foo=1", "Ignored unknown parameter 'foo'"),
+        ("?from=2015-01&to=2014-01", "is after to=2014-01"),
+        ("?from=1990-01", "outside the data"),
+    ],
+)
+def test_bad_parameters_are_ignored_with_a_notice(axis, place_ids, query, expected):
+    view, notices = parse_search(query, axis, place_ids)
+    assert any(expected in n for n in notices), notices
+    assert axis[0] <= view.start <= view.end <= axis[-1]
+
+
+def test_slider_map_and_reset_update_the_view(axis, place_ids):
+    span, search, store, notices = next_state(None, "?from=2013-01&to=2013-12", None, None, None, axis, place_ids)
+    assert search == "?from=2013-01&to=2013-12" and notices == []
+    start = (pd.Period("2013-01", "M") - axis[0]).n
+    assert span == [start, start + 11]
+
+    span, search, store, notices = next_state(Controls.DATE_RANGE, search, [start, start + 2], None, store, axis, place_ids)
+    assert search == "?from=2013-01&to=2013-03" and notices is None
+
+    click = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
+    _, search, store, _ = next_state(Charts.MAP, search, span, click, store, axis, place_ids)
+    assert search == "?from=2013-01&to=2013-03&place=liberty" and store["place"] == "liberty"
+
+    bad_click = {"points": [{"customdata": None}]}
+    _, search, store, _ = next_state(Charts.MAP, search, span, bad_click, store, axis, place_ids)
+    assert store["place"] == "liberty"  # a click on no place keeps the filter
+
+    _, search, store, _ = next_state(Controls.RESET, search, span, click, store, axis, place_ids)
+    assert search == "?from=2013-01&to=2013-03" and store["place"] is None
+
+
+def test_back_button_reparses_the_url(axis, place_ids):
+    store = to_store(parse_search("?from=2013-01", axis, place_ids)[0])
+    _, search, new, notices = next_state(Page.URL, "?from=2014-02&to=2014-03", None, None, store, axis, place_ids)
+    assert new["from"] == "2014-02" and notices == []
