@@ -172,7 +172,7 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     caption = subtitle(bundle, view)
     return Rendered(
         casualties=figures.casualty_figure(attacks, names, caption),
-        relocations=figures.relocation_figure(transfers, totals, names, caption),
+        relocations=figures.relocation_figure(transfers, totals, names, caption, (view.first_day, view.last_day)),
         killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
         wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
         relocated=_kpi(

@@ -11,6 +11,7 @@ from data.summary import ItemSummary
 
 TITLE = "Casualties per attack, as reported by each source"
 _JITTER = 0.09
+_MIN_SLOTS = 7
 
 
 def _tick(item: ItemSummary, place_names: dict[str, str]) -> str:
@@ -100,6 +101,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
                 col=1,
                 name=schema.SOURCE_KIND_LABELS[kind],
                 marker=dict(color=SOURCE_COLORS[kind], size=8, line=dict(color="white", width=1)),
+                cliponaxis=False,
                 legendgroup=kind,
                 showlegend=kind not in seen_kinds,
                 customdata=pid,

@@ -31,11 +31,16 @@ def _centre(item: ItemSummary) -> pd.Timestamp:
 
 
 def relocation_figure(
-    transfers: list[ItemSummary], totals: list[ItemSummary], place_names: dict[str, str], subtitle: str = ""
+    transfers: list[ItemSummary],
+    totals: list[ItemSummary],
+    place_names: dict[str, str],
+    subtitle: str = "",
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> go.Figure:
     """Top panel: one bar per transfer spanning its dated period (a month-precise transfer spans the month),
     coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: each source's
     stated total drawn as a line over the period it covers — totals overlap and must not be added up.
+    x_range: the selected range; items reaching beyond it are cut at its edges.
     """
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
@@ -135,5 +140,8 @@ def relocation_figure(
         )
     )
     fig.update_xaxes(type="date", gridcolor="#eee")
+    if x_range is not None:
+        pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
+        fig.update_xaxes(range=[x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad])
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
     return fig

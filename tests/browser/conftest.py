@@ -11,9 +11,12 @@ import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.pagehelpers import READY_TIMEOUT_MS
 
 CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,33 +28,36 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
-# Schemes that never touch the network (the page's own blob/data URLs, e.g. the PNG export).
-LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
-from tests.browser.pagehelpers import READY_TIMEOUT_MS
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# Schemes that never touch the network (e.g. the PNG export is a data:/blob: URL made by the page itself).
+LOCAL_SCHEMES = {"data", "blob", "about"}
+HERE = Path(__file__).resolve().parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "allow_console_errors: the test expects console errors (no check)")
-    config.addinivalue_line("markers", "allow_external_requests: the test may make non-loopback requests")
+    config.addinivalue_line("markers", "allow_console_errors: the test expects console errors (not checked)")
+    config.addinivalue_line("markers", "allow_external_requests: the test may make requests that leave loopback")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder drives the browser: mark it so `-m "not browser"` skips them all."""
-    here = os.path.dirname(__file__)
+    """Every test in this folder drives the browser: mark it, so that `-m "not browser"` deselects them all."""
     for item in items:
-        if str(item.fspath).startswith(here):
+        if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
     """The real app (app.server) on a free loopback port, served by werkzeug in a daemon thread."""
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
 
     from app import server
 
-    httpd = make_server("127.0.0.1", 0, server, threaded=True)
+    class QuietHandler(WSGIRequestHandler):
+        def log_request(self, *args, **kwargs) -> None:  # one line per request would drown pytest's output
+            pass
+
+    httpd = make_server("127.0.0.1", 0, server, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=httpd.serve_forever, name="camps-atlas-test-server", daemon=True)
     thread.start()
     try:
@@ -65,10 +71,10 @@ def base_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     """Debian's chromium, headless, with the flags that keep it from reaching the internet."""
-    if not os.path.exists(CHROMIUM):
+    if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
-            "(`make system-deps`, or `apt-get install -y chromium`; set CAMPS_ATLAS_CHROMIUM to use another binary).",
+            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium. Run `make system-deps` "
+            "(or `apt-get install -y chromium`), or set CAMPS_ATLAS_CHROMIUM to another chromium binary.",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright
@@ -83,14 +89,16 @@ def browser() -> Iterator:
 
 @dataclass
 class PageLog:
-    """What the page did: every request URL, failed requests, console errors and uncaught page errors."""
+    """What the page did: requests, responses (URL, status), failed requests, console errors, page errors."""
 
     requests: list[str] = field(default_factory=list)
+    responses: list[tuple[str, int]] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
 
     def external_requests(self) -> list[str]:
+        """Requests whose host is not loopback (ignoring data:/blob: URLs, which never leave the page)."""
         out = []
         for url in self.requests:
             parts = urlsplit(url)
@@ -108,11 +116,15 @@ def page_log() -> PageLog:
 
 @pytest.fixture
 def page(browser, base_url: str, page_log: PageLog, request: pytest.FixtureRequest) -> Iterator:
-    """A fresh context and page per test (1440x1000, downloads accepted), with request/console recording."""
+    """A fresh context and page per test (1440x1000, downloads accepted), recording requests and console errors.
+
+    After the test: no console errors or page errors, and no request left loopback (unless the test opts out).
+    """
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True, base_url=base_url)
     context.set_default_timeout(READY_TIMEOUT_MS)
     page = context.new_page()
     page.on("request", lambda req: page_log.requests.append(req.url))
+    page.on("response", lambda resp: page_log.responses.append((resp.url, resp.status)))
     page.on("requestfailed", lambda req: page_log.failed.append(f"{req.url} ({req.failure})"))
     page.on(
         "console",

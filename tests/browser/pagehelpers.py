@@ -1,43 +1,51 @@
-"""Reading what the Dash page shows: plotly's computed traces, tick labels, and waiting for the app."""
+"""Reading what the Dash page shows: plotly's computed traces, tick labels, mark positions; waiting for the app.
+
+Plotly 7 sends numeric arrays as {dtype, bdata}; the figure as drawn is read from the plot div's `_fullData` in the
+page. A dcc.Graph id lands on a wrapper div; the plot div is the `.js-plotly-plot` inside it.
+"""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
 READY_TIMEOUT_MS = 20_000
+GRAPHS = ("map", "casualty-chart", "relocation-chart")
 
-# ---------------------------------------------------------------------------------------------------------------
-# Reading what the page shows
+_PLAIN = "const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;"
 
 
-def full_data(page, graph_id: str) -> list[dict]:
-    """The traces a dcc.Graph drew, as plotly computed them (arrays decoded; {dtype, bdata} never reaches here)."""
+def full_data(page: Page, graph_id: str) -> list[dict] | None:
+    """The traces a dcc.Graph drew (type, geo, lon/lat/x/y, customdata), or None before it has drawn."""
     return page.evaluate(
         """(id) => {
+            %s
             const gd = document.querySelector(`#${id} .js-plotly-plot`);
-            if (!gd || !gd._fullData) return null;
-            const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;
+            if (!gd || !Array.isArray(gd._fullData)) return null;
             return gd._fullData.map((t) => ({
-                type: t.type, name: t.name, geo: t.geo, visible: t.visible,
+                index: t.index, type: t.type, name: t.name, geo: t.geo, visible: t.visible,
                 lon: plain(t.lon), lat: plain(t.lat), x: plain(t.x), y: plain(t.y),
                 customdata: plain(t.customdata),
             }));
-        }""",
+        }"""
+        % _PLAIN,
         graph_id,
     )
 
 
-def tick_labels(page, graph_id: str) -> list[str]:
-    """The x tick labels a chart shows (text of every x tick, all subplots, <br> lines joined by a space)."""
+def tick_labels(page: Page, graph_id: str) -> list[str]:
+    """Every x tick label a chart shows (all subplots), its <br> lines joined by a space: '1 Sep 2013 Ashraf'."""
     return page.evaluate(
-        """(id) => Array.from(document.querySelectorAll(`#${id} .xtick text, #${id} g[class^="xtick"] text`))
-                .map((t) => Array.from(t.querySelectorAll('tspan.line')).map((s) => s.textContent).join(' ')
-                             || t.textContent)""",
+        """(id) => Array.from(document.querySelectorAll(`#${id} .xaxislayer-above text`))
+                .map((t) => {
+                    const lines = Array.from(t.querySelectorAll('tspan.line')).map((s) => s.textContent);
+                    return lines.length ? lines.join(' ') : t.textContent;
+                })""",
         graph_id,
     )
 
 
-def wait_graph_drawn(page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> None:
+def graph_drawn(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Wait until a dcc.Graph's plot div has an SVG and at least one computed trace."""
     page.wait_for_function(
         """(id) => {
             const gd = document.querySelector(`#${id} .js-plotly-plot`);
@@ -48,16 +56,59 @@ def wait_graph_drawn(page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> 
     )
 
 
-def wait_ready(page, timeout: float = READY_TIMEOUT_MS) -> None:
-    """Wait until Dash has filled the KPIs and drawn the map (with its base map) and both charts."""
-    from playwright.sync_api import expect
-
-    expect(page.locator("#kpi-killed")).not_to_have_text("…", timeout=timeout)
-    expect(page.locator("#kpi-killed")).not_to_be_empty(timeout=timeout)
-    for graph_id in ("map", "casualty-chart", "relocation-chart"):
-        wait_graph_drawn(page, graph_id, timeout)
-    # The base map is drawn once the topojson has loaded: country outlines appear in the geo layers.
+def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Wait until Dash has filled the KPIs, drawn the map with its base map, and drawn both charts."""
+    killed = page.locator("#kpi-killed")
+    expect(killed).not_to_have_text("…", timeout=timeout)
+    expect(killed).not_to_have_text("", timeout=timeout)
+    for graph_id in GRAPHS:
+        graph_drawn(page, graph_id, timeout)
+    # The base map is in once the topojson has loaded and the country outlines are drawn in the geo subplots.
     page.wait_for_function(
-        "() => document.querySelectorAll('#map .geo .countries path, #map .geo .land path').length > 0",
+        "() => document.querySelectorAll('#map .geo .countries path, #map .geo .coastlines path').length > 0",
         timeout=timeout,
+    )
+
+
+def map_point_center(page: Page, customdata: list[str], geo: str | None = None) -> dict | None:
+    """Viewport centre {x, y} of the map marker whose customdata equals `customdata` (in `geo` if given)."""
+    return page.evaluate(
+        """([want, geo]) => {
+            const gd = document.querySelector('#map .js-plotly-plot');
+            for (const pt of gd.querySelectorAll('.geo .scattergeo .point')) {
+                const d = pt.__data__;
+                if (!d || !Array.isArray(d.data) || JSON.stringify(d.data) !== JSON.stringify(want)) continue;
+                const trace = pt.closest('.trace').__data__[0].trace;
+                if (geo && trace.geo !== geo) continue;
+                const r = pt.getBoundingClientRect();
+                return {x: r.left + r.width / 2, y: r.top + r.height / 2, geo: trace.geo};
+            }
+            return null;
+        }""",
+        [customdata, geo],
+    )
+
+
+def bar_center(page: Page, graph_id: str, item_id: str, trace_name: str, subplot_yaxis: str = "y") -> dict | None:
+    """Viewport centre {x, y} of the bar of `item_id` in the bar trace called `trace_name` on `subplot_yaxis`."""
+    return page.evaluate(
+        """([id, item, name, yaxis]) => {
+            %s
+            for (const g of document.querySelectorAll(`#${id} .barlayer .trace`)) {
+                const cd = g.__data__;
+                const trace = cd && cd[0] && cd[0].trace;
+                if (!trace || trace.name !== name || trace.yaxis !== yaxis) continue;
+                const ids = plain(trace.customdata);
+                const paths = g.querySelectorAll('.point path');
+                for (let k = 0; k < cd.length; k++) {
+                    if (ids[cd[k].i] !== item || !paths[k]) continue;
+                    const r = paths[k].getBoundingClientRect();
+                    if (r.width < 2 || r.height < 2) return null;
+                    return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+                }
+            }
+            return null;
+        }"""
+        % _PLAIN,
+        [graph_id, item_id, trace_name, subplot_yaxis],
     )

@@ -12,9 +12,9 @@ from geo import countries_frame, distance_to_boundary_km, flow_lines, great_circ
 
 @pytest.fixture
 def tiny_places() -> gpd.GeoDataFrame:
-    frame = pd.DataFrame(
-        {"place_id": ["a", "b"], "name": ["A", "B"], "lat": [0.0, 0.0], "lon": [0.0, 10.0]}
-    ).set_index("place_id", drop=False)
+    frame = pd.DataFrame({"place_id": ["a", "b"], "name": ["A", "B"], "lat": [0.0, 0.0], "lon": [0.0, 10.0]}).set_index(
+        "place_id", drop=False
+    )
     return places_frame(frame)
 
 
@@ -28,7 +28,7 @@ def test_places_frame_is_wgs84_points(bundle):
 def test_require_crs_refuses_missing_or_other_crs():
     with pytest.raises(ValueError, match="no CRS"):
         require_crs(gpd.GeoSeries([Point(0, 0)]))
-    with pytest.raises(ValueError, match="EPSG:3857.*expected EPSG:4326"):
+    with pytest.raises(ValueError, match=r"EPSG:3857.*expected EPSG:4326"):
         require_crs(gpd.GeoSeries([Point(0, 0)], crs="EPSG:3857"))
 
 

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-PUBLIC = {"date-range", "map", "casualty-chart", "relocation-chart", "kpi-killed", "kpi-wounded", "kpi-relocated",
-          "reset-button"}
+PUBLIC = {
+    "date-range",
+    "map",
+    "casualty-chart",
+    "relocation-chart",
+    "kpi-killed",
+    "kpi-wounded",
+    "kpi-relocated",
+    "reset-button",
+}
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,9 @@ def test_seed_row_must_cite_lines(data_copy):
         rows = list(csv.DictReader(f))
     row = next(i for i, r in enumerate(rows) if r["source_id"].startswith("seed-"))
     line = _edit(data_copy, "events.csv", row, "seed_lines", "")
-    with pytest.raises(DataError, match=rf"events.csv, line {line}, column 'seed_lines': a seed document row must cite"):
+    with pytest.raises(
+        DataError, match=rf"events.csv, line {line}, column 'seed_lines': a seed document row must cite"
+    ):
         load_bundle(data_copy)
 
 

@@ -53,17 +53,23 @@ def test_hashes_and_line_counts_match_the_documents(documents, claims):
 def test_every_seed_row_is_backed_by_a_claim(bundle, documents, claims):
     seed_of = dict(zip(bundle.sources["source_id"], bundle.sources["seed_file"], strict=True))
     frames = {
-        "event_id": bundle.events, "movement_id": bundle.movements,
-        "population_id": bundle.populations, "claim_id": bundle.distances,
+        "event_id": bundle.events,
+        "movement_id": bundle.movements,
+        "population_id": bundle.populations,
+        "claim_id": bundle.distances,
     }
     checked = 0
     for key, frame in frames.items():
         for _, row in frame.loc[frame["seed_lines"] != ""].iterrows():
             seed_file = seed_of[row["source_id"]]
             assert seed_file in documents
-            covering = set().union(*[
-                _lines(c["lines"]) for c in claims if c["seed_file"] == seed_file and row[key] in c["feeds"].split(";")
-            ])
+            covering = set().union(
+                *[
+                    _lines(c["lines"])
+                    for c in claims
+                    if c["seed_file"] == seed_file and row[key] in c["feeds"].split(";")
+                ]
+            )
             missing = _lines(row["seed_lines"]) - covering
             assert not missing, f"{row[key]} ({seed_file}) cites lines {sorted(missing)} with no register claim"
             checked += 1

@@ -57,7 +57,9 @@ def test_slider_map_and_reset_update_the_view(axis, place_ids):
     start = (pd.Period("2013-01", "M") - axis[0]).n
     assert span == [start, start + 11]
 
-    span, search, store, notices = next_state(Controls.DATE_RANGE, search, [start, start + 2], None, store, axis, place_ids)
+    span, search, store, notices = next_state(
+        Controls.DATE_RANGE, search, [start, start + 2], None, store, axis, place_ids
+    )
     assert search == "?from=2013-01&to=2013-03" and notices is None
 
     click = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
@@ -74,5 +76,5 @@ def test_slider_map_and_reset_update_the_view(axis, place_ids):
 
 def test_back_button_reparses_the_url(axis, place_ids):
     store = to_store(parse_search("?from=2013-01", axis, place_ids)[0])
-    _, search, new, notices = next_state(Page.URL, "?from=2014-02&to=2014-03", None, None, store, axis, place_ids)
+    _, _, new, notices = next_state(Page.URL, "?from=2014-02&to=2014-03", None, None, store, axis, place_ids)
     assert new["from"] == "2014-02" and notices == []

@@ -1,0 +1,234 @@
+"""The dashboard in a real (headless Debian) chromium: what a user sees after loading, linking, dragging, clicking.
+
+Every test also checks, through the `page` fixture, that the page logged no console error and that no request left
+loopback (the app works offline, base map included).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.pagehelpers import bar_center, full_data, map_point_center, tick_labels, wait_ready
+
+pytestmark = pytest.mark.browser
+
+RANGE_TRACE = "Range up to the highest figure (disputed)"
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    """The page URL's query parameters."""
+    return parse_qs(urlsplit(page.url).query)
+
+
+def traces_of_kind(traces: list[dict], kind: str) -> list[dict]:
+    """Map traces whose marks are all of one kind (customdata [kind, item id, place id])."""
+    return [t for t in traces if t["customdata"] and all(cd[0] == kind for cd in t["customdata"])]
+
+
+def app_view(start: str, end: str, place: str | None = None):
+    """The view model's own figures for a view (to compare what the page shows with what the app computes)."""
+    import pandas as pd
+
+    from app import BUNDLE
+    from components import view_model
+    from data.select import View
+
+    return view_model.render_panels(BUNDLE, View(pd.Period(start, "M"), pd.Period(end, "M"), place))
+
+
+def test_map001_page_loads_offline_with_map(page: Page, page_log) -> None:
+    page.goto("/")
+    wait_ready(page)
+
+    # Both geo subplots (region and Iraq detail) are drawn, with the base map's country outlines.
+    expect(page.locator("#map .geo")).to_have_count(2)
+    assert page.locator("#map .geo .countries path").count() > 0
+
+    traces = full_data(page, "map")
+    assert traces and {t["type"] for t in traces} == {"scattergeo"}
+    places = {tuple(cd) for t in traces_of_kind(traces, "place") for cd in t["customdata"]}
+    for place in ("ashraf", "liberty", "alb"):
+        assert ("place", place, place) in places, f"no map marker for place {place!r}"
+    # The markers are really drawn, not just in the figure data.
+    for place in ("ashraf", "liberty", "alb"):
+        assert map_point_center(page, ["place", place, place]), f"marker of {place!r} not drawn"
+
+    # The base map came from the app's own assets, and nothing left loopback.
+    topo = [(url, status) for url, status in page_log.responses if url.endswith("/assets/topojson/world_50m.json")]
+    assert topo, "the world_50m topojson was never requested"
+    assert all(status in (200, 304) for _, status in topo), topo
+    assert not [f for f in page_log.failed if "topojson" in f], page_log.failed
+    assert page_log.external_requests() == []
+
+    # The page opens on the whole period and writes it into the URL.
+    expect(page).to_have_url(re.compile(r"\?from=\d{4}-\d{2}&to=\d{4}-\d{2}$"))
+    expect(page.locator("#filter-label")).to_have_text("All places")
+    expect(page.locator("#reset-button")).to_be_disabled()
+    expect(page.locator("#url-notice")).to_be_hidden()
+
+
+def test_url003_month_link_shows_that_month(page: Page) -> None:
+    page.goto("/?from=2013-09&to=2013-09")
+    wait_ready(page)
+
+    expect(page.locator("#date-range-label")).to_have_text("Sep 2013")
+    killed = page.locator("#kpi-killed")
+    expect(killed).to_have_text(re.compile(r"^15–\d+$"))
+    expect(killed).to_have_text(app_view("2013-09", "2013-09").killed.text)
+    title = killed.get_attribute("title") or ""
+    assert "UN" in title and "Reuters" in title, title
+
+    ticks = tick_labels(page, "casualty-chart")
+    assert any(t.startswith("1 Sep 2013") for t in ticks), ticks
+    assert all("Sep 2013" in t for t in ticks), f"ticks outside Sep 2013: {ticks}"
+
+    attacks = traces_of_kind(full_data(page, "map"), "event")
+    assert attacks, "no attack trace on the map"
+    assert ["event", "E2013_ASHRAF", "ashraf"] in attacks[0]["customdata"]
+
+    assert query(page) == {"from": ["2013-09"], "to": ["2013-09"]}
+    expect(page.locator("#url-notice")).to_be_hidden()
+
+
+def test_url004_bad_parameters_get_a_notice(page: Page) -> None:
+    page.goto("/?from=banana&place=nowhere&foo=1")
+    wait_ready(page)
+
+    notice = page.locator("#url-notice")
+    expect(notice).to_be_visible()
+    for name, value in (("from", "banana"), ("place", "nowhere"), ("foo", "")):
+        expect(notice).to_contain_text(re.compile(rf"\b{name}\b"))
+        if value:
+            expect(notice).to_contain_text(value)
+
+    # The page falls back to the whole period, unfiltered, and still draws everything.
+    whole = app_view(*query(page)["from"], *query(page)["to"])
+    expect(page.locator("#kpi-killed")).to_have_text(whole.killed.text)
+    expect(page.locator("#kpi-wounded")).not_to_have_text("…")
+    expect(page.locator("#kpi-relocated")).not_to_have_text("…")
+    expect(page.locator("#filter-label")).to_have_text("All places")
+    assert page.locator("#map .geo .countries path").count() > 0
+    assert "place" not in query(page) and "foo" not in query(page)
+    # The notice stays up once the URL has been rewritten to the valid view.
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("banana")
+
+
+def test_slider002_keyboard_moves_range(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    killed = page.locator("#kpi-killed")
+    label = page.locator("#date-range-label")
+    before_kpi, before_label = killed.inner_text(), label.inner_text()
+    before = query(page)
+
+    upper = page.locator("#date-range [role=slider]").nth(1)
+    last = int(upper.get_attribute("aria-valuenow") or "0")
+    assert last > 40
+    upper.focus()
+    for _ in range(40):  # one month per step
+        page.keyboard.press("ArrowLeft")
+    expect(upper).to_have_attribute("aria-valuenow", str(last - 40))
+
+    # URL, label and KPIs follow: to= moves back 40 months, from= is unchanged.
+    import pandas as pd
+
+    new_to = str(pd.Period(before["to"][0], "M") - 40)
+    expect(page).to_have_url(re.compile(rf"to={new_to}\b"))
+    assert query(page)["from"] == before["from"]
+    expected = app_view(before["from"][0], new_to)
+    expect(label).to_have_text(expected.range_label)
+    expect(killed).to_have_text(expected.killed.text)
+    assert label.inner_text() != before_label
+    assert killed.inner_text() != before_kpi
+
+
+def test_click005_map_click_filters_to_place_and_reset(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    assert any("Ashraf" in t for t in tick_labels(page, "casualty-chart"))
+
+    # Camp Liberty in the Iraq detail panel (in the region panel it nearly overlaps Ashraf).
+    point = map_point_center(page, ["place", "liberty", "liberty"], geo="geo2")
+    assert point, "Camp Liberty marker not found on the map"
+    page.mouse.click(point["x"], point["y"])
+
+    expect(page.locator("#filter-label")).to_have_text("Filtered to Camp Liberty")
+    expect(page).to_have_url(re.compile(r"[?&]place=liberty\b"))
+    expect(page.locator("#reset-button")).to_be_enabled()
+    page.wait_for_function(
+        """() => {
+            const ticks = Array.from(document.querySelectorAll('#casualty-chart .xaxislayer-above text'));
+            return ticks.length > 0 && ticks.every((t) => !t.textContent.includes('Ashraf'));
+        }"""
+    )
+    ticks = tick_labels(page, "casualty-chart")
+    assert ticks and all(t.endswith("Liberty") or t.endswith("Liberty *") for t in ticks), ticks
+    liberty = app_view(query(page)["from"][0], query(page)["to"][0], "liberty")
+    expect(page.locator("#kpi-killed")).to_have_text(liberty.killed.text)
+
+    page.locator("#reset-button").click()
+    expect(page.locator("#filter-label")).to_have_text("All places")
+    expect(page).not_to_have_url(re.compile(r"place="))
+    expect(page.locator("#reset-button")).to_be_disabled()
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('#casualty-chart .xaxislayer-above text'))
+                .some((t) => t.textContent.includes('Ashraf'))"""
+    )
+
+
+def test_highlight006_bar_click_rings_attack_on_map(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    assert full_data(page, "map")[0]["lon"] == [], "an attack is ringed before any click"
+
+    bar = bar_center(page, "casualty-chart", "E2013_ASHRAF", RANGE_TRACE)
+    assert bar, "no killed-range bar for the Sep 2013 Ashraf attack"
+    page.mouse.click(bar["x"], bar["y"])
+
+    page.wait_for_function(
+        """() => {
+            const gd = document.querySelector('#map .js-plotly-plot');
+            return gd && gd._fullData && gd._fullData[0].lon && gd._fullData[0].lon.length === 1;
+        }"""
+    )
+    traces = full_data(page, "map")
+    ring = traces[0]
+    attacks = traces_of_kind(traces, "event")[0]
+    k = [cd[1] for cd in attacks["customdata"]].index("E2013_ASHRAF")
+    assert ring["geo"] == "geo2"
+    assert ring["lon"][0] == pytest.approx(attacks["lon"][k]) and ring["lat"][0] == pytest.approx(attacks["lat"][k])
+    # The ring is drawn in the Iraq detail panel, not only in the data.
+    assert page.locator("#map .geo .scattergeo .trace").first.locator(".point").count() == 1
+
+
+def test_export007_camera_button_downloads_png(page: Page, tmp_path) -> None:
+    page.goto("/")
+    wait_ready(page)
+    chart = page.locator("#casualty-chart .js-plotly-plot")
+    chart.hover()
+
+    buttons = page.locator("#casualty-chart .modebar-btn")
+    titles = [t or "" for t in buttons.evaluate_all("(bs) => bs.map((b) => b.getAttribute('data-title'))")]
+    assert not [t for t in titles if re.search(r"chart studio|cloud|share", t, re.I)], titles
+    assert page.locator('#casualty-chart .modebar-btn[data-attr="sendDataToCloud"]').count() == 0
+    assert page.locator("#casualty-chart .modebar-btn--logo, #casualty-chart a[href*='plotly.com']").count() == 0
+
+    camera = page.locator('#casualty-chart .modebar-btn[data-title="Download plot as a PNG"]')
+    expect(camera).to_have_count(1)
+    with page.expect_download() as info:
+        camera.click()
+    download = info.value
+    name = download.suggested_filename
+    assert name.startswith("camps-atlas-casualties") and name.endswith(".png"), name
+    assert name == f"camps-atlas-casualties-{query(page)['from'][0]}_{query(page)['to'][0]}.png"
+
+    target = tmp_path / name
+    download.save_as(target)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 10_000, len(data)
