@@ -157,7 +157,7 @@ def test_click005_map_click_filters_to_place_and_reset(page: Page) -> None:
     assert point, "Camp Liberty marker not found on the map"
     page.mouse.click(point["x"], point["y"])
 
-    expect(page.locator("#filter-label")).to_have_text("Filtered to Camp Liberty")
+    expect(page.locator("#filter-label")).to_have_text(re.compile(r"^Filtered to Camp Liberty\b"))
     expect(page).to_have_url(re.compile(r"[?&]place=liberty\b"))
     expect(page.locator("#reset-button")).to_be_enabled()
     page.wait_for_function(
