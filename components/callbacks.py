@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, html
+from dash import ALL, Input, Output, State, callback, ctx, html
 
 from components import view_model
 from components.charts import graph_config
-from components.ids import Charts, Controls, Kpi, Page
+from components.detail import detail_view
+from components.ids import Charts, Controls, Detail, Kpi, Page, Table
 from components.kpis import kpi_detail
-from components.view_state import clicked_item, from_store, next_state
+from components.table import next_sort, table_children
+from components.view_state import clicked_item, from_store, next_state, selected_from_click
 from data import timeline
 from data.load import default_bundle
 
@@ -18,21 +20,30 @@ from data.load import default_bundle
     Output(Controls.DATE_RANGE, "value"),
     Output(Page.URL, "search"),
     Output(Page.VIEW, "data"),
+    Output(Controls.LENS, "value"),
     Output(Page.NOTICE, "children"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
     Input(Controls.RESET, "n_clicks"),
+    Input(Controls.LENS, "value"),
     State(Page.VIEW, "data"),
 )
-def on_view_input(search, month_span, map_click, _reset, current):
-    """One place where URL, slider, map clicks and reset become the view (the URL follows the view)."""
+def on_view_input(search, month_span, map_click, _reset, lens, current):
+    """One place where URL, slider, map clicks, reset and lens become the view (the URL follows the view)."""
     bundle = default_bundle()
-    span, new_search, view, notices = next_state(
-        ctx.triggered_id, search, month_span, map_click, current, timeline.months(bundle), set(bundle.places.index)
+    up = next_state(
+        ctx.triggered_id,
+        current,
+        timeline.months(bundle),
+        set(bundle.places.index),
+        search=search,
+        month_span=month_span,
+        map_click=map_click,
+        lens=lens,
     )
-    notice = dash.no_update if notices is None else [html.P(n) for n in notices]
-    return span, new_search, view, notice
+    notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
+    return up.span, up.search, up.store, up.lens, notice
 
 
 @callback(
@@ -85,3 +96,78 @@ def update_map(view_data, casualty_click):
     view = from_store(view_data)
     fig = view_model.render_map(default_bundle(), view, clicked_item(casualty_click))
     return fig, graph_config(dash.get_asset_url("topojson/"), view_model.export_name("map", view))
+
+
+@callback(
+    Output(Charts.POPULATION, "figure"),
+    Output(Charts.CONTEXT, "figure"),
+    Output(Charts.POPULATION, "config"),
+    Output(Charts.CONTEXT, "config"),
+    Output(Charts.MAP_SUMMARY, "children"),
+    Output(Charts.CASUALTIES_SUMMARY, "children"),
+    Output(Charts.RELOCATIONS_SUMMARY, "children"),
+    Output(Charts.POPULATION_SUMMARY, "children"),
+    Output(Charts.CONTEXT_SUMMARY, "children"),
+    Input(Page.VIEW, "data"),
+)
+def update_ledger_and_context(view_data):
+    """Population ledger, context strip and the charts' text alternatives."""
+    bundle, view = default_bundle(), from_store(view_data)
+    topojson = dash.get_asset_url("topojson/")
+    text = view_model.summaries(bundle, view)
+    return (
+        view_model.render_population(bundle, view),
+        view_model.render_context(bundle, view),
+        graph_config(topojson, view_model.export_name("population", view)),
+        graph_config(topojson, view_model.export_name("context", view)),
+        text["map"],
+        text["casualties"],
+        text["relocations"],
+        text["population"],
+        text["context"],
+    )
+
+
+@callback(
+    Output(Table.SORT, "data"),
+    Input(Table.sort_button(ALL), "n_clicks"),
+    State(Table.SORT, "data"),
+    prevent_initial_call=True,
+)
+def on_sort_click(clicks, current):
+    """A header button sorts the table by its column (again: reverses)."""
+    if not ctx.triggered_id or not any(clicks or []):
+        return dash.no_update
+    return next_sort(current, ctx.triggered_id["column"])
+
+
+@callback(
+    Output(Table.TABLE, "children"),
+    Output(Table.COUNT, "children"),
+    Input(Page.VIEW, "data"),
+    Input(Table.SORT, "data"),
+)
+def update_table(view_data, sort):
+    """The rows behind the view, sorted."""
+    rows = view_model.table(default_bundle(), from_store(view_data))
+    disputed = rows.loc[rows["disputed"].astype(bool), "item_id"].nunique()
+    count = f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed} item(s) disputed."
+    return table_children(rows, sort or {}), count
+
+
+@callback(
+    Output(Detail.PANEL, "children"),
+    Output(Detail.SELECTED, "data"),
+    Input(Charts.MAP, "clickData"),
+    Input(Charts.CASUALTIES, "clickData"),
+    Input(Charts.RELOCATIONS, "clickData"),
+    prevent_initial_call=True,
+)
+def show_detail(map_click, casualty_click, relocation_click):
+    """The clicked attack, movement or place, with every source side by side."""
+    clicks = {Charts.MAP: map_click, Charts.CASUALTIES: casualty_click, Charts.RELOCATIONS: relocation_click}
+    selected = selected_from_click(ctx.triggered_id, clicks.get(ctx.triggered_id))
+    if selected is None:
+        return dash.no_update, dash.no_update
+    kind, item_id = selected
+    return detail_view(view_model.item_detail(default_bundle(), kind, item_id)), {"kind": kind, "id": item_id}

@@ -21,10 +21,11 @@ def graph_config(topojson_url: str, filename: str) -> dict:
     }
 
 
-def graph(graph_id: str, topojson_url: str, label: str, min_height: int) -> html.Figure:
-    """A chart in a <figure> with a screen-reader caption."""
+def graph(graph_id: str, summary_id: str, topojson_url: str, min_height: int) -> html.Figure:
+    """A chart in a <figure> whose caption (for screen readers) is a text summary kept up to date by a callback."""
     return html.Figure(
         className="panel",
+        **{"aria-describedby": summary_id},
         children=[
             dcc.Loading(
                 dcc.Graph(
@@ -35,7 +36,7 @@ def graph(graph_id: str, topojson_url: str, label: str, min_height: int) -> html
                 type="dot",
                 delay_show=400,
             ),
-            html.Figcaption(label, className="sr-only"),
+            html.Figcaption(id=summary_id, className="sr-only"),
         ],
     )
 

@@ -7,6 +7,17 @@ from dash import dcc, html
 from components.ids import Controls
 from data import timeline
 from data.load import Bundle
+from data.select import LENSES
+
+LENS_OPTIONS = {
+    "all": "All sources",
+    "seeds": "The group's account",
+    "independent": "Independent sources",
+}
+LENS_HELP = (
+    "The group's account: the five seed documents and other outlets of the group or its supporters. "
+    "Independent: UN bodies, governments, NGOs, news media and academic sources. All: both, with ranges where they differ."
+)
 
 
 def control_bar(bundle: Bundle) -> html.Section:
@@ -42,6 +53,22 @@ def control_bar(bundle: Bundle) -> html.Section:
                 "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
                 "country on the map to filter the charts to it.",
                 className="hint",
+            ),
+            html.Div(
+                className="controls-row lens-row",
+                children=[
+                    html.Span("Whose figures", className="control-title", id="source-lens-label"),
+                    dcc.RadioItems(
+                        id=Controls.LENS,
+                        options=[{"label": LENS_OPTIONS[k], "value": k} for k in LENSES],
+                        value="all",
+                        inline=True,
+                        className="lens",
+                        inputClassName="lens-input",
+                        labelClassName="lens-option",
+                    ),
+                    html.Span(LENS_HELP, className="hint lens-help"),
+                ],
             ),
         ],
     )

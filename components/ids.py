@@ -16,6 +16,7 @@ class Controls:
     RANGE_LABEL = "date-range-label"
     FILTER_LABEL = "filter-label"
     RESET = "reset-button"
+    LENS = "source-lens"
 
 
 class Kpi:
@@ -31,4 +32,28 @@ class Charts:
     MAP = "map"
     CASUALTIES = "casualty-chart"
     RELOCATIONS = "relocation-chart"
+    POPULATION = "population-chart"
+    CONTEXT = "context-chart"
     DISTANCE = "distance-check"
+    MAP_SUMMARY = "map-summary"
+    CASUALTIES_SUMMARY = "casualty-chart-summary"
+    RELOCATIONS_SUMMARY = "relocation-chart-summary"
+    POPULATION_SUMMARY = "population-chart-summary"
+    CONTEXT_SUMMARY = "context-chart-summary"
+
+
+class Detail:
+    PANEL = "event-detail"
+    SELECTED = "selected-item"
+    CLOSE = "event-detail-close"
+
+
+class Table:
+    TABLE = "data-table"
+    SORT = "data-table-sort"
+    COUNT = "data-table-count"
+
+    @staticmethod
+    def sort_button(column: str) -> dict:
+        """Pattern-matching id of a column's sort button."""
+        return {"type": "data-table-sort-button", "column": column}

@@ -6,8 +6,10 @@ from dash import dcc, html
 
 from components.charts import distance_panel, graph
 from components.controls import control_bar
-from components.ids import Charts, Page
+from components.detail import detail_section
+from components.ids import Charts, Detail, Page
 from components.kpis import kpi_row
+from components.table import table_section
 from components.view_model import border_check
 from data.load import Bundle
 
@@ -16,7 +18,7 @@ def _how_to_read() -> html.Aside:
     return html.Aside(
         className="panel note",
         children=[
-            html.H2("How to read the figures"),
+            html.H2("How to read the figures, and how they are counted"),
             html.Ul(
                 [
                     html.Li(
@@ -55,6 +57,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
         children=[
             dcc.Location(id=Page.URL, refresh=False),
             dcc.Store(id=Page.VIEW),
+            dcc.Store(id=Detail.SELECTED),
             html.Header(
                 className="header",
                 children=[
@@ -73,28 +76,15 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             html.Main(
                 className="grid",
                 children=[
+                    html.Div(graph(Charts.MAP, Charts.MAP_SUMMARY, topojson_url, 560), className="wide"),
+                    html.Div(detail_section(), className="wide"),
+                    html.Div(graph(Charts.CASUALTIES, Charts.CASUALTIES_SUMMARY, topojson_url, 620), className="wide"),
                     html.Div(
-                        graph(Charts.MAP, topojson_url, "Map of the camps, attacks and relocation routes", 560),
-                        className="wide",
+                        graph(Charts.RELOCATIONS, Charts.RELOCATIONS_SUMMARY, topojson_url, 560), className="wide"
                     ),
-                    html.Div(
-                        graph(
-                            Charts.CASUALTIES,
-                            topojson_url,
-                            "Chart of killed, wounded and missing per attack and source",
-                            620,
-                        ),
-                        className="wide",
-                    ),
-                    html.Div(
-                        graph(
-                            Charts.RELOCATIONS,
-                            topojson_url,
-                            "Chart of people moved per transfer and stated totals",
-                            560,
-                        ),
-                        className="wide",
-                    ),
+                    html.Div(graph(Charts.POPULATION, Charts.POPULATION_SUMMARY, topojson_url, 460), className="wide"),
+                    html.Div(graph(Charts.CONTEXT, Charts.CONTEXT_SUMMARY, topojson_url, 300), className="wide"),
+                    html.Div(table_section(), className="wide"),
                     distance_panel(border.km, list(border.claims)) if border else html.Div(),
                     _how_to_read(),
                 ],

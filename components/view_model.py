@@ -11,10 +11,11 @@ import plotly.graph_objects as go
 
 from components import figures
 from components.figures.map import BorderCheck, PlaceLoad, flow_hover
-from data import dates
+from data import dates, ledger, register
 from data.load import Bundle
 from data.select import LENS_LABELS, Selection, View, select
 from data.summary import ItemSummary, Spread, Total, summarise_events, summarise_movements, total
+from data.table import view_table
 from geo import countries_frame, distance_to_boundary_km, flow_lines, places_frame
 
 
@@ -84,6 +85,9 @@ def border_check(bundle: Bundle) -> BorderCheck | None:
 
 def _kpi(t: Total, what: str, unit: str) -> Kpi:
     n = len(t.items) + t.without_figure
+    if n == 0:
+        note = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
+        return Kpi("0", f"no {unit}s in view{note}", f"{what}\n" + t.attribution())
     context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
         " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
     )
@@ -186,3 +190,167 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
 def export_name(chart: str, view: View) -> str:
     """File name stem for an exported chart: camps-atlas-casualties-2013-09_2013-09[-ashraf]."""
     return f"camps-atlas-{chart}-{view.start}_{view.end}" + (f"-{view.place}" if view.place else "")
+
+
+def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
+    return frame.assign(
+        publisher=frame["source_id"].map(bundle.sources["publisher"]),
+        kind=frame["source_id"].map(bundle.sources["kind"]),
+        when=frame[date_col].map(dates.label),
+    )
+
+
+def render_population(bundle: Bundle, view: View) -> go.Figure:
+    """Computed residents per place (from every listed transfer under the lens) beside stated populations."""
+    sel = select(bundle, view)
+    lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
+    stocks = ledger.stocks(lensed)
+    if view.place:
+        stocks = stocks.loc[stocks["place_id"] == view.place]
+    stated = _with_sources(bundle, sel.populations, "date")
+    return figures.population_figure(
+        stocks, stated, bundle.places["name"].to_dict(), subtitle(bundle, view), (view.first_day, view.last_day)
+    )
+
+
+def render_context(bundle: Bundle, view: View) -> go.Figure:
+    """Every political and legal context item under the lens (they reach back before the camps' data),
+    with the selected range shaded."""
+    everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, view.lens)
+    items = _with_sources(bundle, select(bundle, everything).context, "date")
+    return figures.context_figure(items, subtitle(bundle, view), (view.first_day, view.last_day))
+
+
+def table(bundle: Bundle, view: View) -> pd.DataFrame:
+    """The rows behind the view, one per item and source (the on-page table and the CSV export)."""
+    return view_table(bundle, select(bundle, view))
+
+
+def summaries(bundle: Bundle, view: View) -> dict[str, str]:
+    """One-sentence text alternatives of the charts for screen readers."""
+    attacks, transfers, totals = _summaries(bundle, view)
+    killed = total(attacks, "killed")
+    where = f" at {bundle.places.at[view.place, 'name']}" if view.place else ""
+    disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
+    return {
+        "map": (
+            f"Map for {range_label(view)}{where}: {len(attacks)} attack(s) at the camps and "
+            f"{len(transfers)} transfer(s) drawn as routes; Ashraf computed ≈{border_check(bundle).km:.0f} km "
+            "from the Iranian border."
+        ),
+        "casualties": (
+            f"Casualties for {range_label(view)}{where}: {len(attacks)} attack(s); killed {killed.text()} "
+            f"across sources; sources disagree on {disputed} of them."
+        ),
+        "relocations": (
+            f"Relocations for {range_label(view)}{where}: {len(transfers)} distinct transfer(s) moving "
+            f"{total(transfers, 'people').text()} people, and {len(totals)} stated total(s)."
+        ),
+        "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
+        "context": f"Political and legal context items from {range_label(view)}, one mark per source.",
+    }
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One source's entry in the detail panel."""
+
+    publisher: str
+    kind: str
+    published: str
+    url: str
+    seed_ref: str
+    figures: str
+    when: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """Everything the detail panel shows for one attack, movement or place."""
+
+    title: str
+    kind: str
+    when: str
+    precision: str
+    summary: str
+    disputed: bool
+    spread_text: str
+    sources: tuple[SourceLine, ...]
+    seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
+
+
+def _figures_text(row: pd.Series, cols: tuple[str, ...]) -> str:
+    parts = [f"{c.replace('_', ' ')} {int(row[c]):,}" for c in cols if pd.notna(row[c])]
+    return "; ".join(parts) or "no figure"
+
+
+def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
+    """The detail of an attack ('event'), a movement ('movement') or a place ('place'); None if unknown."""
+    if kind == "place" and item_id in bundle.places.index:
+        place = bundle.places.loc[item_id]
+        pops = bundle.populations.loc[bundle.populations["place_id"] == item_id]
+        return ItemDetail(
+            title=place["name"],
+            kind="place",
+            when=dates.span_label(place["active_from"], place["active_to"] or None) if place["active_from"] else "",
+            precision="",
+            summary=place["note"],
+            disputed=pops["people"].nunique() > 1,
+            spread_text=(f"Stated populations: {pops['people'].min():,}–{pops['people'].max():,}" if len(pops) else ""),
+            sources=tuple(_source_lines(bundle, pops, ("people",), "date", None)),
+            seed_claims=_seed_claims(item_id),
+        )
+    frames = {
+        "event": (bundle.events, "event_id", COUNT_COLS, "date", None),
+        "movement": (bundle.movements, "movement_id", ("people",), "date_start", "date_end"),
+    }
+    if kind not in frames:
+        return None
+    frame, key, cols, start, end = frames[kind]
+    rows = frame.loc[frame[key] == item_id]
+    if rows.empty:
+        return None
+    summary_fn = summarise_events if kind == "event" else summarise_movements
+    item = summary_fn(rows.assign(partial=False), bundle)[0]
+    spreads = [(c, s) for c, s in item.spreads.items() if s.figures]
+    return ItemDetail(
+        title=item.label,
+        kind="attack" if kind == "event" else "movement",
+        when=item.when,
+        precision=", ".join(sorted(set(rows["date_precision"]))),
+        summary=bundle.items.at[item_id, "summary"],
+        disputed=any(s.disputed for _, s in spreads),
+        spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
+        sources=tuple(_source_lines(bundle, rows, cols, start, end)),
+        seed_claims=_seed_claims(item_id),
+    )
+
+
+COUNT_COLS = ("killed", "wounded", "abducted_or_missing")
+
+
+def _source_lines(
+    bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None
+) -> list[SourceLine]:
+    out = []
+    for _, row in rows.iterrows():
+        src = bundle.sources.loc[row["source_id"]]
+        out.append(
+            SourceLine(
+                publisher=src["publisher"],
+                kind=src["kind"],
+                published=src["published"],
+                url=src["url"],
+                seed_ref=f"{src['seed_file']}, lines {row['seed_lines']}" if src["seed_file"] else "",
+                figures=_figures_text(row, cols),
+                when=dates.span_label(row[start], (row[end] if end else None) or None),
+                note=row["note"],
+            )
+        )
+    return out
+
+
+def _seed_claims(item_id: str) -> tuple[tuple[str, str, str], ...]:
+    found = register.claims_for(item_id)
+    return tuple(zip(found["seed_file"], found["lines"], found["paraphrase"], strict=True))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
+from components.ids import Charts, Controls
 from data.select import LENSES, View
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -103,23 +105,41 @@ def clicked_item(click: dict | None) -> str | None:
     return value if isinstance(value, str) else None
 
 
+@dataclass(frozen=True)
+class StateUpdate:
+    """What the view-input callback returns: slider value, URL search, stored view, lens, notices (None = keep)."""
+
+    span: list[int]
+    search: str
+    store: dict
+    lens: str
+    notices: list[str] | None
+
+
+def with_lens(view: View, lens: str | None) -> View:
+    """The view seen through another source lens (an unknown lens keeps the current one)."""
+    return View(view.start, view.end, view.place, lens if lens in LENSES else view.lens)
+
+
 def next_state(
     trigger: str | None,
-    search: str | None,
-    month_span: list[int] | None,
-    map_click: dict | None,
     current: dict | None,
     axis: pd.PeriodIndex,
     place_ids: set[str],
-) -> tuple[list[int], str, dict, list[str] | None]:
-    """New (slider value, URL search, stored view, notices or None for 'unchanged') after one input changed.
+    *,
+    search: str | None = None,
+    month_span: list[int] | None = None,
+    map_click: dict | None = None,
+    lens: str | None = None,
+) -> StateUpdate:
+    """The new state after one input changed.
 
-    trigger is the id of the input that changed: the URL (or None on first load), the slider, the map or reset.
+    trigger is the id of the input that changed: the URL (or None on first load: the URL is parsed), the slider,
+    the map, the reset button or the source lens. The URL always follows the resulting view.
     """
-    from components.ids import Charts, Controls
-
     notices: list[str] | None = None
-    if trigger is None or current is None or trigger not in (Controls.DATE_RANGE, Charts.MAP, Controls.RESET):
+    own_inputs = (Controls.DATE_RANGE, Charts.MAP, Controls.RESET, Controls.LENS)
+    if trigger is None or current is None or trigger not in own_inputs:
         view, notices = parse_search(search, axis, place_ids)
     else:
         view = from_store(current)
@@ -129,5 +149,25 @@ def next_state(
             view = with_place(view, clicked_place(map_click, place_ids) or view.place)
         elif trigger == Controls.RESET:
             view = with_place(view, None)
+        elif trigger == Controls.LENS:
+            view = with_lens(view, lens)
     span = [int((view.start - axis[0]).n), int((view.end - axis[0]).n)]
-    return span, format_search(view), to_store(view), notices
+    return StateUpdate(span, format_search(view), to_store(view), view.lens, notices)
+
+
+def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, str] | None:
+    """(kind, id) of what a click on the map or a chart points at: ('event'|'movement'|'place', id)."""
+    if trigger == Charts.MAP:
+        try:
+            kind, item_id, place = click["points"][0]["customdata"][:3]
+        except (TypeError, KeyError, IndexError, ValueError):
+            return None
+        return ("event", item_id) if kind == "event" else ("place", place)
+    item_id = clicked_item(click)
+    if item_id is None:
+        return None
+    if trigger == Charts.CASUALTIES:
+        return "event", item_id
+    if trigger == Charts.RELOCATIONS:
+        return "movement", item_id
+    return None

@@ -42,6 +42,7 @@ class Selection:
     events: pd.DataFrame
     movements: pd.DataFrame
     populations: pd.DataFrame
+    context: pd.DataFrame
 
 
 def full_view(bundle: Bundle) -> View:
@@ -68,9 +69,10 @@ def select(bundle: Bundle, view: View) -> Selection:
     events = _lens(_in_range(bundle.events, view), bundle, view.lens)
     movements = _lens(_in_range(bundle.movements, view), bundle, view.lens)
     populations = _lens(_in_range(bundle.populations, view), bundle, view.lens)
+    context = _lens(_in_range(bundle.context, view), bundle, view.lens)  # context is not tied to a place
     if view.place:
         events = events.loc[events["place_id"] == view.place]
         touches = (movements["origin_place_id"] == view.place) | (movements["destination_place_id"] == view.place)
         movements = movements.loc[touches]
         populations = populations.loc[populations["place_id"] == view.place]
-    return Selection(view, events, movements, populations)
+    return Selection(view, events, movements, populations, context)

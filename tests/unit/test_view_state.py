@@ -51,30 +51,32 @@ def test_bad_parameters_are_ignored_with_a_notice(axis, place_ids, query, expect
     assert axis[0] <= view.start <= view.end <= axis[-1]
 
 
-def test_slider_map_and_reset_update_the_view(axis, place_ids):
-    span, search, store, notices = next_state(None, "?from=2013-01&to=2013-12", None, None, None, axis, place_ids)
-    assert search == "?from=2013-01&to=2013-12" and notices == []
+def test_slider_map_lens_and_reset_update_the_view(axis, place_ids):
+    up = next_state(None, None, axis, place_ids, search="?from=2013-01&to=2013-12")
+    assert up.search == "?from=2013-01&to=2013-12" and up.notices == []
     start = (pd.Period("2013-01", "M") - axis[0]).n
-    assert span == [start, start + 11]
+    assert up.span == [start, start + 11]
 
-    span, search, store, notices = next_state(
-        Controls.DATE_RANGE, search, [start, start + 2], None, store, axis, place_ids
-    )
-    assert search == "?from=2013-01&to=2013-03" and notices is None
+    up = next_state(Controls.DATE_RANGE, up.store, axis, place_ids, month_span=[start, start + 2])
+    assert up.search == "?from=2013-01&to=2013-03" and up.notices is None
 
     click = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
-    _, search, store, _ = next_state(Charts.MAP, search, span, click, store, axis, place_ids)
-    assert search == "?from=2013-01&to=2013-03&place=liberty" and store["place"] == "liberty"
+    up = next_state(Charts.MAP, up.store, axis, place_ids, map_click=click)
+    assert up.search == "?from=2013-01&to=2013-03&place=liberty" and up.store["place"] == "liberty"
 
-    bad_click = {"points": [{"customdata": None}]}
-    _, search, store, _ = next_state(Charts.MAP, search, span, bad_click, store, axis, place_ids)
-    assert store["place"] == "liberty"  # a click on no place keeps the filter
+    up = next_state(Charts.MAP, up.store, axis, place_ids, map_click={"points": [{"customdata": None}]})
+    assert up.store["place"] == "liberty"  # a click on no place keeps the filter
 
-    _, search, store, _ = next_state(Controls.RESET, search, span, click, store, axis, place_ids)
-    assert search == "?from=2013-01&to=2013-03" and store["place"] is None
+    up = next_state(Controls.LENS, up.store, axis, place_ids, lens="independent")
+    assert up.search.endswith("&lens=independent") and up.lens == "independent"
+    up = next_state(Controls.LENS, up.store, axis, place_ids, lens="bogus")
+    assert up.lens == "independent"
+
+    up = next_state(Controls.RESET, up.store, axis, place_ids)
+    assert up.search == "?from=2013-01&to=2013-03&lens=independent" and up.store["place"] is None
 
 
 def test_back_button_reparses_the_url(axis, place_ids):
     store = to_store(parse_search("?from=2013-01", axis, place_ids)[0])
-    _, _, new, notices = next_state(Page.URL, "?from=2014-02&to=2014-03", None, None, store, axis, place_ids)
-    assert new["from"] == "2014-02" and notices == []
+    up = next_state(Page.URL, store, axis, place_ids, search="?from=2014-02&to=2014-03&lens=seeds")
+    assert up.store["from"] == "2014-02" and up.notices == [] and up.lens == "seeds"

@@ -1,0 +1,85 @@
+"""The detail panel: one attack, movement or place with every source side by side and the seed claims."""
+
+from __future__ import annotations
+
+from dash import html
+
+from components.ids import Detail
+from components.view_model import ItemDetail
+from data import schema
+
+PLACEHOLDER = "Click an attack, a movement or a place (on the map or in a chart) to see every source's figures here."
+
+
+def detail_section() -> html.Section:
+    """The panel, empty until something is clicked."""
+    return html.Section(
+        id=Detail.PANEL,
+        className="panel detail",
+        tabIndex=-1,
+        **{"aria-live": "polite", "aria-label": "Details"},
+        children=[html.P(PLACEHOLDER, className="hint")],
+    )
+
+
+def _link(line) -> html.Span | html.A:
+    if line.url:
+        return html.A("source", href=line.url, target="_blank", rel="noopener noreferrer")
+    return html.Span(f"seed document {line.seed_ref}", className="seed-ref")
+
+
+def detail_view(detail: ItemDetail | None) -> list:
+    """Children of the detail panel for one item (or the placeholder)."""
+    if detail is None:
+        return [html.P(PLACEHOLDER, className="hint")]
+    head = [html.H2(detail.title)]
+    if detail.disputed:
+        head.append(html.Span("disputed", className="badge disputed", title="Sources give different figures"))
+    facts = [detail.kind.capitalize()]
+    if detail.when:
+        facts.append(f"Date: {detail.when}" + (f" (precision: {detail.precision})" if detail.precision else ""))
+    if detail.spread_text:
+        facts.append(detail.spread_text)
+    rows = [
+        html.Tr(
+            [
+                html.Td(line.publisher),
+                html.Td(schema.SOURCE_KIND_LABELS[line.kind]),
+                html.Td(line.published or "–"),
+                html.Td(line.when),
+                html.Td(line.figures),
+                html.Td(_link(line)),
+                html.Td(line.note, className="note-cell"),
+            ]
+        )
+        for line in detail.sources
+    ]
+    body = [
+        html.Div(head, className="detail-head"),
+        html.P(" · ".join(facts), className="detail-facts"),
+        html.P(detail.summary, className="detail-summary"),
+    ]
+    if rows:
+        body.append(
+            html.Table(
+                className="sources",
+                children=[
+                    html.Caption(f"{len(rows)} source row(s)"),
+                    html.Thead(
+                        html.Tr(
+                            [
+                                html.Th(h, scope="col")
+                                for h in ("Publisher", "Kind", "Published", "Date given", "Figures", "Link", "Note")
+                            ]
+                        )
+                    ),
+                    html.Tbody(rows),
+                ],
+            )
+        )
+    if detail.seed_claims:
+        body += [
+            html.H3("What the seed documents state"),
+            html.Ul([html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims]),
+        ]
+    return body
