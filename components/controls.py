@@ -11,12 +11,13 @@ from data.select import LENSES
 
 LENS_OPTIONS = {
     "all": "All sources",
-    "seeds": "The group's account",
+    "seeds": "The group's account (seed documents)",
     "independent": "Independent sources",
 }
 LENS_HELP = (
-    "The group's account: the five seed documents and other outlets of the group or its supporters. "
-    "Independent: UN bodies, governments, NGOs, news media and academic sources. All: both, with ranges where they differ."
+    "The group's account: the five seed documents, texts of the group's supporters. Independent: UN bodies, "
+    "governments, NGOs, news media and academic sources. All: every source, including the group's other outlets, "
+    "with ranges where sources differ."
 )
 
 

@@ -11,7 +11,7 @@ from data.load import Bundle
 LENSES = ("all", "seeds", "independent")
 LENS_LABELS = {
     "all": "All sources",
-    "seeds": "The group's account (seed documents and group-affiliated outlets)",
+    "seeds": "The group's account (the seed documents only)",
     "independent": "Independent sources (UN, governments, NGOs, press, academic)",
 }
 
@@ -58,10 +58,15 @@ def _in_range(frame: pd.DataFrame, view: View) -> pd.DataFrame:
 
 
 def _lens(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.DataFrame:
+    """seeds: rows from the seed documents only; independent: rows from sources that are not group-affiliated.
+
+    Other group-affiliated outlets (the group's websites, supporters' campaigns) appear under "all" only.
+    """
     if lens == "all":
         return frame
-    group = frame["source_id"].map(bundle.sources["kind"]) == "group_affiliated"
-    return frame.loc[group if lens == "seeds" else ~group]
+    if lens == "seeds":
+        return frame.loc[frame["source_id"].map(bundle.sources["seed_file"]) != ""]
+    return frame.loc[frame["source_id"].map(bundle.sources["kind"]) != "group_affiliated"]
 
 
 def select(bundle: Bundle, view: View) -> Selection:

@@ -54,7 +54,7 @@ def test_table_follows_range_place_and_lens(bundle):
     attacks = april.loc[april["item_type"] == "attack"]
     assert set(attacks["item_id"]) == {"E2011_ASHRAF"} and attacks["disputed"].all()
     group = view_model.table(bundle, _view("2011-04", "2011-04", lens="seeds"))
-    assert set(group["source_kind"]) == {"Group-affiliated"}
+    assert set(group["source_kind"]) == {"Group-affiliated"} and group["reference"].str.contains(".txt lines").all()
     liberty = view_model.table(bundle, _view("2009-07", "2016-12", place="liberty"))
     assert (liberty.loc[liberty["item_type"] == "attack", "place"] == "Camp Liberty (Camp Hurriya)").all()
     refs = every["reference"]
