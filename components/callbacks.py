@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+from urllib.parse import urlsplit
+
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, html
 
 from components import view_model
 from components.charts import graph_config
 from components.detail import detail_view
-from components.ids import Charts, Controls, Detail, Kpi, Page, Table
+from components.ids import Charts, Controls, Detail, Kpi, Page, Playback, Share, Table
 from components.kpis import kpi_detail
+from components.playback import start_window, step
+from components.share import citation, export_links
 from components.table import next_sort, table_children
-from components.view_state import clicked_item, from_store, next_state, selected_from_click
+from components.view_state import clicked_item, format_search, from_store, next_state, selected_from_click
 from data import timeline
 from data.load import default_bundle
 
@@ -171,3 +176,60 @@ def show_detail(map_click, casualty_click, relocation_click):
         return dash.no_update, dash.no_update
     kind, item_id = selected
     return detail_view(view_model.item_detail(default_bundle(), kind, item_id)), {"kind": kind, "id": item_id}
+
+
+@callback(
+    Output(Share.EXPORT_MENU, "children"),
+    Output(Share.LINK_TEXT, "children"),
+    Output(Share.CITATION, "children"),
+    Input(Page.VIEW, "data"),
+    State(Page.URL, "href"),
+)
+def update_share(view_data, href):
+    """Export links, the view's URL and a citation, for the stored view."""
+    bundle, view = default_bundle(), from_store(view_data)
+    search = format_search(view)
+    parts = urlsplit(href or "")
+    link = f"{parts.scheme}://{parts.netloc}{parts.path}{search}" if parts.netloc else search
+    label = view_model.subtitle(bundle, view)
+    return (
+        export_links(search, dash.get_relative_path("/")),
+        link,
+        citation(link, bundle.version, label, date.today()),
+    )
+
+
+@callback(
+    Output(Playback.TICK, "disabled"),
+    Output(Playback.PLAY, "children"),
+    Output(Controls.DATE_RANGE, "value", allow_duplicate=True),
+    Output(Playback.STATUS, "children"),
+    Input(Playback.PLAY, "n_clicks"),
+    State(Playback.TICK, "disabled"),
+    State(Controls.DATE_RANGE, "value"),
+    prevent_initial_call=True,
+)
+def on_play(_clicks, paused, span):
+    """Play starts the window sliding (from a 12-month window if the whole period is selected); Pause stops it."""
+    if not paused:
+        return True, "▶ Play", dash.no_update, "Paused."
+    last = len(timeline.months(default_bundle())) - 1
+    return False, "❚❚ Pause", start_window(span or [0, last], last), "Playing: one month per step."
+
+
+@callback(
+    Output(Controls.DATE_RANGE, "value", allow_duplicate=True),
+    Output(Playback.TICK, "disabled", allow_duplicate=True),
+    Output(Playback.PLAY, "children", allow_duplicate=True),
+    Output(Playback.STATUS, "children", allow_duplicate=True),
+    Input(Playback.TICK, "n_intervals"),
+    State(Controls.DATE_RANGE, "value"),
+    prevent_initial_call=True,
+)
+def on_tick(_n, span):
+    """Move the window one month; stop at the end of the data."""
+    last = len(timeline.months(default_bundle())) - 1
+    moved, done = step(span or [0, last], last)
+    if done:
+        return moved, True, "▶ Play", "Reached the end of the data."
+    return moved, False, dash.no_update, dash.no_update

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.ids import Controls
+from components.playback import playback_controls
 from data import timeline
 from data.load import Bundle
 from data.select import LENSES
@@ -33,6 +34,7 @@ def control_bar(bundle: Bundle) -> html.Section:
                 children=[
                     html.Label("Date range", htmlFor=Controls.DATE_RANGE, className="control-title"),
                     html.Output(id=Controls.RANGE_LABEL, className="range-label", **{"aria-live": "polite"}),
+                    playback_controls(),
                     html.Span(className="spacer"),
                     html.Span(id=Controls.FILTER_LABEL, className="filter-label", **{"aria-live": "polite"}),
                     html.Button("Reset place filter", id=Controls.RESET, className="reset-button", n_clicks=0),

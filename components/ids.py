@@ -42,6 +42,20 @@ class Charts:
     CONTEXT_SUMMARY = "context-chart-summary"
 
 
+class Share:
+    EXPORT_MENU = "export-menu"
+    LINK_TEXT = "view-link"
+    COPY_LINK = "copy-link"
+    CITATION = "citation-text"
+    COPY_CITATION = "copy-citation"
+
+
+class Playback:
+    PLAY = "play-button"
+    TICK = "play-interval"
+    STATUS = "play-status"
+
+
 class Detail:
     PANEL = "event-detail"
     SELECTED = "selected-item"

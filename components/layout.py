@@ -9,6 +9,7 @@ from components.controls import control_bar
 from components.detail import detail_section
 from components.ids import Charts, Detail, Page
 from components.kpis import kpi_row
+from components.share import share_bar
 from components.table import table_section
 from components.view_model import border_check
 from data.load import Bundle
@@ -73,6 +74,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
             control_bar(bundle),
             kpi_row(),
+            share_bar(),
             html.Main(
                 className="grid",
                 children=[

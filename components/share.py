@@ -1,0 +1,68 @@
+"""Export menu, copy-link and cite-this-view: what a user needs to put a view into a report."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from dash import dcc, html
+
+from components.ids import Share
+
+FIGURES = (("map", "Map"), ("casualties", "Casualty chart"), ("relocations", "Relocation chart"),
+           ("population", "Population chart"))  # fmt: skip
+IMAGE_FORMATS = ("png", "svg", "pdf")
+DATA_FORMATS = (("csv", "Data (CSV)"), ("geojson", "Data (GeoJSON)"))
+
+
+def share_bar() -> html.Section:
+    """Export menu (filled with the current view's links by a callback), link and citation with copy buttons."""
+    return html.Section(
+        className="share",
+        **{"aria-label": "Export and share this view"},
+        children=[
+            html.Details(className="export-menu", children=[
+                html.Summary("Export this view"),
+                html.Div(id=Share.EXPORT_MENU, className="export-links"),
+            ]),
+            html.Div(className="cite", children=[
+                html.Span("Link:", className="control-title"),
+                html.Code(id=Share.LINK_TEXT, className="view-link"),
+                dcc.Clipboard(target_id=Share.LINK_TEXT, id=Share.COPY_LINK, title="Copy link to this view",
+                              className="copy-button"),
+            ]),
+            html.Div(className="cite", children=[
+                html.Span("Cite:", className="control-title"),
+                html.Span(id=Share.CITATION, className="citation"),
+                dcc.Clipboard(target_id=Share.CITATION, id=Share.COPY_CITATION, title="Copy citation",
+                              className="copy-button"),
+            ]),
+        ],
+    )  # fmt: skip
+
+
+def export_links(search: str, prefix: str = "/") -> list:
+    """One link per figure and format, and the data downloads, all for the view in `search`."""
+    base = prefix.rstrip("/") + "/export/"
+    rows = [
+        html.Li([html.Span(label + ": "), *[
+            html.A(fmt.upper(), href=f"{base}{figure}.{fmt}{search}", download="", className="export-link")
+            for fmt in IMAGE_FORMATS
+        ]])
+        for figure, label in FIGURES
+    ]  # fmt: skip
+    rows.append(html.Li([html.A(label, href=f"{base}data.{fmt}{search}", download="", className="export-link")
+                         for fmt, label in DATA_FORMATS]))  # fmt: skip
+    return [html.Ul(rows)]
+
+
+def citation(href: str, data_version: str, view_label: str, accessed: date) -> str:
+    """'Camps Atlas (data version …), view: …. Accessed 23 Nov 2026. <URL>'."""
+    parts = urlsplit(href or "")
+    url = (
+        f"{parts.scheme}://{parts.netloc}{parts.path}{'?' + parts.query if parts.query else ''}"
+        if parts.netloc
+        else href
+    )
+    return (f"Camps Atlas (data version {data_version}), view: {view_label}. "
+            f"Accessed {accessed.day} {accessed:%b %Y}. {url}")  # fmt: skip
