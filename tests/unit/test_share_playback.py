@@ -1,0 +1,33 @@
+"""Export links and citation for a view; playback window steps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from components.playback import start_window, step
+from components.share import citation, export_links
+
+
+def test_export_links_carry_the_view():
+    html = str(export_links("?from=2013-01&to=2013-12&place=ashraf"))
+    for figure in ("map", "casualties", "relocations", "population"):
+        for fmt in ("png", "svg", "pdf"):
+            assert f"/export/{figure}.{fmt}?from=2013-01&to=2013-12&place=ashraf" in html
+    assert "/export/data.csv?from=2013-01&to=2013-12&place=ashraf" in html
+    assert "/export/data.geojson?" in html
+
+
+def test_citation_names_app_version_date_and_url():
+    text = citation("http://127.0.0.1:8050/?from=2013-09&to=2013-09", "abc1234567", "Sep 2013", date(2026, 11, 23))
+    assert text == (
+        "Camps Atlas (data version abc1234567), view: Sep 2013. Accessed 23 Nov 2026. "
+        "http://127.0.0.1:8050/?from=2013-09&to=2013-09"
+    )
+
+
+def test_playback_slides_and_stops_at_the_end():
+    assert start_window([0, 89], 89) == [0, 11]  # whole period selected: start a 12-month window
+    assert start_window([10, 20], 89) == [10, 20]
+    assert step([10, 20], 89) == ([11, 21], False)
+    assert step([77, 88], 89) == ([78, 89], True)
+    assert step([78, 89], 89) == ([78, 89], True)
