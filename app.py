@@ -13,10 +13,12 @@ except DataError as err:
 
 import components.callbacks  # noqa: F401  (registers the callbacks)
 from components.layout import build_layout
+from exports.routes import register as register_exports
 
 app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True)
 app.layout = build_layout(BUNDLE, app.get_asset_url("topojson/"))
 server = app.server
+register_exports(server)  # /export/<figure>.<png|svg|pdf>, /export/data.<csv|geojson>
 
 if __name__ == "__main__":
     app.run(host="127.0.0.1", port=8050, debug=False)

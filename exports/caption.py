@@ -1,0 +1,121 @@
+"""The caption printed inside every exported image: what it shows, for which view, from which sources, versions."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from components.view_model import range_label
+from components.view_state import format_search
+from data.load import Bundle
+from data.select import LENS_LABELS, View, select
+
+APP_NAME = "Camps Atlas"
+FALLBACK_VERSION = "0.1.0"
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+FONT_SIZE = 11
+LINE_PX = 15  # line height of the caption at FONT_SIZE
+PAD_PX = 10  # space above and below the caption block
+_CHAR_PX = 0.56 * FONT_SIZE  # average glyph width of the UI font, for wrapping
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -> "Reuters"; also cut "(as quoted…"
+
+
+@functools.cache
+def app_version() -> str:
+    """The installed camps-atlas version, else pyproject's, else 0.1.0."""
+    try:
+        return metadata.version("camps-atlas")
+    except metadata.PackageNotFoundError:
+        pass
+    try:
+        return tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return FALLBACK_VERSION
+
+
+def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
+    """The rows a figure draws for the view (the sources behind them are the ones the caption names)."""
+    sel = select(bundle, view)
+    if figure == "casualties":
+        return [sel.events]
+    if figure == "relocations":
+        return [sel.movements]
+    if figure == "map":
+        return [sel.events, sel.movements]
+    if figure == "population":  # stated populations in range; stocks computed from every listed transfer
+        lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
+        return [sel.populations, lensed.loc[lensed["scope"] == "transfer"]]
+    return [sel.events, sel.movements, sel.populations]
+
+
+def short_publisher(name: str) -> str:
+    """A publisher without its trailing parenthetical (copy or wire details): 'Reuters (via Firstpost)' -> 'Reuters'."""
+    return _PARENTHETICAL.sub("", name).strip() or name
+
+
+def publishers(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
+    """Short publisher names behind the rows, most-cited first (ties alphabetical), each once."""
+    parts = [f["source_id"] for f in frames if not f.empty]
+    if not parts:
+        return []
+    ids = pd.concat(parts, ignore_index=True)
+    counts = ids.map(bundle.sources["publisher"]).map(short_publisher).value_counts()
+    return sorted(counts.index, key=lambda name: (-counts[name], name))
+
+
+def shorten(names: list[str], budget: int) -> str:
+    """'A, B, C +N more', keeping as many names as fit in `budget` characters (at least one)."""
+    shown: list[str] = []
+    for k, name in enumerate(names):
+        rest = len(names) - k - 1
+        tail = f" +{rest} more" if rest else ""
+        if shown and len(", ".join([*shown, name])) + len(tail) > budget:
+            break
+        shown.append(name)
+    left = len(names) - len(shown)
+    return ", ".join(shown) + (f" +{left} more" if left else "")
+
+
+def _wrap(text: str, chars: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > chars:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines
+
+
+def caption_lines(bundle: Bundle, view: View, figure: str, title: str, width: int) -> list[str]:
+    """Plain-text caption lines, wrapped to an image `width` pixels wide."""
+    chars = max(int((width - 40) / _CHAR_PX), 40)
+    place = bundle.places.at[view.place, "name"] if view.place else "all places"
+    names = publishers(bundle, figure_rows(bundle, view, figure))
+    head = f"Sources ({len(names)}): " if names else "Sources: "
+    sources = head + (shorten(names, 2 * chars - len(head) - 4) if names else "none (nothing in this view)")
+    lines = [
+        f"{APP_NAME} · {title}",
+        f"{range_label(view)} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
+        *_wrap(sources, chars),
+        f"App version {app_version()} · data version {bundle.version} · view {format_search(view)}"
+        " · every row and source: /export/data.csv with the same view",
+    ]
+    return [w for line in lines for w in _wrap(line, chars)]
+
+
+def caption_markup(lines: list[str]) -> str:
+    """The caption as Plotly annotation text: first line bold, every line escaped."""
+    escaped = [html.escape(line, quote=False) for line in lines]
+    return "<br>".join([f"<b>{escaped[0]}</b>", *escaped[1:]])
+
+
+def caption_height(lines: list[str]) -> int:
+    """Pixels the caption block needs at the bottom of the image."""
+    return len(lines) * LINE_PX + 2 * PAD_PX

@@ -1,0 +1,99 @@
+"""The rows behind a view as CSV (exactly the on-page table) and as GeoJSON (the same rows with geometry)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+from shapely.geometry import mapping
+
+from data.load import Bundle
+from data.select import View, select
+from data.table import view_table
+from exports.caption import app_version
+from geo import flow_lines, places_frame
+
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
+_DECIMALS = 5  # ~1 m; the camp points are approximate anyway
+
+
+def table(bundle: Bundle, view: View) -> pd.DataFrame:
+    """The rows the page's table shows for the view (one per item and source)."""
+    return view_table(bundle, select(bundle, view))
+
+
+def to_csv(bundle: Bundle, view: View) -> bytes:
+    """The view's table as UTF-8 CSV, columns as on the page, empty cells for missing figures."""
+    return table(bundle, view).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _json_value(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _round(coords):
+    if isinstance(coords, (int, float)):
+        return round(coords, _DECIMALS)
+    return [_round(c) for c in coords]
+
+
+def _geometries(bundle: Bundle, view: View, rows: pd.DataFrame) -> list[dict]:
+    """Per table row: the place point (attacks, stated populations, movements without a destination) or the
+    great-circle line from origin to destination (movements)."""
+    places = places_frame(bundle.places)
+    sel = select(bundle, view)
+    event_place = sel.events.drop_duplicates("event_id").set_index("event_id")["place_id"]
+    population_place = sel.populations.drop_duplicates("population_id").set_index("population_id")["place_id"]
+    moves = sel.movements.drop_duplicates("movement_id").set_index("movement_id")
+    pairs = moves[["origin_place_id", "destination_place_id"]].fillna("").drop_duplicates()
+    lines = flow_lines(pairs.reset_index(drop=True), places)
+    line_of = {
+        (o, d): g
+        for o, d, g in zip(lines["origin_place_id"], lines["destination_place_id"], lines.geometry, strict=True)
+    }
+    out = []
+    for kind, item in zip(rows["item_type"], rows["item_id"], strict=True):
+        if kind == "attack":
+            geom = places.geometry[event_place[item]]
+        elif kind == "stated population":
+            geom = places.geometry[population_place[item]]
+        else:
+            origin, dest = moves.at[item, "origin_place_id"], moves.at[item, "destination_place_id"] or ""
+            geom = line_of.get((origin, dest), places.geometry[origin])
+        shape = mapping(geom)
+        out.append({"type": shape["type"], "coordinates": _round(shape["coordinates"])})
+    return out
+
+
+def to_geojson(bundle: Bundle, view: View) -> bytes:
+    """The view's table as a GeoJSON FeatureCollection (WGS84): properties are the table's columns."""
+    rows = table(bundle, view)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": geometry,
+            "properties": {col: _json_value(value) for col, value in record.items()},
+        }
+        for geometry, record in zip(_geometries(bundle, view, rows), rows.to_dict("records"), strict=True)
+    ]
+    collection = {
+        "type": "FeatureCollection",
+        "name": f"camps-atlas-data-{view.start}_{view.end}",
+        "camps_atlas": {  # a foreign member: which view and which versions produced the file
+            "from": str(view.start),
+            "to": str(view.end),
+            "place": view.place,
+            "lens": view.lens,
+            "data_version": bundle.version,
+            "app_version": app_version(),
+        },
+        "features": features,
+    }
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

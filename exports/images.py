@@ -1,0 +1,318 @@
+"""Charts of a view rendered to PNG, SVG or PDF by kaleido (headless Chromium), with a caption inside the image.
+
+One kaleido browser per process, started on first use and reused (kaleido's sync server); renders are serialised
+by a lock because the sync server's queues pair requests and results by order only. Exports are cached by input.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import logging
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import kaleido
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from components import view_model
+from data.load import Bundle
+from data.select import View
+from exports import FIGURES, IMAGE_FORMATS, caption
+from exports.params import Size
+
+log = logging.getLogger(__name__)
+
+TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "components" / "assets" / "topojson"
+TOPOJSON_URL = TOPOJSON_DIR.as_uri() + "/"
+RENDER_TIMEOUT_S = 45  # kaleido's own limit for one render
+WAIT_TIMEOUT_S = 90  # our limit for start-up plus one render, and for waiting on the lock
+DEFAULT_WIDTH = {"map": 1200}
+FALLBACK_WIDTH = 1000
+FALLBACK_HEIGHT = 560
+CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+
+pio.defaults.topojson = TOPOJSON_URL  # geo figures draw from the local base maps, never from a CDN
+pio.defaults.mathjax = False
+for _name in ("choreographer", "kaleido", "logistro"):  # one INFO line per browser step and render otherwise
+    if logging.getLogger(_name).level == logging.NOTSET:
+        logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+class RendererUnavailable(RuntimeError):
+    """Kaleido or its browser failed, timed out or is missing; the message says which."""
+
+
+class FigureUnavailable(LookupError):
+    """The figure exists in the export list but this version of the app cannot build it."""
+
+
+# --- figures ---------------------------------------------------------------------------------------------------
+
+
+def _population(bundle: Bundle, view: View) -> go.Figure:
+    render = getattr(view_model, "render_population", None)  # absent in trees older than the population chart
+    if render is None:
+        raise FigureUnavailable("the population chart is not available in this version of the app")
+    return render(bundle, view)
+
+
+# Looked up on view_model at call time, so a cache wrapped around its functions (serving.cache) is used too.
+BUILDERS: dict[str, Callable[[Bundle, View], go.Figure | dict]] = {
+    "map": lambda b, v: view_model.render_map(b, v),
+    "casualties": lambda b, v: view_model.render_panels(b, v).casualties,
+    "relocations": lambda b, v: view_model.render_panels(b, v).relocations,
+    "population": _population,
+}
+assert tuple(BUILDERS) == FIGURES
+
+
+def build_figure(bundle: Bundle, figure: str, view: View) -> go.Figure:
+    """The figure exactly as the page draws it for the view, as a fresh copy (a cached original is never touched)."""
+    return go.Figure(BUILDERS[figure](bundle, view))
+
+
+# --- caption ----------------------------------------------------------------------------------------------------
+
+_LEGEND_ROW_PX = 29  # measured: one row of a horizontal legend at font size 11
+_EDGE_PX = 10  # caption inset from the image's left and right edges
+_LEGEND_SYMBOL_PX = 46  # symbol, gaps and padding of one horizontal legend entry
+
+
+def _legend_entries(fig: go.Figure) -> list[str]:
+    return [t.name for t in fig.data if t.name and t.showlegend is not False]
+
+
+def _legend_height(fig: go.Figure, plot_width: float) -> int:
+    """Estimated height of the figure's horizontal legend when it wraps within plot_width pixels."""
+    entries = _legend_entries(fig)
+    if not entries or fig.layout.showlegend is False:
+        return 0
+    font = fig.layout.legend.font.size or 12
+    rows, used = 1, 0.0
+    for name in entries:
+        need = _LEGEND_SYMBOL_PX + 0.58 * font * len(name)
+        if used and used + need > plot_width:
+            rows, used = rows + 1, 0.0
+        used += need
+    return rows * _LEGEND_ROW_PX + 4
+
+
+def _tick_height(fig: go.Figure, plot_width: float) -> int:
+    """Estimated height of categorical x tick labels (ticktext), which Plotly tilts when they do not fit."""
+    height = 0
+    for axis in (fig.layout[k] for k in fig.layout if k.startswith("xaxis")):
+        labels = [str(t) for t in axis.ticktext or ()]
+        if not labels:
+            continue
+        size = axis.tickfont.size or 12
+        lines = max(t.count("<br>") + 1 for t in labels)
+        label_px = max(len(line) for t in labels for line in t.split("<br>")) * 0.6 * size
+        upright = lines * size * 1.3 + 10
+        tilted = upright + 0.5 * label_px  # Plotly tilts by 30°
+        height = max(height, int(tilted if len(labels) * (label_px + 8) > plot_width else upright))
+    return height
+
+
+def _plain_title(fig: go.Figure) -> str:
+    text = fig.layout.title.text or ""
+    return text.split("<br>")[0]
+
+
+def with_caption(fig: go.Figure, lines: list[str], width: int, height: int | None) -> go.Figure:
+    """The figure at width x height with the caption at the bottom, the legend just above it and the plot above.
+
+    height None: the figure's own height plus the caption. The legend is placed in container coordinates so it
+    cannot push the margins and overlap the caption.
+    """
+    cap_px = caption.caption_height(lines)
+    own_height = fig.layout.height or FALLBACK_HEIGHT
+    total = height or own_height + cap_px
+    margin = fig.layout.margin
+    left, right = margin.l if margin.l is not None else 56, margin.r if margin.r is not None else 16
+    axis_px = max(margin.b if margin.b is not None else 48, _tick_height(fig, width - left - right))
+    legend_px = _legend_height(fig, width - left - right)
+    bottom = cap_px + legend_px + axis_px
+    plot_w = max(width - left - right, 1)
+    plot_h = max(total - bottom - (margin.t if margin.t is not None else 56), 1)
+    rule_y = -(bottom - cap_px) / plot_h  # the top of the caption band, in paper units
+    fig.update_layout(
+        width=width,
+        height=total,
+        margin=dict(b=bottom, autoexpand=False),  # the layout below is computed, nothing may push it
+        legend=dict(
+            yref="container",
+            y=(cap_px + 6) / total,
+            yanchor="bottom",
+            xref="paper",
+            x=0,
+            xanchor="left",
+            bgcolor="rgba(0,0,0,0)",
+        ),
+    )
+    fig.add_annotation(
+        text=caption.caption_markup(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=rule_y,
+        xanchor="left",
+        yanchor="top",
+        xshift=-(left - _EDGE_PX),
+        yshift=-caption.PAD_PX,
+        align="left",
+        showarrow=False,
+        font=dict(size=caption.FONT_SIZE, color="#444"),
+    )
+    fig.add_shape(  # a rule between the chart and its caption, across the whole image
+        type="line",
+        xref="paper",
+        yref="paper",
+        x0=-(left - _EDGE_PX) / plot_w,
+        x1=1 + (right - _EDGE_PX) / plot_w,
+        y0=rule_y,
+        y1=rule_y,
+        line=dict(color="#ccc", width=1),
+    )
+    return fig
+
+
+def captioned_figure(bundle: Bundle, figure: str, view: View, size: Size | None = None) -> go.Figure:
+    """The page's figure for the view, sized, with the caption inside the image."""
+    size = size or Size()
+    fig = build_figure(bundle, figure, view)
+    width = size.width or DEFAULT_WIDTH.get(figure, FALLBACK_WIDTH)
+    lines = caption.caption_lines(bundle, view, figure, _plain_title(fig), width)
+    return with_caption(fig, lines, width, size.height)
+
+
+# --- renderer ---------------------------------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_started_in_pid: int | None = None
+_stuck = False  # a render outlived every timeout: the server must be replaced before the next one
+
+
+def _stop_within(seconds: float) -> bool:
+    """Stop kaleido's sync server, unless that itself hangs (a render that never returns); True when stopped."""
+    stopper = threading.Thread(target=kaleido.stop_sync_server, kwargs={"silence_warnings": True}, daemon=True)
+    stopper.start()
+    stopper.join(seconds)
+    return not stopper.is_alive()
+
+
+def _server_thread() -> threading.Thread | None:
+    server = kaleido._global_server  # the singleton behind start_sync_server (no public accessor)
+    return getattr(server, "_thread", None) if server.is_running() else None
+
+
+def start() -> None:
+    """Start the process's kaleido browser unless it runs (restarts it after a fork, a crash or a hang)."""
+    global _started_in_pid, _stuck
+    thread = _server_thread()
+    if thread is not None and thread.is_alive() and _started_in_pid == os.getpid() and not _stuck:
+        return
+    # Dead, hung, or inherited through fork: reset the singleton first.
+    if kaleido._global_server.is_running() and not _stop_within(10):
+        raise RendererUnavailable("the kaleido browser hangs; restart the server process")
+    _stuck = False
+    kaleido.start_sync_server(mathjax=False, timeout=RENDER_TIMEOUT_S, silence_warnings=True)
+    _started_in_pid = os.getpid()
+
+
+def stop() -> None:
+    """Close the browser (it is also closed at exit)."""
+    global _started_in_pid
+    with _lock:
+        if kaleido._global_server.is_running():
+            _stop_within(10)
+        _started_in_pid = None
+
+
+def _call_with_watchdog(fn: Callable[[], bytes]) -> bytes:
+    """Run fn in a helper thread; give up when the kaleido thread dies or WAIT_TIMEOUT_S passes.
+
+    kaleido's sync server waits forever when its browser thread has died (e.g. Chromium missing), so the wait is
+    watched here instead of trusted.
+    """
+    global _stuck
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["result"] = fn()
+        except BaseException as err:  # handed to the caller below
+            box["error"] = err
+
+    helper = threading.Thread(target=run, name="camps-atlas-export", daemon=True)
+    helper.start()
+    deadline = time.monotonic() + WAIT_TIMEOUT_S
+    while helper.is_alive():
+        helper.join(0.05)
+        server = _server_thread()
+        if helper.is_alive() and (server is None or not server.is_alive()):
+            helper.join(0.2)  # the result may just have arrived
+            if helper.is_alive():
+                raise RendererUnavailable(
+                    "the kaleido browser stopped (is Chromium installed? set BROWSER_PATH to its binary)"
+                )
+        if time.monotonic() > deadline:
+            _stuck = True  # its late answer would be paired with the next request: replace the server first
+            raise RendererUnavailable(f"no image after {WAIT_TIMEOUT_S} s")
+    if "error" in box:
+        err = box["error"]
+        raise RendererUnavailable(f"{type(err).__name__}: {err}") from err  # type: ignore[misc]
+    return box["result"]  # type: ignore[return-value]
+
+
+def render(fig: go.Figure, fmt: str, scale: float | None = None) -> bytes:
+    """fig as png/svg/pdf bytes at its layout width and height."""
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}")
+    spec = fig.to_plotly_json()
+    opts = dict(format=fmt, width=fig.layout.width, height=fig.layout.height, scale=scale or 1)
+    if not _lock.acquire(timeout=WAIT_TIMEOUT_S):
+        raise RendererUnavailable(f"busy: another export did not finish within {WAIT_TIMEOUT_S} s")
+    try:
+        try:
+            start()
+        except RendererUnavailable:
+            raise
+        except Exception as err:
+            raise RendererUnavailable(f"cannot start kaleido: {type(err).__name__}: {err}") from err
+        data = _call_with_watchdog(
+            lambda: kaleido.calc_fig_sync(copy.deepcopy(spec), opts=opts, topojson=pio.defaults.topojson)
+        )
+    finally:
+        _lock.release()
+    if not data:
+        raise RendererUnavailable("kaleido returned an empty image")
+    return data
+
+
+@functools.lru_cache(maxsize=64)
+def _export_cached(
+    bundle: Bundle, figure: str, fmt: str, view: View, width: int | None, height: int | None, scale: float | None, _v
+) -> bytes:
+    fig = captioned_figure(bundle, figure, view, Size(width, height, scale))
+    return render(fig, fmt, scale)
+
+
+def export_image(bundle: Bundle, figure: str, fmt: str, view: View, size: Size | None = None) -> bytes:
+    """The figure of a view as png/svg/pdf with its caption; cached by (figure, format, view, size, data version)."""
+    size = size or Size()
+    if figure not in FIGURES:
+        raise ValueError(f"unknown figure {figure!r}")
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}")
+    scale = None if size.scale is None or math.isclose(size.scale, 1) else size.scale
+    return _export_cached(bundle, figure, fmt, view, size.width, size.height, scale, bundle.version)
+
+
+cache_info = _export_cached.cache_info
+cache_clear = _export_cached.cache_clear

@@ -1,0 +1,82 @@
+"""Flask routes on the Dash server: GET /export/<figure>.<png|svg|pdf> and GET /export/data.<csv|geojson>.
+
+Both take the page's query parameters (from, to, place, lens), parsed strictly: anything the page would ignore
+with a notice is a 400 here. Images also take width, height and scale. Errors are plain text, never a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Response, request
+
+from data.load import default_bundle
+from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images
+from exports.params import HEIGHT_RANGE, SCALE_RANGE, WIDTH_RANGE, ParamError, filename, parse_query
+
+log = logging.getLogger(__name__)
+
+USAGE = (
+    f"Usage: /export/<figure>.<format> with figure one of {', '.join(FIGURES)} and format one of "
+    f"{', '.join(IMAGE_FORMATS)}, or /export/data.<{'|'.join(DATA_FORMATS)}>. "
+    "Query parameters as on the page: from, to (YYYY-MM), place, lens; for images also "
+    f"width ({WIDTH_RANGE[0]}–{WIDTH_RANGE[1]}), height ({HEIGHT_RANGE[0]}–{HEIGHT_RANGE[1]}), "
+    f"scale ({SCALE_RANGE[0]:g}–{SCALE_RANGE[1]:g})."
+)
+
+
+def _text(status: int, message: str, **headers: str) -> Response:
+    reason = {400: "Bad Request", 404: "Not Found", 503: "Service Unavailable"}.get(status, "")
+    body = f"{status} {reason}: {message}\n\n{USAGE}\n"
+    return Response(body, status=status, mimetype="text/plain", headers=headers)
+
+
+def _file(payload: bytes, content_type: str, name: str) -> Response:
+    response = Response(payload, content_type=content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def export(name: str) -> Response:
+    """One export; the name is '<figure>.<format>' or 'data.<format>'."""
+    what, dot, fmt = name.rpartition(".")
+    fmt = fmt.lower()
+    if not dot or "/" in what:
+        return _text(404, f"no export named {name!r}.")
+    if what == "data":
+        if fmt not in DATA_FORMATS:
+            return _text(400, f"unknown data format {fmt!r}: valid data formats are {', '.join(DATA_FORMATS)}.")
+    elif what in FIGURES:
+        if fmt not in IMAGE_FORMATS:
+            hint = " (csv and geojson are at /export/data.<format>)" if fmt in DATA_FORMATS else ""
+            return _text(400, f"unknown image format {fmt!r}: valid formats are {', '.join(IMAGE_FORMATS)}{hint}.")
+    else:
+        return _text(
+            404, f"unknown figure {what!r}: valid figures are {', '.join(FIGURES)} (and data for csv/geojson)."
+        )
+    bundle = default_bundle()
+    try:
+        view, size = parse_query(bundle, request.query_string.decode("utf-8", "replace"), allow_size=what != "data")
+    except ParamError as err:
+        return _text(400, f"bad query parameter: {err}")
+    try:
+        if what == "data":
+            payload = data.to_csv(bundle, view) if fmt == "csv" else data.to_geojson(bundle, view)
+            return _file(payload, data.CONTENT_TYPES[fmt], filename("data", view, fmt))
+        payload = images.export_image(bundle, what, fmt, view, size)
+        return _file(payload, images.CONTENT_TYPES[fmt], filename(what, view, fmt))
+    except images.RendererUnavailable as err:
+        log.warning("export %s failed: %s", name, err)
+        return _text(503, f"export renderer unavailable: {err}", **{"Retry-After": "30"})
+    except images.FigureUnavailable as err:
+        return _text(503, f"{what} is unavailable: {err}")
+    except Exception as err:  # a bug must not become an HTML 500 page; it is logged with its traceback
+        log.exception("export %s failed", name)
+        return _text(503, f"export failed: {type(err).__name__}: {err}")
+
+
+def register(server: Flask) -> None:
+    """Add the export routes to the app's Flask server."""
+    server.add_url_rule("/export/<path:name>", endpoint="camps_atlas_export", view_func=export, methods=["GET"])
