@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from components.figures.style import FLOOR_COLOR, RANGE_COLOR, SOURCE_COLORS, base_layout, empty_figure, wrap
+from components.figures.style import (
+    FLOOR_COLOR,
+    RANGE_COLOR,
+    SOURCE_COLORS,
+    base_layout,
+    empty_figure,
+    new_figure,
+    wrap,
+)
 from data import schema
 from data.summary import ItemSummary
 
@@ -31,7 +38,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
     if not items:
         return empty_figure(title, "No attacks in the selected range and place")
     columns = schema.COUNT_COLUMNS
-    fig = make_subplots(
+    fig = new_figure().set_subplots(
         rows=len(columns),
         cols=1,
         shared_xaxes=True,

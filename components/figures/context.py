@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures.style import SOURCE_COLORS, base_layout, empty_figure, wrap
+from components.figures.style import SOURCE_COLORS, base_layout, empty_figure, new_figure, wrap
 from data import schema
 
 TITLE = "Political and legal context"
@@ -30,7 +30,7 @@ def context_figure(
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if items.empty:
         return empty_figure(title, "No context items in the selected range")
-    fig = go.Figure()
+    fig = new_figure()
     order = [c for c in CATEGORY_LABELS if c in set(items["category"])]
     for kind in schema.SOURCE_KINDS:
         rows = items.loc[items["kind"] == kind]

@@ -18,6 +18,7 @@ from components.figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
     base_layout,
+    new_figure,
     wrap,
 )
 from data.summary import ItemSummary, Spread, format_range
@@ -116,7 +117,7 @@ def map_figure(
     per (origin, destination) with columns label, low, high, hover (see data.flows summary). loads: what each
     place received in view. highlight: an event id to ring in the detail panel.
     """
-    fig = go.Figure()
+    fig = new_figure()
     positions = _attack_positions(attacks, places)
     # Trace 0: the highlighted attack (kept first so its index is stable).
     hx, hy = ([positions[highlight][0]], [positions[highlight][1]]) if highlight in positions else ([], [])

@@ -11,6 +11,7 @@ from components.figures.style import (
     SOURCE_COLORS,
     base_layout,
     empty_figure,
+    new_figure,
     wrap,
 )
 from data import schema
@@ -35,7 +36,7 @@ def population_figure(
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if stocks.empty and stated.empty:
         return empty_figure(title, "No population figures for the selected range and place")
-    fig = go.Figure()
+    fig = new_figure()
     for place_id, rows in stocks.groupby("place_id", sort=False):
         if place_id == "ashraf":
             continue  # Ashraf's starting population is not a flow: only its stated figures are drawn

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from components.figures.style import (
     DESTINATION_COLORS,
@@ -13,6 +12,7 @@ from components.figures.style import (
     SOURCE_COLORS,
     base_layout,
     empty_figure,
+    new_figure,
     wrap,
 )
 from data import schema
@@ -45,7 +45,7 @@ def relocation_figure(
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
         return empty_figure(title, "No relocations in the selected range and place")
-    fig = make_subplots(
+    fig = new_figure().set_subplots(
         rows=2,
         cols=1,
         shared_xaxes=True,

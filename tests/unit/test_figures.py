@@ -71,3 +71,17 @@ def test_panels_for_sep_2013(bundle):
     assert "UN News Centre" in out.killed.attribution and "Reuters" in out.killed.attribution
     assert out.range_label == "Sep 2013"
     assert out.filter_label == "All places"
+
+
+def test_every_figure_is_valid_plotly(bundle):
+    """Figures are built without per-property validation for speed; check them once with it."""
+    import plotly.graph_objects as go
+
+    view = full_view(bundle)
+    panels = view_model.render_panels(bundle, view)
+    for fig in (
+        view_model.render_map(bundle, view, "E2013_ASHRAF"), panels.casualties, panels.relocations,
+        view_model.render_population(bundle, view), view_model.render_context(bundle, view),
+        casualty_figure([], {}, ""),
+    ):  # fmt: skip
+        go.Figure(fig.to_dict())  # raises ValueError on any invalid property
