@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import dash
-from dash import ALL, Input, Output, State, callback, ctx, html
+from dash import Input, Output, State, callback, ctx, html
 
 from components import view_model
 from components.charts import graph_config
@@ -15,7 +15,7 @@ from components.ids import Charts, Controls, Detail, Kpi, Page, Playback, Share,
 from components.kpis import kpi_detail
 from components.playback import start_window, step
 from components.share import citation, export_links
-from components.table import next_sort, table_children
+from components.table import sort_state, table_html
 from components.view_state import clicked_item, format_search, from_store, next_state, selected_from_click
 from data import timeline
 from data.load import default_bundle
@@ -48,7 +48,8 @@ def on_view_input(search, month_span, map_click, _reset, lens, current):
         lens=lens,
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
-    return up.span, up.search, up.store, up.lens, notice
+    span = dash.no_update if up.span is None else up.span
+    return span, up.search, up.store, up.lens, notice
 
 
 @callback(
@@ -134,30 +135,18 @@ def update_ledger_and_context(view_data):
 
 
 @callback(
-    Output(Table.SORT, "data"),
-    Input(Table.sort_button(ALL), "n_clicks"),
-    State(Table.SORT, "data"),
-    prevent_initial_call=True,
-)
-def on_sort_click(clicks, current):
-    """A header button sorts the table by its column (again: reverses)."""
-    if not ctx.triggered_id or not any(clicks or []):
-        return dash.no_update
-    return next_sort(current, ctx.triggered_id["column"])
-
-
-@callback(
     Output(Table.TABLE, "children"),
     Output(Table.COUNT, "children"),
     Input(Page.VIEW, "data"),
-    Input(Table.SORT, "data"),
+    Input(Table.SORT_COLUMN, "value"),
+    Input(Table.SORT_ORDER, "value"),
 )
-def update_table(view_data, sort):
-    """The rows behind the view, sorted."""
+def update_table(view_data, column, order):
+    """The rows behind the view, sorted as the controls ask."""
     rows = view_model.table(default_bundle(), from_store(view_data))
     disputed = rows.loc[rows["disputed"].astype(bool), "item_id"].nunique()
     count = f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed} item(s) disputed."
-    return table_children(rows, sort or {}), count
+    return table_html(rows, sort_state(column, order)), count
 
 
 @callback(

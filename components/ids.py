@@ -64,10 +64,6 @@ class Detail:
 
 class Table:
     TABLE = "data-table"
-    SORT = "data-table-sort"
+    SORT_COLUMN = "data-table-sort-column"
+    SORT_ORDER = "data-table-sort-order"
     COUNT = "data-table-count"
-
-    @staticmethod
-    def sort_button(column: str) -> dict:
-        """Pattern-matching id of a column's sort button."""
-        return {"type": "data-table-sort-button", "column": column}

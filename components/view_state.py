@@ -107,9 +107,13 @@ def clicked_item(click: dict | None) -> str | None:
 
 @dataclass(frozen=True)
 class StateUpdate:
-    """What the view-input callback returns: slider value, URL search, stored view, lens, notices (None = keep)."""
+    """What the view-input callback returns: slider value, URL search, stored view, lens, notices (None = keep).
 
-    span: list[int]
+    span is None when the slider itself moved: echoing its value back would pull the handle back to where it was
+    when the request left, while the user is still pressing arrow keys.
+    """
+
+    span: list[int] | None
     search: str
     store: dict
     lens: str
@@ -152,6 +156,8 @@ def next_state(
         elif trigger == Controls.LENS:
             view = with_lens(view, lens)
     span = [int((view.start - axis[0]).n), int((view.end - axis[0]).n)]
+    if trigger == Controls.DATE_RANGE:
+        span = None
     return StateUpdate(span, format_search(view), to_store(view), view.lens, notices)
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.pagehelpers import READY_TIMEOUT_MS
+from tests.browser.pagehelpers import ERRORS_SO_FAR, READY_TIMEOUT_MS
 
 CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,6 +33,8 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Schemes that never touch the network (e.g. the PNG export is a data:/blob: URL made by the page itself).
 LOCAL_SCHEMES = {"data", "blob", "about"}
 HERE = Path(__file__).resolve().parent
+
+expect.set_options(timeout=READY_TIMEOUT_MS)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -131,6 +134,7 @@ def page(browser, base_url: str, page_log: PageLog, request: pytest.FixtureReque
         lambda msg: page_log.console_errors.append(f"{msg.text} @ {msg.location}") if msg.type == "error" else None,
     )
     page.on("pageerror", lambda err: page_log.page_errors.append(str(err)))
+    ERRORS_SO_FAR[page] = lambda: page_log.console_errors + page_log.page_errors
     try:
         yield page
     finally:

@@ -6,19 +6,26 @@ page. A dcc.Graph id lands on a wrapper div; the plot div is the `.js-plotly-plo
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
+
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-READY_TIMEOUT_MS = 20_000
+# Generous, so that the functional tests check behaviour even on a slow, shared machine; speed is checked separately
+# (the benchmark measures page-ready time). Playwright's `expect` uses the same timeout (set in conftest).
+READY_TIMEOUT_MS = 60_000
 GRAPHS = ("map", "casualty-chart", "relocation-chart")
 
-_PLAIN = "const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;"
+# The page fixture registers, per page, a function returning the console errors seen so far (for failure messages).
+ERRORS_SO_FAR: weakref.WeakKeyDictionary[Page, Callable[[], list[str]]] = weakref.WeakKeyDictionary()
 
 
 def full_data(page: Page, graph_id: str) -> list[dict] | None:
     """The traces a dcc.Graph drew (type, geo, lon/lat/x/y, customdata), or None before it has drawn."""
     return page.evaluate(
         """(id) => {
-            %s
+            const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;
             const gd = document.querySelector(`#${id} .js-plotly-plot`);
             if (!gd || !Array.isArray(gd._fullData)) return null;
             return gd._fullData.map((t) => ({
@@ -26,8 +33,7 @@ def full_data(page: Page, graph_id: str) -> list[dict] | None:
                 lon: plain(t.lon), lat: plain(t.lat), x: plain(t.x), y: plain(t.y),
                 customdata: plain(t.customdata),
             }));
-        }"""
-        % _PLAIN,
+        }""",
         graph_id,
     )
 
@@ -57,7 +63,22 @@ def graph_drawn(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) ->
 
 
 def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
-    """Wait until Dash has filled the KPIs, drawn the map with its base map, and drawn both charts."""
+    """Wait until Dash has filled the KPIs, drawn the map with its base map and the charts, and has settled.
+
+    On a timeout the error names the console errors seen so far (a failing callback usually explains it).
+    """
+    try:
+        _wait_ready(page, timeout)
+    except (AssertionError, PlaywrightError) as err:
+        errors = ERRORS_SO_FAR.get(page, list)()
+        if not errors:
+            raise
+        raise AssertionError(
+            f"the page did not get ready ({str(err).splitlines()[0]}); console errors:\n" + "\n".join(errors)
+        ) from err
+
+
+def _wait_ready(page: Page, timeout: float) -> None:
     killed = page.locator("#kpi-killed")
     expect(killed).not_to_have_text("…", timeout=timeout)
     expect(killed).not_to_have_text("", timeout=timeout)
@@ -68,10 +89,15 @@ def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
         "() => document.querySelectorAll('#map .geo .countries path, #map .geo .coastlines path').length > 0",
         timeout=timeout,
     )
+    # And no callback is still in flight (Dash marks the outputs it is waiting for).
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')", timeout=timeout)
 
 
 def map_point_center(page: Page, customdata: list[str], geo: str | None = None) -> dict | None:
-    """Viewport centre {x, y} of the map marker whose customdata equals `customdata` (in `geo` if given)."""
+    """Viewport centre {x, y} of the map marker whose customdata equals `customdata` (in `geo` if given).
+
+    The marker is scrolled into view first, so the position can be clicked with page.mouse.
+    """
     return page.evaluate(
         """([want, geo]) => {
             const gd = document.querySelector('#map .js-plotly-plot');
@@ -80,6 +106,7 @@ def map_point_center(page: Page, customdata: list[str], geo: str | None = None) 
                 if (!d || !Array.isArray(d.data) || JSON.stringify(d.data) !== JSON.stringify(want)) continue;
                 const trace = pt.closest('.trace').__data__[0].trace;
                 if (geo && trace.geo !== geo) continue;
+                pt.scrollIntoView({block: 'center', inline: 'center'});
                 const r = pt.getBoundingClientRect();
                 return {x: r.left + r.width / 2, y: r.top + r.height / 2, geo: trace.geo};
             }
@@ -89,26 +116,32 @@ def map_point_center(page: Page, customdata: list[str], geo: str | None = None) 
     )
 
 
-def bar_center(page: Page, graph_id: str, item_id: str, trace_name: str, subplot_yaxis: str = "y") -> dict | None:
-    """Viewport centre {x, y} of the bar of `item_id` in the bar trace called `trace_name` on `subplot_yaxis`."""
+def bar_center(page: Page, graph_id: str, item_id: str, yaxis: str = "y") -> dict | None:
+    """Viewport centre {x, y} of the largest drawn bar of `item_id` (a bar's customdata) in the subplot on `yaxis`.
+
+    The bar is scrolled into view first, so the position can be clicked with page.mouse.
+    """
     return page.evaluate(
-        """([id, item, name, yaxis]) => {
-            %s
+        """([id, item, yaxis]) => {
+            const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;
+            let best = null;
+            let bestArea = 4;
             for (const g of document.querySelectorAll(`#${id} .barlayer .trace`)) {
                 const cd = g.__data__;
                 const trace = cd && cd[0] && cd[0].trace;
-                if (!trace || trace.name !== name || trace.yaxis !== yaxis) continue;
-                const ids = plain(trace.customdata);
+                if (!trace || trace.yaxis !== yaxis) continue;
+                const ids = plain(trace.customdata) || [];
                 const paths = g.querySelectorAll('.point path');
                 for (let k = 0; k < cd.length; k++) {
                     if (ids[cd[k].i] !== item || !paths[k]) continue;
                     const r = paths[k].getBoundingClientRect();
-                    if (r.width < 2 || r.height < 2) return null;
-                    return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+                    if (r.width * r.height > bestArea) [best, bestArea] = [paths[k], r.width * r.height];
                 }
             }
-            return null;
-        }"""
-        % _PLAIN,
-        [graph_id, item_id, trace_name, subplot_yaxis],
+            if (!best) return null;
+            best.scrollIntoView({block: 'center', inline: 'center'});
+            const r = best.getBoundingClientRect();
+            return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+        }""",
+        [graph_id, item_id, yaxis],
     )

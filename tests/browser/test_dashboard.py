@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pagehelpers import bar_center, full_data, map_point_center, tick_labels, wait_ready
 
 pytestmark = pytest.mark.browser
-
-RANGE_TRACE = "Range up to the highest figure (disputed)"
 
 
 def query(page: Page) -> dict[str, list[str]]:
@@ -31,8 +30,6 @@ def traces_of_kind(traces: list[dict], kind: str) -> list[dict]:
 
 def app_view(start: str, end: str, place: str | None = None):
     """The view model's own figures for a view (to compare what the page shows with what the app computes)."""
-    import pandas as pd
-
     from app import BUNDLE
     from components import view_model
     from data.select import View
@@ -135,8 +132,6 @@ def test_slider002_keyboard_moves_range(page: Page) -> None:
     expect(upper).to_have_attribute("aria-valuenow", str(last - 40))
 
     # URL, label and KPIs follow: to= moves back 40 months, from= is unchanged.
-    import pandas as pd
-
     new_to = str(pd.Period(before["to"][0], "M") - 40)
     expect(page).to_have_url(re.compile(rf"to={new_to}\b"))
     assert query(page)["from"] == before["from"]
@@ -167,7 +162,7 @@ def test_click005_map_click_filters_to_place_and_reset(page: Page) -> None:
         }"""
     )
     ticks = tick_labels(page, "casualty-chart")
-    assert ticks and all(t.endswith("Liberty") or t.endswith("Liberty *") for t in ticks), ticks
+    assert ticks and all("Liberty" in t and "Ashraf" not in t for t in ticks), ticks
     liberty = app_view(query(page)["from"][0], query(page)["to"][0], "liberty")
     expect(page.locator("#kpi-killed")).to_have_text(liberty.killed.text)
 
@@ -186,8 +181,8 @@ def test_highlight006_bar_click_rings_attack_on_map(page: Page) -> None:
     wait_ready(page)
     assert full_data(page, "map")[0]["lon"] == [], "an attack is ringed before any click"
 
-    bar = bar_center(page, "casualty-chart", "E2013_ASHRAF", RANGE_TRACE)
-    assert bar, "no killed-range bar for the Sep 2013 Ashraf attack"
+    bar = bar_center(page, "casualty-chart", "E2013_ASHRAF")  # in the first panel (killed)
+    assert bar, "no bar drawn for the Sep 2013 Ashraf attack"
     page.mouse.click(bar["x"], bar["y"])
 
     page.wait_for_function(
@@ -203,7 +198,12 @@ def test_highlight006_bar_click_rings_attack_on_map(page: Page) -> None:
     assert ring["geo"] == "geo2"
     assert ring["lon"][0] == pytest.approx(attacks["lon"][k]) and ring["lat"][0] == pytest.approx(attacks["lat"][k])
     # The ring is drawn in the Iraq detail panel, not only in the data.
-    assert page.locator("#map .geo .scattergeo .trace").first.locator(".point").count() == 1
+    drawn = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#map .geo g.trace.scattergeo'))
+                .filter((g) => g.__data__ && g.__data__[0] && g.__data__[0].trace.index === 0)
+                .map((g) => g.querySelectorAll('.point').length)"""
+    )
+    assert drawn == [1], drawn
 
 
 def test_export007_camera_button_downloads_png(page: Page, tmp_path) -> None:
@@ -232,3 +232,17 @@ def test_export007_camera_button_downloads_png(page: Page, tmp_path) -> None:
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 10_000, len(data)
+
+
+def test_page008_whole_period_stays_light(page: Page) -> None:
+    """The heaviest view (whole period, unfiltered) renders with a bounded number of DOM elements.
+
+    A table built from thousands of Dash components once froze this page for ~30 s; its speed is measured in the
+    benchmark (page ready time), and this checks the cause deterministically instead of timing it.
+    """
+    page.goto("/")
+    wait_ready(page)
+    rows = page.locator("#data-table table tbody tr")
+    assert rows.count() > 100  # every row is there…
+    count = page.evaluate("() => document.querySelectorAll('*').length")
+    assert count < 6000, f"{count} DOM elements"  # …without one Dash component per cell

@@ -8,7 +8,7 @@ import pytest
 from components import view_model
 from components.detail import detail_view
 from components.ids import Charts
-from components.table import next_sort, sort_rows, table_children
+from components.table import sort_rows, sort_state, table_html
 from components.view_state import selected_from_click
 from data import ledger
 from data.select import View, full_view, select
@@ -93,13 +93,15 @@ def test_clicks_select_items(trigger, click, expected):
     assert selected_from_click(trigger, click) == expected
 
 
-def test_table_sorting(bundle):
+def test_table_sorting_and_html(bundle):
     rows = view_model.table(bundle, full_view(bundle))
-    assert next_sort({"column": "date", "ascending": True}, "killed") == {"column": "killed", "ascending": True}
-    assert next_sort({"column": "killed", "ascending": True}, "killed") == {"column": "killed", "ascending": False}
-    assert next_sort(None, "bogus") == {"column": "date", "ascending": True}
-    by_killed = sort_rows(rows, {"column": "killed", "ascending": False})
+    assert sort_state("killed", "desc") == {"column": "killed", "ascending": False}
+    assert sort_state("bogus", None) == {"column": "date", "ascending": True}
+    by_killed = sort_rows(rows, sort_state("killed", "desc"))
     assert by_killed["killed"].iloc[0] == rows["killed"].max()
     assert by_killed["killed"].iloc[-1] is pd.NA
-    head = str(table_children(rows, {"column": "killed", "ascending": False})[1])
-    assert "aria-sort='descending'" in head
+    markup = table_html(rows, sort_state("killed", "desc"))
+    assert '<th scope="col" aria-sort="descending">Killed ▼</th>' in markup
+    assert markup.count("<tr>") == len(rows) + 1
+    assert 'rel="noopener noreferrer"' in markup and "disputed</span>" in markup
+    assert "<script" not in table_html(rows.assign(note="<script>alert(1)</script>", item="<b>x</b>"), {})

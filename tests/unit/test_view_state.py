@@ -59,6 +59,7 @@ def test_slider_map_lens_and_reset_update_the_view(axis, place_ids):
 
     up = next_state(Controls.DATE_RANGE, up.store, axis, place_ids, month_span=[start, start + 2])
     assert up.search == "?from=2013-01&to=2013-03" and up.notices is None
+    assert up.span is None  # the slider is not echoed back while the user moves it
 
     click = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
     up = next_state(Charts.MAP, up.store, axis, place_ids, map_click=click)
