@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run test lint unit browser system-deps clean
+.PHONY: run serve bench bench-deps test lint unit browser system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +20,39 @@ $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 run: $(VENV)/.installed
 	$(PY) app.py
 
-# Debian chromium + chromedriver for the browser tests and image export (installed when root and missing).
+# Production: gunicorn with CAMPS_ATLAS_WORKERS workers; host, port and cache URL from CAMPS_ATLAS_* (README).
+CAMPS_ATLAS_WORKERS ?= 2
+serve: $(VENV)/.installed
+	CAMPS_ATLAS_WORKERS=$(CAMPS_ATLAS_WORKERS) $(VENV)/bin/gunicorn -c serving/gunicorn_conf.py app:server
+
+# The benchmark (not part of `make test`): gunicorn (2 workers) + Redis on loopback, chromium, wrk.
+bench-deps: system-deps
+	@$(call apt_install,$(BENCH_PACKAGES))
+
+bench: $(VENV)/.test-installed bench-deps
+	$(PY) -m benchmarks
+
+# Debian packages the tests need, installed when root and missing: chromium + chromedriver (browser tests, image
+# export) and redis-server (the shared-cache test starts its own Redis on a free loopback port).
+SYSTEM_PACKAGES := chromium:chromium chromedriver:chromium-driver redis-server:redis-server
+BENCH_PACKAGES := wrk:wrk
+
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
-	  else \
-	    echo "chromium/chromedriver missing: run 'sudo apt-get install -y chromium chromium-driver'" >&2; exit 1; \
-	  fi; \
-	fi
+	@$(call apt_install,$(SYSTEM_PACKAGES))
+
+# apt_install "command:package …": apt-get install the packages whose command is missing (root only).
+define apt_install
+missing=""; for pair in $(1); do \
+  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+done; \
+if [ -n "$$missing" ]; then \
+  if [ "$$(id -u)" = "0" ]; then \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+  else \
+    echo "missing Debian packages:$$missing: run 'sudo apt-get install -y$$missing'" >&2; exit 1; \
+  fi; \
+fi
+endef
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .

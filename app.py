@@ -14,9 +14,11 @@ except DataError as err:
 import components.callbacks  # noqa: F401  (registers the callbacks)
 from components.layout import build_layout
 from exports.routes import register as register_exports
+from serving import configure
 
 app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True)
 app.layout = build_layout(BUNDLE, app.get_asset_url("topojson/"))
+configure(app)  # serving/: headers, request checks, /healthz, figure cache (see serving/__init__.py)
 server = app.server
 register_exports(server)  # /export/<figure>.<png|svg|pdf>, /export/data.<csv|geojson>
 

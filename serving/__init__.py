@@ -1,0 +1,55 @@
+"""Production serving for Camps Atlas: settings, security headers, health check, figure cache, request validation.
+
+`app.py` calls `configure(app)` once, right after creating the Dash app and its layout:
+
+- serving.settings     CAMPS_ATLAS_* environment variables, validated
+- serving.security     CSP and other headers, 1 MiB request limit, plain 500s (tracebacks only in the log)
+- serving.validation   every callback request checked against the page before a callback runs (400 otherwise)
+- serving.health       GET /healthz
+- serving.cache        figure cache (Redis when CAMPS_ATLAS_CACHE_URL is set, else in-process), wired into
+                       components.view_model here
+- serving.compression  static files compressed once per worker
+- serving.bench        the benchmark's no-op callback (CAMPS_ATLAS_BENCH=1 only)
+
+`gunicorn -c serving/gunicorn_conf.py app:server` (`make serve`) runs it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from serving import cache, compression, health, security, validation
+from serving.settings import Settings, SettingsError, from_env
+
+__all__ = ["Settings", "SettingsError", "configure"]
+
+
+def configure(app, settings: Settings | None = None):
+    """Harden and wire the app for production; returns it. Exits with a clear message on a bad environment."""
+    if settings is None:
+        try:
+            settings = from_env()
+        except SettingsError as err:
+            raise SystemExit(f"Camps Atlas settings: {err}") from None
+    if not logging.getLogger("camps_atlas").handlers and not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if settings.bench:
+        from serving import bench
+
+        bench.install(app)
+    security.install(app)
+    validation.install(app, _view_store_id())
+    health.install(app)
+    cache.install(app, settings)
+    compression.install(app)
+    app.camps_atlas_settings = settings
+    return app
+
+
+def _view_store_id() -> str:
+    try:
+        from components.ids import Page
+
+        return Page.VIEW
+    except (ImportError, AttributeError):
+        return "view-store"

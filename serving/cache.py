@@ -1,0 +1,301 @@
+"""Figure cache: built figures memoised by their inputs, in Redis (shared) or in the process.
+
+THIS IS WHERE CACHING IS WIRED. `install()` (called by `serving.configure`, after the callbacks are imported) gives
+the callback modules (components.*, e.g. components.callbacks) cached versions of the figure builders of
+`components.view_model` (`render_panels`, `render_map`, and `render_population` / `render_context` when they exist):
+where a callback module holds `view_model` it gets a proxy module whose builders are cached (everything else is the
+real module); where it imported a builder by name, that name is rebound. components.view_model itself is not
+changed, so its unit tests and other callers (exports/) keep the plain functions and go.Figure objects.
+
+- With CAMPS_ATLAS_CACHE_URL (redis://…) the cache is flask-caching's RedisCache: every gunicorn worker, and every
+  machine behind a load balancer pointed at the same Redis, shares the figures built by any of them.
+- Without it, flask-caching's SimpleCache: one cache per worker process (bounded).
+- Keys: `camps-atlas:<function>:<code fingerprint>:<data version>:<from>:<to>:<place>:<lens>[:<highlight>]`. The
+  data version is the sha of the data files (`Bundle.version`); the code fingerprint is a sha of the .py files of
+  components/, data/ and geo/, so a deploy with changed figure code never reads figures built by the old code.
+- Values: the figure as the plain dict Dash sends (`fig.to_plotly_json()`), wrapped in `FigureDict`, which still
+  behaves like a go.Figure if a callback reads an attribute (it builds the go.Figure on first use). Rebuilding a
+  go.Figure from a cached dict on every hit would cost as much as building it (validation), so hits stay dicts.
+  `Rendered` (panels) is cached as the same dataclass with its figures as FigureDicts. A miss returns the same types.
+- The cache is an optimisation only: if Redis is down or slow (0.5 s timeouts) the figure is built and served, and
+  the failure is logged (at most once a minute).
+- Each response that used the cache carries `X-Cache: HIT` (all cached renders hit) or `X-Cache: MISS`.
+
+`cached_render(name, key_fn)` is the decorator for any other pure figure builder: `key_fn(*args, **kwargs)` returns
+a string that identifies the inputs (or None: do not cache this call).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import logging
+import sys
+import time
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flask import g, has_request_context
+from flask_caching import Cache
+
+from serving.settings import Settings, redacted
+
+log = logging.getLogger("camps_atlas")
+
+REPO = Path(__file__).resolve().parent.parent
+KEY_PREFIX = "camps-atlas:"
+TIMEOUT_S = 24 * 3600  # in Redis; keys also carry the data version and code fingerprint
+LOCAL_THRESHOLD = 1024  # SimpleCache entries per worker
+REDIS_TIMEOUT_S = 0.5
+HEADER = "X-Cache"
+
+cache = Cache()
+_backend: Any = None  # the cachelib backend in use (set by install)
+_last_error_log = 0.0
+
+
+def code_fingerprint(folders: tuple[str, ...] = ("components", "data", "geo")) -> str:
+    """sha256 (10 hex) of the Python sources that build figures: part of every key."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((REPO / folder).rglob("*.py")):
+            digest.update(path.relative_to(REPO).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+FINGERPRINT = code_fingerprint()
+
+
+def cache_config(settings: Settings) -> dict:
+    """flask-caching configuration for the settings."""
+    if settings.cache_url:
+        return {
+            "CACHE_TYPE": "RedisCache",
+            "CACHE_REDIS_URL": settings.cache_url,
+            "CACHE_KEY_PREFIX": KEY_PREFIX,
+            "CACHE_DEFAULT_TIMEOUT": TIMEOUT_S,
+            "CACHE_OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_S,
+                "socket_timeout": REDIS_TIMEOUT_S,
+                "health_check_interval": 30,
+            },
+        }
+    return {
+        "CACHE_TYPE": "SimpleCache",
+        "CACHE_KEY_PREFIX": KEY_PREFIX,
+        "CACHE_DEFAULT_TIMEOUT": 0,
+        "CACHE_THRESHOLD": LOCAL_THRESHOLD,
+    }
+
+
+def _note(outcome: str) -> None:
+    if has_request_context():
+        g.setdefault("camps_atlas_cache", []).append(outcome)
+
+
+def _log_failure(action: str, err: Exception) -> None:
+    global _last_error_log
+    now = time.monotonic()
+    if now - _last_error_log > 60:
+        _last_error_log = now
+        log.warning("figure cache %s failed (%s: %s); serving without the cache", action, type(err).__name__, err)
+
+
+def cached_render(
+    name: str,
+    key_fn: Callable[..., str | None],
+    encode: Callable[[Any], Any] = lambda value: value,
+) -> Callable[[Callable], Callable]:
+    """Memoise a pure figure builder in the configured cache.
+
+    name: the function's part of the key; key_fn(*args, **kwargs): the inputs' part, or None to skip the cache;
+    encode(result): what to store and return (e.g. a figure as a dict). Hits and misses are reported in X-Cache.
+    """
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            backend = _backend
+            key = key_fn(*args, **kwargs) if backend is not None else None
+            if key is None:
+                return encode(fn(*args, **kwargs))
+            full_key = f"{name}:{FINGERPRINT}:{key}"
+            try:
+                value = backend.get(full_key)
+            except Exception as err:  # a cache outage must not take the page down
+                _log_failure("read", err)
+                value = None
+            if value is not None:
+                _note("HIT")
+                return value
+            value = encode(fn(*args, **kwargs))
+            try:
+                backend.set(full_key, value)
+            except Exception as err:
+                _log_failure("write", err)
+            _note("MISS")
+            return value
+
+        return wrapper
+
+    return decorate
+
+
+# ---- keys and encoders for components.view_model ----------------------------------------------------------------
+
+
+def view_key(bundle, view, *extra) -> str | None:
+    """`<data version>:<from>:<to>:<place>:<lens>[:extra…]`, or None when the arguments are not (Bundle, View)."""
+    try:
+        parts = [bundle.version, str(view.start), str(view.end), view.place or "-", view.lens]
+    except AttributeError:
+        return None
+    parts += ["-" if e is None else str(e) for e in extra]
+    return ":".join(parts)
+
+
+def _map_key(bundle, view, highlight=None, *rest, **kwargs) -> str | None:
+    if rest or kwargs.keys() - {"highlight"}:
+        return None
+    return view_key(bundle, view, kwargs.get("highlight", highlight))
+
+
+def _view_only_key(bundle, view, *rest, **kwargs) -> str | None:
+    return None if rest or kwargs else view_key(bundle, view)
+
+
+class FigureDict(dict):
+    """A figure as the plain dict Dash sends, which turns into a go.Figure when an attribute is asked for."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        figure = self.__dict__.get("_figure")
+        if figure is None:
+            import plotly.graph_objects as go
+
+            figure = self.__dict__["_figure"] = go.Figure(dict(self))
+        return getattr(figure, name)
+
+    def to_plotly_json(self) -> dict:  # what encoders ask for: the dict itself, no go.Figure needed
+        return dict(self)
+
+    to_dict = to_plotly_json
+
+    def __reduce__(self):  # pickled as its dict content only (never the materialised figure)
+        return (FigureDict, (dict(self),))
+
+
+def figure_dict(fig: Any) -> Any:
+    """A go.Figure as a FigureDict; anything else unchanged."""
+    to_json = getattr(fig, "to_plotly_json", None)
+    return FigureDict(to_json()) if callable(to_json) and not isinstance(fig, dict) else fig
+
+
+def rendered_dicts(rendered: Any) -> Any:
+    """A view_model.Rendered with every go.Figure field turned into a FigureDict (other fields unchanged)."""
+    if not dataclasses.is_dataclass(rendered):
+        return rendered
+    changes = {
+        f.name: figure_dict(getattr(rendered, f.name))
+        for f in dataclasses.fields(rendered)
+        if hasattr(type(getattr(rendered, f.name)), "to_plotly_json")
+    }
+    return dataclasses.replace(rendered, **changes)
+
+
+# function name in components.view_model -> (key function, encoder)
+CACHED_RENDERS: dict[str, tuple[Callable[..., str | None], Callable[[Any], Any]]] = {
+    "render_panels": (_view_only_key, rendered_dicts),
+    "render_map": (_map_key, figure_dict),
+    "render_population": (_view_only_key, figure_dict),
+    "render_context": (_view_only_key, figure_dict),
+}
+CALLER_PACKAGE = "components"
+
+
+class CachedModule(types.ModuleType):
+    """Stands in for a module inside the callback modules: some functions replaced, the rest the real module's."""
+
+    def __init__(self, module: types.ModuleType, replacements: dict[str, Callable]):
+        super().__init__(module.__name__, module.__doc__)
+        self.__dict__.update(replacements)
+        self.__dict__["__wrapped_module__"] = module
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["__wrapped_module__"], name)
+
+
+def cached_builders() -> dict[str, Callable]:
+    """The cached versions of view_model's figure builders (those that exist), built once."""
+    global _cached_builders
+    if _cached_builders is None:
+        from components import view_model
+
+        _cached_builders = {
+            name: cached_render(name, key_fn, encode)(getattr(view_model, name))
+            for name, (key_fn, encode) in CACHED_RENDERS.items()
+            if callable(getattr(view_model, name, None))
+        }
+    return _cached_builders
+
+
+_cached_builders: dict[str, Callable] | None = None
+
+
+def wire_callers() -> list[str]:
+    """Give every loaded components.* module (but view_model) the cached builders; returns the modules changed."""
+    from components import view_model
+
+    builders = cached_builders()
+    originals = {id(getattr(view_model, name)): name for name in builders}
+    proxy = CachedModule(view_model, builders)
+    changed = []
+    for mod_name, module in list(sys.modules.items()):
+        # Not view_model itself, and not the package (its `view_model` attribute is the submodule, which
+        # `from components import view_model` returns to everyone).
+        if module is None or module is view_model or not mod_name.startswith(CALLER_PACKAGE + "."):
+            continue
+        for attr, value in list(vars(module).items()):
+            if value is view_model:
+                setattr(module, attr, proxy)
+            elif id(value) in originals and value is getattr(view_model, originals[id(value)]):
+                setattr(module, attr, builders[originals[id(value)]])
+            else:
+                continue
+            changed.append(f"{mod_name}.{attr}")
+    return changed
+
+
+def install(app, settings: Settings) -> Cache:
+    """Initialise flask-caching on the server and wire the cached figure builders."""
+    global _backend
+    server = app.server
+    cache.init_app(server, config=cache_config(settings))
+    _backend = server.extensions["cache"][cache]
+
+    @server.after_request
+    def _cache_header(response):
+        outcomes = g.pop("camps_atlas_cache", None)
+        if outcomes:
+            response.headers[HEADER] = "HIT" if all(o == "HIT" for o in outcomes) else "MISS"
+        return response
+
+    wired = wire_callers()
+    log.info(
+        "figure cache: %s (%s; in %s)",
+        redacted(settings.cache_url),
+        ", ".join(cached_builders()),
+        ", ".join(wired) or "no callback module",
+    )
+    return cache
+
+
+def clear() -> None:
+    """Empty the configured cache (tests)."""
+    if _backend is not None:
+        _backend.clear()

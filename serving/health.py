@@ -1,0 +1,30 @@
+"""GET /healthz: 200 with the data version and counts once the data has loaded and validated (for load balancers)."""
+
+from __future__ import annotations
+
+from flask import jsonify
+
+from data.load import default_bundle
+
+PATH = "/healthz"
+
+
+def health() -> dict:
+    """What /healthz reports: the data is loaded (it is validated at start; a bad file stops the app)."""
+    bundle = default_bundle()
+    return {
+        "status": "ok",
+        "data_version": bundle.version,
+        "events": int(bundle.events["event_id"].nunique()),
+        "movements": int(bundle.movements["movement_id"].nunique()),
+        "sources": len(bundle.sources),
+    }
+
+
+def install(app) -> None:
+    def healthz():
+        response = jsonify(health())
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    app.server.add_url_rule(PATH, endpoint="camps_atlas_healthz", view_func=healthz, methods=["GET"])

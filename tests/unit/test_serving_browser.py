@@ -1,0 +1,99 @@
+"""The page under the production headers, in headless Debian chromium: it draws fully and the CSP blocks nothing.
+
+Served by werkzeug in a thread from the real `app.server` (so with every header serving.configure adds). The page
+must draw every graph (the map with its offline topojson base map, the bar/scatter charts), report no CSP violation
+(`securitypolicyviolation` events) and no console error, and the modebar's PNG download (data:/blob: URLs) must work.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMEOUT_MS = 30_000
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+"""
+ALL_GRAPHS_DRAWN = """() => {
+    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
+    if (graphs.length === 0) return false;
+    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
+        && gd._fullData.length > 0;
+    const mapBase = document.querySelectorAll('#map .geo .countries path, #map .geo .coastlines path').length > 0;
+    return mapBase && graphs.every((g) => drawn(g.querySelector('.js-plotly-plot')));
+}"""
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    from app import server
+
+    class Quiet(WSGIRequestHandler):
+        def log_request(self, *args, **kwargs) -> None:
+            pass
+
+    httpd = make_server("127.0.0.1", 0, server, threaded=True, request_handler=Quiet)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_page_draws_fully_under_the_csp(base_url):
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (installs Debian's chromium)", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+            context.set_default_timeout(TIMEOUT_MS)
+            page = context.new_page()
+            page.add_init_script(RECORD_VIOLATIONS)
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            response = page.goto(base_url + "/?from=2012-01&to=2013-12")
+            csp = response.headers["content-security-policy"]
+            assert "script-src 'self' 'sha256-" in csp and "unsafe-eval" not in csp
+            page.wait_for_function(ALL_GRAPHS_DRAWN, timeout=TIMEOUT_MS)
+            n_graphs = page.evaluate("document.querySelectorAll('.dash-graph').length")
+            assert n_graphs >= 3
+            types = page.evaluate(
+                "Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(g => g._fullData.map(t => t.type))"
+            )
+            assert "scattergeo" in types and "bar" in types
+
+            # The modebar's PNG download: plotly renders the SVG to an image via data:/blob: URLs.
+            page.hover("#casualty-chart .js-plotly-plot")
+            with page.expect_download() as download:
+                page.click("#casualty-chart .modebar-btn[data-title*='png' i]")
+            assert download.value.suggested_filename.endswith(".png")
+
+            violations = page.evaluate("window.__cspViolations")
+        finally:
+            browser.close()
+    assert not violations, "blocked by the Content-Security-Policy:\n" + "\n".join(violations)
+    assert not errors, "console errors:\n" + "\n".join(errors)
