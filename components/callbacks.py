@@ -19,6 +19,13 @@ from components.table import sort_state, table_html
 from components.view_state import clicked_item, format_search, from_store, next_state, selected_from_click
 from data import timeline
 from data.load import default_bundle
+from serving.cache import memoised
+
+# Figure builders memoised by (view, data version, code): in Redis when CAMPS_ATLAS_CACHE_URL is set, else per process.
+render_panels = memoised("render_panels", view_model.render_panels)
+render_map = memoised("render_map", view_model.render_map)
+render_population = memoised("render_population", view_model.render_population)
+render_context = memoised("render_context", view_model.render_context)
 
 
 @callback(
@@ -74,7 +81,7 @@ def on_view_input(search, month_span, map_click, _reset, lens, current):
 def update_panels(view_data):
     """Charts, KPIs and labels for the stored view."""
     view = from_store(view_data)
-    out = view_model.render_panels(default_bundle(), view)
+    out = render_panels(default_bundle(), view)
     topojson = dash.get_asset_url("topojson/")
     kpis = []
     for kpi in (out.killed, out.wounded, out.relocated):
@@ -100,7 +107,7 @@ def update_panels(view_data):
 def update_map(view_data, casualty_click):
     """The map for the stored view; an attack clicked in the casualty chart is ringed on it."""
     view = from_store(view_data)
-    fig = view_model.render_map(default_bundle(), view, clicked_item(casualty_click))
+    fig = render_map(default_bundle(), view, clicked_item(casualty_click))
     return fig, graph_config(dash.get_asset_url("topojson/"), view_model.export_name("map", view))
 
 
@@ -122,8 +129,8 @@ def update_ledger_and_context(view_data):
     topojson = dash.get_asset_url("topojson/")
     text = view_model.summaries(bundle, view)
     return (
-        view_model.render_population(bundle, view),
-        view_model.render_context(bundle, view),
+        render_population(bundle, view),
+        render_context(bundle, view),
         graph_config(topojson, view_model.export_name("population", view)),
         graph_config(topojson, view_model.export_name("context", view)),
         text["map"],

@@ -1,11 +1,8 @@
 """Figure cache: built figures memoised by their inputs, in Redis (shared) or in the process.
 
-THIS IS WHERE CACHING IS WIRED. `install()` (called by `serving.configure`, after the callbacks are imported) gives
-the callback modules (components.*, e.g. components.callbacks) cached versions of the figure builders of
-`components.view_model` (`render_panels`, `render_map`, and `render_population` / `render_context` when they exist):
-where a callback module holds `view_model` it gets a proxy module whose builders are cached (everything else is the
-real module); where it imported a builder by name, that name is rebound. components.view_model itself is not
-changed, so its unit tests and other callers (exports/) keep the plain functions and go.Figure objects.
+The callbacks (components/callbacks.py) call the figure builders of `components.view_model` through
+`memoised(name, builder)`; `install()` (called by `serving.configure`) only chooses the backend. components.view_model
+itself is plain, so its unit tests and other callers (exports/) get go.Figure objects.
 
 - With CAMPS_ATLAS_CACHE_URL (redis://…) the cache is flask-caching's RedisCache: every gunicorn worker, and every
   machine behind a load balancer pointed at the same Redis, shares the figures built by any of them.
@@ -31,9 +28,7 @@ import dataclasses
 import functools
 import hashlib
 import logging
-import sys
 import time
-import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -215,60 +210,13 @@ CACHED_RENDERS: dict[str, tuple[Callable[..., str | None], Callable[[Any], Any]]
     "render_population": (_view_only_key, figure_dict),
     "render_context": (_view_only_key, figure_dict),
 }
-CALLER_PACKAGE = "components"
 
 
-class CachedModule(types.ModuleType):
-    """Stands in for a module inside the callback modules: some functions replaced, the rest the real module's."""
-
-    def __init__(self, module: types.ModuleType, replacements: dict[str, Callable]):
-        super().__init__(module.__name__, module.__doc__)
-        self.__dict__.update(replacements)
-        self.__dict__["__wrapped_module__"] = module
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.__dict__["__wrapped_module__"], name)
-
-
-def cached_builders() -> dict[str, Callable]:
-    """The cached versions of view_model's figure builders (those that exist), built once."""
-    global _cached_builders
-    if _cached_builders is None:
-        from components import view_model
-
-        _cached_builders = {
-            name: cached_render(name, key_fn, encode)(getattr(view_model, name))
-            for name, (key_fn, encode) in CACHED_RENDERS.items()
-            if callable(getattr(view_model, name, None))
-        }
-    return _cached_builders
-
-
-_cached_builders: dict[str, Callable] | None = None
-
-
-def wire_callers() -> list[str]:
-    """Give every loaded components.* module (but view_model) the cached builders; returns the modules changed."""
-    from components import view_model
-
-    builders = cached_builders()
-    originals = {id(getattr(view_model, name)): name for name in builders}
-    proxy = CachedModule(view_model, builders)
-    changed = []
-    for mod_name, module in list(sys.modules.items()):
-        # Not view_model itself, and not the package (its `view_model` attribute is the submodule, which
-        # `from components import view_model` returns to everyone).
-        if module is None or module is view_model or not mod_name.startswith(CALLER_PACKAGE + "."):
-            continue
-        for attr, value in list(vars(module).items()):
-            if value is view_model:
-                setattr(module, attr, proxy)
-            elif id(value) in originals and value is getattr(view_model, originals[id(value)]):
-                setattr(module, attr, builders[originals[id(value)]])
-            else:
-                continue
-            changed.append(f"{mod_name}.{attr}")
-    return changed
+def memoised(name: str, fn: Callable) -> Callable:
+    """fn (a figure builder of components.view_model named `name` in CACHED_RENDERS) memoised in the configured
+    cache. Until install() has run (unit tests, exports) it simply calls fn and returns its result as dicts."""
+    key_fn, encode = CACHED_RENDERS[name]
+    return cached_render(name, key_fn, encode)(fn)
 
 
 def install(app, settings: Settings) -> Cache:
@@ -285,13 +233,7 @@ def install(app, settings: Settings) -> Cache:
             response.headers[HEADER] = "HIT" if all(o == "HIT" for o in outcomes) else "MISS"
         return response
 
-    wired = wire_callers()
-    log.info(
-        "figure cache: %s (%s; in %s)",
-        redacted(settings.cache_url),
-        ", ".join(cached_builders()),
-        ", ".join(wired) or "no callback module",
-    )
+    log.info("figure cache: %s (%s)", redacted(settings.cache_url), ", ".join(CACHED_RENDERS))
     return cache
 
 
