@@ -68,6 +68,25 @@ def _stop(proc: subprocess.Popen, group: bool) -> None:
         proc.wait(timeout=5)
 
 
+def snapshot(target: Path) -> Path:
+    """A copy of the work tree's files (tracked and untracked, not ignored) in target: the servers run from it, so
+    edits made to the work tree while a benchmark runs cannot give two workers different code."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for raw in filter(None, listed):
+        rel = raw.decode()
+        src = REPO / rel
+        if src.is_file():
+            dst = target / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+    return target
+
+
 def redis_ping(port: int) -> bool:
     with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
         s.sendall(b"PING\r\n")
@@ -117,9 +136,10 @@ def gunicorn(
     bench: bool = False,
     extra_env: dict[str, str] | None = None,
     timeout: float = 90,
+    root: Path = REPO,
 ) -> Iterator[str]:
-    """gunicorn -c serving/gunicorn_conf.py app:server on a free loopback port; yields the base URL once
-    /healthz answers in every worker's stead (the master only binds once the app imports)."""
+    """gunicorn -c serving/gunicorn_conf.py app:server on a free loopback port, from `root` (the repository or a
+    snapshot of it); yields the base URL once /healthz answers and every worker has booted."""
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / f"gunicorn-{port}.log"
@@ -136,9 +156,9 @@ def gunicorn(
         env["CAMPS_ATLAS_BENCH"] = "1"
     env.update(extra_env or {})
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
-    cmd = [str(gunicorn_bin), "-c", str(REPO / "serving" / "gunicorn_conf.py"), "app:server"]
+    cmd = [str(gunicorn_bin), "-c", str(root / "serving" / "gunicorn_conf.py"), "--chdir", str(root), "app:server"]
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(lambda: http_ok(base + "/healthz"), timeout, "gunicorn", proc, log)

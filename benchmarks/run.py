@@ -32,7 +32,7 @@ from pathlib import Path
 import requests
 
 from benchmarks import dash_protocol as dp
-from benchmarks.procs import REPO, gunicorn, redis_server
+from benchmarks.procs import REPO, gunicorn, redis_server, snapshot
 
 N = int(os.environ.get("BENCH_N", "200"))  # requests (distinct views) per scenario and pass
 NOOP_N = max(N, 300)
@@ -370,6 +370,7 @@ def main() -> int:
     # SIGTERM (e.g. a CI timeout) unwinds like Ctrl-C, so the servers started here are stopped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.time()
+    load_before = os.getloadavg()[0]
     lines: list[str] = []
 
     def say(text: str = "") -> None:
@@ -384,7 +385,10 @@ def main() -> int:
         except FileNotFoundError as err:
             print(f"warning: {err}\nfalling back to the in-process cache", file=sys.stderr)
             cache_url, cache_label = None, "in-process (one per worker)"
-        base = stack.enter_context(gunicorn(workdir / "gunicorn", workers=WORKERS, cache_url=cache_url, bench=True))
+        source = snapshot(workdir / "src")
+        base = stack.enter_context(
+            gunicorn(workdir / "gunicorn", workers=WORKERS, cache_url=cache_url, bench=True, root=source)
+        )
         client = Client(base)
         cbs = dp.callbacks(client.get_json("/_dash-dependencies"))
         values = dp.initial_values(client.get_json("/_dash-layout"))
@@ -493,7 +497,9 @@ def main() -> int:
         f"data version {health['data_version']}; {os.cpu_count()} CPUs, Python {platform.python_version()}. "
         f"Each scenario: {N} updates over {N} distinct views, run as the browser runs them (the triggering callback, "
         "then all callbacks fed by the view store, in parallel). *cold*: views new to every cache; *warm*: the same "
-        f"views again. Cache hits: figure callbacks answered from the cache / all figure callbacks. No-op: {NOOP_N} requests."
+        f"views again. Cache hits: figure callbacks answered from the cache / all figure callbacks. No-op: {NOOP_N} "
+        f"requests. Load average (1 min) before the run {load_before:.1f}, after {os.getloadavg()[0]:.1f}: other "
+        "processes on the machine add noise, mostly to the p95s."
     )
     say()
     say("| measurement | p50 ms | p95 ms | p50 / no-op | p95 / no-op | cache hits |")
@@ -533,9 +539,10 @@ def main() -> int:
             )
         if table_rows:
             r = page_no_table["runs"]
+            parts = f", {table_rows[0]} Dash components in the page's view" if table_rows[0] else ""
             say(
-                f"| diagnostic: page ready with the data table's callback answered empty (for the page's view it "
-                f"renders {table_rows[0]} Dash components) | median of {len(r)} {statistics.median(r):.2f} s |"
+                f"| diagnostic: page ready with the data table's callback answered empty (what the table costs"
+                f"{parts}) | median of {len(r)} {statistics.median(r):.2f} s |"
             )
     else:
         say(f"| page ready | n/a (no chromium at {CHROMIUM}) |")

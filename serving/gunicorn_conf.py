@@ -26,3 +26,15 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 proc_name = "camps-atlas"
 control_socket_disable = True  # gunicorn 27: no shared ~/.gunicorn/gunicorn.ctl (several instances may run)
+
+
+def post_worker_init(worker):
+    """Run Dash's first-request setup before this worker takes any request.
+
+    Dash moves the callbacks registered with dash.callback into app.callback_map on the first request, but marks
+    that setup as done before it has finished; with threads, a second first request can run meanwhile and find no
+    callback ("no such callback", or a KeyError in Dash). One request through the app here settles it.
+    """
+    response = worker.wsgi.test_client().get("/healthz")
+    if response.status_code != 200:
+        raise RuntimeError(f"/healthz answered {response.status_code} during worker start")
