@@ -101,7 +101,7 @@ def clicked_item(click: dict | None) -> str | None:
         data = click["points"][0]["customdata"]
     except (TypeError, KeyError, IndexError):
         return None
-    value = data[0] if isinstance(data, list) else data
+    value = (data[0] if data else None) if isinstance(data, list) else data
     return value if isinstance(value, str) else None
 
 

@@ -81,3 +81,12 @@ def test_back_button_reparses_the_url(axis, place_ids):
     store = to_store(parse_search("?from=2013-01", axis, place_ids)[0])
     up = next_state(Page.URL, store, axis, place_ids, search="?from=2014-02&to=2014-03&lens=seeds")
     assert up.store["from"] == "2014-02" and up.notices == [] and up.lens == "seeds"
+
+
+def test_odd_clicks_select_nothing():
+    from components.view_state import clicked_item, clicked_place
+
+    for click in (None, {}, {"points": []}, {"points": [{}]}, {"points": [{"customdata": []}]},
+                  {"points": [{"customdata": [1, 2]}]}, {"points": [{"customdata": ["place", "x", "atlantis"]}]}):  # fmt: skip
+        assert clicked_item(click) is None or isinstance(clicked_item(click), str)
+        assert clicked_place(click, {"ashraf"}) is None
