@@ -100,44 +100,40 @@ def _when(rows: pd.DataFrame, start_col: str, end_col: str | None) -> str:
     return " / ".join(dates.span_label(s, e or None) for s, e in sorted(finer))
 
 
-def summarise_events(events: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
-    """One summary per event, in date order."""
-    out = []
-    for event_id, rows in events.groupby("event_id", sort=False):
-        out.append(
-            ItemSummary(
-                item_id=str(event_id),
-                label=bundle.items.at[event_id, "label"],
-                when=_when(rows, "date", None),
-                place_id=rows["place_id"].iat[0],
-                period_start=rows["period_start"].min(),
-                period_end=rows["period_end"].max(),
-                partial=bool(rows["partial"].any()) if "partial" in rows else False,
-                spreads={col: spread(rows, col, bundle) for col in schema.COUNT_COLUMNS},
-                source_ids=tuple(rows["source_id"]),
-            )
+def _summarise(
+    frame: pd.DataFrame,
+    bundle: Bundle,
+    key: str,
+    place_col: str,
+    dates_: tuple[str, str | None],
+    columns: tuple[str, ...],
+) -> list[ItemSummary]:
+    """One summary per item (rows grouped by `key`), in date order."""
+    out = [
+        ItemSummary(
+            item_id=str(item_id),
+            label=bundle.items.at[item_id, "label"],
+            when=_when(rows, *dates_),
+            place_id=rows[place_col].iat[0],
+            period_start=rows["period_start"].min(),
+            period_end=rows["period_end"].max(),
+            partial=bool(rows["partial"].any()) if "partial" in rows else False,
+            spreads={col: spread(rows, col, bundle) for col in columns},
+            source_ids=tuple(rows["source_id"]),
         )
+        for item_id, rows in frame.groupby(key, sort=False)
+    ]
     return sorted(out, key=lambda s: (s.period_start, s.item_id))
+
+
+def summarise_events(events: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
+    """One summary per event (killed, wounded, abducted or missing), in date order."""
+    return _summarise(events, bundle, "event_id", "place_id", ("date", None), schema.COUNT_COLUMNS)
 
 
 def summarise_movements(movements: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
-    """One summary per movement, in date order; place_id is the destination ('' if unspecified)."""
-    out = []
-    for movement_id, rows in movements.groupby("movement_id", sort=False):
-        out.append(
-            ItemSummary(
-                item_id=str(movement_id),
-                label=bundle.items.at[movement_id, "label"],
-                when=_when(rows, "date_start", "date_end"),
-                place_id=rows["destination_place_id"].iat[0],
-                period_start=rows["period_start"].min(),
-                period_end=rows["period_end"].max(),
-                partial=bool(rows["partial"].any()) if "partial" in rows else False,
-                spreads={"people": spread(rows, "people", bundle)},
-                source_ids=tuple(rows["source_id"]),
-            )
-        )
-    return sorted(out, key=lambda s: (s.period_start, s.item_id))
+    """One summary per movement (people), in date order; place_id is the destination ('' if unspecified)."""
+    return _summarise(movements, bundle, "movement_id", "destination_place_id", ("date_start", "date_end"), ("people",))
 
 
 @dataclass(frozen=True)
