@@ -223,9 +223,24 @@ def on_play(_clicks, paused, span):
     prevent_initial_call=True,
 )
 def on_tick(_n, span):
-    """Move the window one month; stop at the end of the data."""
+    """Move the window one month; stop at the end of the data. A step never re-enables the interval, so a step
+    still in flight when Pause is clicked cannot restart playback."""
     last = len(timeline.months(default_bundle())) - 1
     moved, done = step(span or [0, last], last)
     if done:
         return moved, True, "▶ Play", "Reached the end of the data."
-    return moved, False, dash.no_update, dash.no_update
+    return moved, dash.no_update, dash.no_update, dash.no_update
+
+
+@callback(Output(Share.COPY_LINK_CLIPBOARD, "n_clicks"), Input(Share.COPY_LINK, "n_clicks"), prevent_initial_call=True)
+def copy_link(clicks):
+    """The Copy link button makes the hidden clipboard component copy the link."""
+    return clicks
+
+
+@callback(
+    Output(Share.COPY_CITATION_CLIPBOARD, "n_clicks"), Input(Share.COPY_CITATION, "n_clicks"), prevent_initial_call=True
+)
+def copy_citation(clicks):
+    """The Copy citation button makes the hidden clipboard component copy the citation."""
+    return clicks

@@ -46,8 +46,10 @@ class Share:
     EXPORT_MENU = "export-menu"
     LINK_TEXT = "view-link"
     COPY_LINK = "copy-link"
+    COPY_LINK_CLIPBOARD = "copy-link-clipboard"
     CITATION = "citation-text"
     COPY_CITATION = "copy-citation"
+    COPY_CITATION_CLIPBOARD = "copy-citation-clipboard"
 
 
 class Playback:

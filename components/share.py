@@ -28,17 +28,23 @@ def share_bar() -> html.Section:
             html.Div(className="cite", children=[
                 html.Span("Link:", className="control-title"),
                 html.Code(id=Share.LINK_TEXT, className="view-link"),
-                dcc.Clipboard(target_id=Share.LINK_TEXT, id=Share.COPY_LINK, title="Copy link to this view",
-                              className="copy-button"),
+                _copy_button(Share.COPY_LINK, Share.COPY_LINK_CLIPBOARD, Share.LINK_TEXT, "Copy link"),
             ]),
             html.Div(className="cite", children=[
                 html.Span("Cite:", className="control-title"),
                 html.Span(id=Share.CITATION, className="citation"),
-                dcc.Clipboard(target_id=Share.CITATION, id=Share.COPY_CITATION, title="Copy citation",
-                              className="copy-button"),
+                _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_CLIPBOARD, Share.CITATION, "Copy citation"),
             ]),
         ],
     )  # fmt: skip
+
+
+def _copy_button(button_id: str, clipboard_id: str, target_id: str, label: str) -> html.Span:
+    """A real (keyboard-reachable) button; a callback passes its clicks to a hidden dcc.Clipboard that copies."""
+    return html.Span([
+        html.Button(label, id=button_id, className="copy-button", n_clicks=0, role="button", title=label),
+        dcc.Clipboard(id=clipboard_id, target_id=target_id, style={"display": "none"}),
+    ])  # fmt: skip
 
 
 def export_links(search: str, prefix: str = "/") -> list:

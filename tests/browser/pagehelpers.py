@@ -62,13 +62,15 @@ def graph_drawn(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) ->
     )
 
 
-def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
+def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS, may_be_empty: tuple[str, ...] = ()) -> None:
     """Wait until Dash has filled the KPIs, drawn the map with its base map and the charts, and has settled.
 
-    On a timeout the error names the console errors seen so far (a failing callback usually explains it).
+    Graphs named in `may_be_empty` need only be drawn (SVG), not have a trace: a view with nothing of that kind
+    draws an empty chart with a note. On a timeout the error names the console errors seen so far (a failing
+    callback usually explains it).
     """
     try:
-        _wait_ready(page, timeout)
+        _wait_ready(page, timeout, may_be_empty)
     except (AssertionError, PlaywrightError) as err:
         errors = ERRORS_SO_FAR.get(page, list)()
         if not errors:
@@ -78,12 +80,17 @@ def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
         ) from err
 
 
-def _wait_ready(page: Page, timeout: float) -> None:
+def _wait_ready(page: Page, timeout: float, may_be_empty: tuple[str, ...] = ()) -> None:
     killed = page.locator("#kpi-killed")
     expect(killed).not_to_have_text("…", timeout=timeout)
     expect(killed).not_to_have_text("", timeout=timeout)
     for graph_id in GRAPHS:
-        graph_drawn(page, graph_id, timeout)
+        if graph_id in may_be_empty:
+            page.wait_for_function(
+                "(id) => !!document.querySelector(`#${id} .js-plotly-plot .main-svg`)", arg=graph_id, timeout=timeout
+            )
+        else:
+            graph_drawn(page, graph_id, timeout)
     # The base map is in once the topojson has loaded and the country outlines are drawn in the geo subplots.
     page.wait_for_function(
         "() => document.querySelectorAll('#map .geo .countries path, #map .geo .coastlines path').length > 0",
@@ -145,3 +152,123 @@ def bar_center(page: Page, graph_id: str, item_id: str, yaxis: str = "y") -> dic
         }""",
         [graph_id, item_id, yaxis],
     )
+
+
+# --- Helpers for the provenance, share and access tests (URL state, the app's own expectations, table, focus). ---
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    """The page URL's query parameters."""
+    from urllib.parse import parse_qs, urlsplit
+
+    return parse_qs(urlsplit(page.url).query)
+
+
+def _view(start: str, end: str, place: str | None = None, lens: str = "all"):
+    import pandas as pd
+
+    from data.select import View
+
+    return View(pd.Period(start, "M"), pd.Period(end, "M"), place, lens)
+
+
+def app_view(start: str, end: str, place: str | None = None, lens: str = "all"):
+    """The view model's own panels (KPI texts, labels) for a view, to compare the page with what the app computes."""
+    from components import view_model
+    from data.load import default_bundle
+
+    return view_model.render_panels(default_bundle(), _view(start, end, place, lens))
+
+
+def app_table(start: str, end: str, place: str | None = None, lens: str = "all"):
+    """The rows behind a view as the app computes them (the on-page table and the CSV export)."""
+    from components import view_model
+    from data.load import default_bundle
+
+    return view_model.table(default_bundle(), _view(start, end, place, lens))
+
+
+def settled(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Wait until no Dash callback is in flight (Dash marks the outputs it is waiting for)."""
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')", timeout=timeout)
+
+
+def table_column(page: Page, header: str) -> list[str]:
+    """The text of every body cell of the data table's column whose header starts with `header` (sort arrows
+    ignored). A view without rows gives []."""
+    return page.evaluate(
+        """(header) => {
+            const table = document.querySelector('#data-table table');
+            if (!table) return [];
+            const heads = Array.from(table.querySelectorAll('thead th'))
+                .map((th) => th.textContent.replace(/[▲▼]/g, '').trim());
+            const k = heads.indexOf(header);
+            if (k < 0) throw new Error(`no column ${header} in ${heads}`);
+            return Array.from(table.querySelectorAll('tbody tr'))
+                .filter((tr) => tr.children.length === heads.length)
+                .map((tr) => tr.children[k].textContent.trim());
+        }""",
+        header,
+    )
+
+
+def focused(page: Page) -> dict:
+    """What has the keyboard focus: tag, role, id of the nearest element with an id, text, value, outline style."""
+    return page.evaluate(
+        """() => {
+            const e = document.activeElement;
+            const host = e && e.closest('[id]');
+            const style = getComputedStyle(e);
+            return {
+                tag: e.tagName, role: e.getAttribute('role'), host: host ? host.id : null,
+                text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60),
+                value: e.value === undefined ? null : e.value, checked: e.checked === undefined ? null : e.checked,
+                outlineStyle: style.outlineStyle, outlineWidth: style.outlineWidth,
+            };
+        }"""
+    )
+
+
+def tab_until(page: Page, selector: str, max_presses: int = 100) -> int:
+    """Press Tab until the focused element matches `selector`; return how many presses it took.
+
+    Fails (naming every stop on the way) if it is not reached within max_presses.
+    """
+    stops = []
+    for n in range(1, max_presses + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(sel) => !!document.activeElement && document.activeElement.matches(sel)", selector):
+            return n
+        f = focused(page)
+        stops.append(f"{f['tag']}#{f['host']}:{f['text'][:20]!r}")
+    raise AssertionError(f"{selector} not reached by Tab in {max_presses} presses; stops: {stops}")
+
+
+def empty_graphs(start: str, end: str, place: str | None = None, lens: str = "all") -> tuple[str, ...]:
+    """The charts the app draws without any trace for a view (for wait_ready's may_be_empty)."""
+    panels = app_view(start, end, place, lens)
+    figures = {"casualty-chart": panels.casualties, "relocation-chart": panels.relocations}
+    return tuple(graph_id for graph_id, fig in figures.items() if not fig.data)
+
+
+def clear_clipboard(page: Page) -> None:
+    """Empty the clipboard (the context needs the clipboard-read and clipboard-write permissions)."""
+    page.evaluate("() => navigator.clipboard.writeText('')")
+
+
+def wait_clipboard(page: Page, want: str, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Wait until the clipboard holds exactly `want` (the context needs the clipboard-read permission)."""
+    try:
+        # wait_for_function does not await a Promise, so the predicate reads the clipboard in the background and
+        # compares the last text read.
+        page.wait_for_function(
+            """(want) => {
+                navigator.clipboard.readText().then((t) => { window.__clipboardText = t; });
+                return window.__clipboardText === want;
+            }""",
+            arg=want,
+            timeout=timeout,
+        )
+    except PlaywrightError as err:
+        have = page.evaluate("() => navigator.clipboard.readText()")
+        raise AssertionError(f"the clipboard holds {have!r}, expected {want!r}") from err

@@ -8,7 +8,6 @@ must draw every graph (the map with its offline topojson base map, the bar/scatt
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 
@@ -40,60 +39,35 @@ ALL_GRAPHS_DRAWN = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def base_url():
-    from werkzeug.serving import WSGIRequestHandler, make_server
-
-    from app import server
-
-    class Quiet(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs) -> None:
-            pass
-
-    httpd = make_server("127.0.0.1", 0, server, threaded=True, request_handler=Quiet)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def test_page_draws_fully_under_the_csp(base_url):
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (installs Debian's chromium)", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
+def test_page_draws_fully_under_the_csp(browser, base_url):
+    """Uses the suite's browser and in-process server (served by the real `app.server`, with every header)."""
     errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
-            context.set_default_timeout(TIMEOUT_MS)
-            page = context.new_page()
-            page.add_init_script(RECORD_VIOLATIONS)
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            response = page.goto(base_url + "/?from=2012-01&to=2013-12")
-            csp = response.headers["content-security-policy"]
-            assert "script-src 'self' 'sha256-" in csp and "unsafe-eval" not in csp
-            page.wait_for_function(ALL_GRAPHS_DRAWN, timeout=TIMEOUT_MS)
-            n_graphs = page.evaluate("document.querySelectorAll('.dash-graph').length")
-            assert n_graphs >= 3
-            types = page.evaluate(
-                "Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(g => g._fullData.map(t => t.type))"
-            )
-            assert "scattergeo" in types and "bar" in types
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    try:
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        response = page.goto(base_url + "/?from=2012-01&to=2013-12")
+        csp = response.headers["content-security-policy"]
+        assert "script-src 'self' 'sha256-" in csp and "unsafe-eval" not in csp
+        page.wait_for_function(ALL_GRAPHS_DRAWN, timeout=TIMEOUT_MS)
+        n_graphs = page.evaluate("document.querySelectorAll('.dash-graph').length")
+        assert n_graphs >= 3
+        types = page.evaluate(
+            "Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(g => g._fullData.map(t => t.type))"
+        )
+        assert "scattergeo" in types and "bar" in types
 
-            # The modebar's PNG download: plotly renders the SVG to an image via data:/blob: URLs.
-            page.hover("#casualty-chart .js-plotly-plot")
-            with page.expect_download() as download:
-                page.click("#casualty-chart .modebar-btn[data-title*='png' i]")
-            assert download.value.suggested_filename.endswith(".png")
+        # The modebar's PNG download: plotly renders the SVG to an image via data:/blob: URLs.
+        page.hover("#casualty-chart .js-plotly-plot")
+        with page.expect_download() as download:
+            page.click("#casualty-chart .modebar-btn[data-title*='png' i]")
+        assert download.value.suggested_filename.endswith(".png")
 
-            violations = page.evaluate("window.__cspViolations")
-        finally:
-            browser.close()
+        violations = page.evaluate("window.__cspViolations")
+    finally:
+        context.close()
     assert not violations, "blocked by the Content-Security-Policy:\n" + "\n".join(violations)
     assert not errors, "console errors:\n" + "\n".join(errors)

@@ -1,0 +1,60 @@
+"""Small screens and keyboard access in a real browser: the page at phone width, every control within reach."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.pagehelpers import tab_until, wait_ready
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+SCREENSHOT = "/tmp/phone016.png"
+
+
+def test_phone016_page_fits_a_phone_screen(page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("/")
+    wait_ready(page)
+    width = PHONE["width"]
+
+    # No horizontal scrolling of the page itself (wide content such as the table scrolls in its own box).
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= width + 1, f"the page is {scroll_width}px wide on a {width}px screen"
+
+    # The KPI cards are visible, full width, one above the other.
+    boxes = []
+    for kpi in ("#kpi-killed", "#kpi-wounded", "#kpi-relocated"):
+        value = page.locator(kpi)
+        expect(value).to_be_visible()
+        expect(value).not_to_have_text("…")
+        boxes.append(page.locator(".kpis > .kpi").filter(has=value).bounding_box())
+    for above, below in itertools.pairwise(boxes):
+        assert above["y"] + above["height"] <= below["y"], f"KPI cards overlap or sit side by side: {boxes}"
+        assert abs(above["x"] - below["x"]) < 1, f"KPI cards not stacked: {boxes}"
+    assert all(b["x"] >= 0 and b["x"] + b["width"] <= width for b in boxes), boxes
+
+    # The map (and every chart) lies within the screen's width.
+    for graph_id in ("map", "casualty-chart", "relocation-chart", "population-chart", "context-chart"):
+        svg = page.locator(f"#{graph_id} .main-svg").first
+        expect(svg).to_be_attached()
+        box = svg.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, f"#{graph_id} is {box} wide"
+    expect(page.locator("#map .geo")).to_have_count(2)
+
+    # The controls a reader needs first are on screen without scrolling sideways.
+    for selector in ("#play-button", "#date-range [role=slider] >> nth=1", "#source-lens"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, f"{selector}: {box}"
+
+    page.screenshot(path=SCREENSHOT, full_page=True)  # for a human to look at
+
+
+def test_keys019_copy_buttons_reachable_by_keyboard(page: Page) -> None:
+    page.goto("/?from=2013-09&to=2013-09")
+    wait_ready(page)
+    tab_until(page, "#copy-link, #copy-link *", max_presses=30)
+    expect(page.locator("#copy-link")).to_have_attribute("role", "button")
