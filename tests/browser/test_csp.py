@@ -7,22 +7,10 @@ must draw every graph (the map with its offline topojson base map, the bar/scatt
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 30_000
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
