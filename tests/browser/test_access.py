@@ -7,7 +7,7 @@ import itertools
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.pagehelpers import tab_until, wait_ready
+from tests.browser.pagehelpers import clear_clipboard, focused, tab_until, wait_clipboard, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -53,8 +53,18 @@ def test_phone016_page_fits_a_phone_screen(page: Page) -> None:
     page.screenshot(path=SCREENSHOT, full_page=True)  # for a human to look at
 
 
-def test_keys019_copy_buttons_reachable_by_keyboard(page: Page) -> None:
+def test_keys019_copy_buttons_work_from_the_keyboard(page: Page, base_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page.goto("/?from=2013-09&to=2013-09")
     wait_ready(page)
-    tab_until(page, "#copy-link, #copy-link *", max_presses=30)
-    expect(page.locator("#copy-link")).to_have_attribute("role", "button")
+    clear_clipboard(page)
+
+    tab_until(page, "#copy-link", max_presses=30)
+    expect(page.get_by_role("button", name="Copy link")).to_be_focused()
+    assert focused(page)["outlineStyle"] != "none", f"no visible focus on the copy button: {focused(page)}"
+    page.keyboard.press("Enter")
+    wait_clipboard(page, page.url)
+
+    tab_until(page, "#copy-citation", max_presses=5)
+    page.keyboard.press("Space")
+    wait_clipboard(page, page.locator("#citation-text").inner_text())

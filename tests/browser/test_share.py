@@ -244,7 +244,7 @@ def test_play018_pause_holds_with_a_step_in_flight(page: Page) -> None:
             if held:
                 break
             page.wait_for_timeout(20)
-        if not held:  # not an AssertionError: the xfail is only for the bug itself
+        if not held:
             raise RuntimeError("the step's request was not held back")
         play.click()
         expect(play).to_have_text("▶ Play")
