@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run serve bench bench-deps test lint unit browser system-deps clean
+.PHONY: run serve bench bench-deps export-deps test lint unit browser system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,17 @@ $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed export-deps
 	$(PY) app.py
+
+# Image export (PNG/SVG/PDF) renders in Debian's chromium: installed when root and missing; without it the page
+# works and exports answer 503 with a message.
+export-deps:
+	@( $(call apt_install,chromium:chromium) ) || echo "note: image export needs chromium; it will answer 503 until installed" >&2
 
 # Production: gunicorn with CAMPS_ATLAS_WORKERS workers; host, port and cache URL from CAMPS_ATLAS_* (README).
 CAMPS_ATLAS_WORKERS ?= 2
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed export-deps
 	CAMPS_ATLAS_WORKERS=$(CAMPS_ATLAS_WORKERS) $(VENV)/bin/gunicorn -c serving/gunicorn_conf.py app:server
 
 # The benchmark (not part of `make test`): gunicorn (2 workers) + Redis on loopback, chromium, wrk.
