@@ -200,13 +200,18 @@ def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.Data
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _stocks(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
+    """The ledger over the whole period (it does not depend on the selected range; cached by place and lens)."""
+    lensed = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).movements
+    stocks = ledger.stocks(lensed)
+    return stocks.loc[stocks["place_id"] == place] if place else stocks
+
+
 def render_population(bundle: Bundle, view: View) -> go.Figure:
     """Computed residents per place (from every listed transfer under the lens) beside stated populations."""
     sel = select(bundle, view)
-    lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
-    stocks = ledger.stocks(lensed)
-    if view.place:
-        stocks = stocks.loc[stocks["place_id"] == view.place]
+    stocks = _stocks(bundle, view.place, view.lens)
     stated = _with_sources(bundle, sel.populations, "date")
     return figures.population_figure(
         stocks, stated, bundle.places["name"].to_dict(), subtitle(bundle, view), (view.first_day, view.last_day)
