@@ -61,7 +61,6 @@ class Playback:
 class Detail:
     PANEL = "event-detail"
     SELECTED = "selected-item"
-    CLOSE = "event-detail-close"
 
 
 class Table:
