@@ -11,10 +11,10 @@ import plotly.graph_objects as go
 
 from components import figures
 from components.figures.map import BorderCheck, PlaceLoad, flow_hover
-from data import dates, ledger, register
+from data import dates, ledger, register, schema
 from data.load import Bundle
 from data.select import LENS_LABELS, Selection, View, select
-from data.summary import ItemSummary, Spread, Total, summarise_events, summarise_movements, total
+from data.summary import ItemSummary, Total, summarise_events, summarise_movements, total
 from data.table import view_table
 from geo import countries_frame, distance_to_boundary_km, flow_lines, places_frame
 
@@ -119,10 +119,8 @@ def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> gpd.GeoDataFrame:
 def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummary]) -> dict[str, PlaceLoad]:
     loads = {}
     for pid in bundle.places.index:
-        mine = [t for t in transfers if t.place_id == pid and not t.partial]
-        figures_ = tuple(f for t in mine for f in t.spreads["people"].figures)
-        # Received: per transfer low..high summed, expressed as a Spread of the per-transfer extremes.
-        received = Spread(figures_) if len(mine) <= 1 else _summed(mine)
+        # Received: the listed transfers into the place, counted like the KPI (Σ lowest .. Σ highest).
+        received = total([t for t in transfers if t.place_id == pid], "people")
         stated = tuple(
             f"{t.label} ({t.when}): {t.spreads['people'].text()} — {t.spreads['people'].attribution()}"
             for t in totals
@@ -130,17 +128,6 @@ def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummar
         )
         loads[pid] = PlaceLoad(received, stated)
     return loads
-
-
-def _summed(items: list[ItemSummary]) -> Spread:
-    from data.summary import Figure
-
-    t = total(items, "people")
-    if t.low is None:
-        return Spread(())
-    return Spread(
-        (Figure("", "lowest figures summed", "un", t.low), Figure("", "highest figures summed", "un", t.high))
-    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -307,7 +294,7 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
             seed_claims=_seed_claims(item_id),
         )
     frames = {
-        "event": (bundle.events, "event_id", COUNT_COLS, "date", None),
+        "event": (bundle.events, "event_id", schema.COUNT_COLUMNS, "date", None),
         "movement": (bundle.movements, "movement_id", ("people",), "date_start", "date_end"),
     }
     if kind not in frames:
@@ -330,9 +317,6 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         sources=tuple(_source_lines(bundle, rows, cols, start, end)),
         seed_claims=_seed_claims(item_id),
     )
-
-
-COUNT_COLS = ("killed", "wounded", "abducted_or_missing")
 
 
 def _source_lines(

@@ -21,7 +21,7 @@ from components.figures.style import (
     new_figure,
     wrap,
 )
-from data.summary import ItemSummary, Spread, format_range
+from data.summary import ItemSummary, Spread, Total, format_range
 
 TITLE = "Camps, attacks and relocations"
 REGION = dict(lon=(-12.0, 52.0), lat=(30.0, 63.0))
@@ -40,7 +40,7 @@ _DETAIL_LABELS = (("IRAQ", 43.8, 33.9), ("IRAN", 46.25, 34.5))
 class PlaceLoad:
     """What a place received in the view: listed transfers and stated totals overlapping the range."""
 
-    received: Spread
+    received: Total
     totals: tuple[str, ...]
 
 
@@ -156,7 +156,7 @@ def map_figure(
     def place_hover(pid: str) -> str:
         row, load = places.loc[pid], loads.get(pid)
         text = f"<b>{row['name']}</b><br>{wrap(row['note'], 70)}"
-        if load and load.received.figures:
+        if load and load.received.items:
             text += f"<br>Received in range (listed transfers): <b>{load.received.text()}</b><br>{wrap(load.received.attribution(), 90)}"
         if load and load.totals:
             text += "<br>Stated totals overlapping the range:<br>" + "<br>".join(wrap(t, 90) for t in load.totals)
