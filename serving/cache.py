@@ -2,7 +2,7 @@
 
 The callbacks (components/callbacks.py) call the figure builders of `components.view_model` through
 `memoised(name, builder)`; `install()` (called by `serving.configure`) only chooses the backend. components.view_model
-itself is plain, so its unit tests and other callers (exports/) get go.Figure objects.
+itself is plain (its unit tests and exports/ call it directly).
 
 - With CAMPS_ATLAS_CACHE_URL (redis://…) the cache is flask-caching's RedisCache: every gunicorn worker, and every
   machine behind a load balancer pointed at the same Redis, shares the figures built by any of them.
@@ -10,10 +10,8 @@ itself is plain, so its unit tests and other callers (exports/) get go.Figure ob
 - Keys: `camps-atlas:<function>:<code fingerprint>:<data version>:<from>:<to>:<place>:<lens>[:<highlight>]`. The
   data version is the sha of the data files (`Bundle.version`); the code fingerprint is a sha of the .py files of
   components/, data/ and geo/, so a deploy with changed figure code never reads figures built by the old code.
-- Values: the figure as the plain dict Dash sends (`fig.to_plotly_json()`), wrapped in `FigureDict`, which still
-  behaves like a go.Figure if a callback reads an attribute (it builds the go.Figure on first use). Rebuilding a
-  go.Figure from a cached dict on every hit would cost as much as building it (validation), so hits stay dicts.
-  `Rendered` (panels) is cached as the same dataclass with its figures as FigureDicts. A miss returns the same types.
+- Values: what the builder returns — figures are `FigureDict`s (components/figures/spec.py: the plain dict Dash
+  sends, pickled as such), `Rendered` (panels) is the dataclass holding them. A hit returns the same types.
 - The cache is an optimisation only: if Redis is down or slow (0.5 s timeouts) the figure is built and served, and
   the failure is logged (at most once a minute).
 - Each response that used the cache carries `X-Cache: HIT` (all cached renders hit) or `X-Cache: MISS`.
@@ -24,7 +22,6 @@ a string that identifies the inputs (or None: do not cache this call).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import logging
@@ -163,60 +160,19 @@ def _view_only_key(bundle, view, *rest, **kwargs) -> str | None:
     return None if rest or kwargs else view_key(bundle, view)
 
 
-class FigureDict(dict):
-    """A figure as the plain dict Dash sends, which turns into a go.Figure when an attribute is asked for."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        figure = self.__dict__.get("_figure")
-        if figure is None:
-            import plotly.graph_objects as go
-
-            figure = self.__dict__["_figure"] = go.Figure(dict(self))
-        return getattr(figure, name)
-
-    def to_plotly_json(self) -> dict:  # what encoders ask for: the dict itself, no go.Figure needed
-        return dict(self)
-
-    to_dict = to_plotly_json
-
-    def __reduce__(self):  # pickled as its dict content only (never the materialised figure)
-        return (FigureDict, (dict(self),))
-
-
-def figure_dict(fig: Any) -> Any:
-    """A go.Figure as a FigureDict; anything else unchanged."""
-    to_json = getattr(fig, "to_plotly_json", None)
-    return FigureDict(to_json()) if callable(to_json) and not isinstance(fig, dict) else fig
-
-
-def rendered_dicts(rendered: Any) -> Any:
-    """A view_model.Rendered with every go.Figure field turned into a FigureDict (other fields unchanged)."""
-    if not dataclasses.is_dataclass(rendered):
-        return rendered
-    changes = {
-        f.name: figure_dict(getattr(rendered, f.name))
-        for f in dataclasses.fields(rendered)
-        if hasattr(type(getattr(rendered, f.name)), "to_plotly_json")
-    }
-    return dataclasses.replace(rendered, **changes)
-
-
-# function name in components.view_model -> (key function, encoder)
-CACHED_RENDERS: dict[str, tuple[Callable[..., str | None], Callable[[Any], Any]]] = {
-    "render_panels": (_view_only_key, rendered_dicts),
-    "render_map": (_map_key, figure_dict),
-    "render_population": (_view_only_key, figure_dict),
-    "render_context": (_view_only_key, figure_dict),
+# function name in components.view_model -> key function
+CACHED_RENDERS: dict[str, Callable[..., str | None]] = {
+    "render_panels": _view_only_key,
+    "render_map": _map_key,
+    "render_population": _view_only_key,
+    "render_context": _view_only_key,
 }
 
 
 def memoised(name: str, fn: Callable) -> Callable:
     """fn (a figure builder of components.view_model named `name` in CACHED_RENDERS) memoised in the configured
-    cache. Until install() has run (unit tests, exports) it simply calls fn and returns its result as dicts."""
-    key_fn, encode = CACHED_RENDERS[name]
-    return cached_render(name, key_fn, encode)(fn)
+    cache. Until install() has run (unit tests, exports) it simply calls fn."""
+    return cached_render(name, CACHED_RENDERS[name])(fn)
 
 
 def install(app, settings: Settings) -> Cache:

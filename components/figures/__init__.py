@@ -1,4 +1,6 @@
-"""Pure figure builders: (selected data, options) -> go.Figure. No Dash, no globals, no file reading."""
+"""Pure figure builders: (selected data, options) -> FigureDict (a plain figure dict with go.Figure's API).
+
+No Dash, no globals, no file reading."""
 
 from components.figures.casualties import casualty_figure
 from components.figures.context import context_figure

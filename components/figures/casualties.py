@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
+from components.figures.spec import FigureDict
 from components.figures.style import (
     FLOOR_COLOR,
     RANGE_COLOR,
@@ -27,7 +26,7 @@ def _tick(item: ItemSummary, place_names: dict[str, str]) -> str:
     return f"{item.when}<br>{place}" + (" *" if item.partial else "") + ("<br>⚑ disputed" if disputed else "")
 
 
-def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> go.Figure:
+def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> FigureDict:
     """Three panels (killed, wounded, abducted or missing) with one column per attack.
 
     Dark bar: the lowest figure any source gives (all sources that give a number say at least this).

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from components.figures.spec import FigureDict
 from components.figures.style import SOURCE_COLORS, base_layout, empty_figure, new_figure, wrap
 from data import schema
 
@@ -22,7 +22,7 @@ CATEGORY_LABELS = {
 
 def context_figure(
     items: pd.DataFrame, subtitle: str = "", x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
-) -> go.Figure:
+) -> FigureDict:
     """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id.
 
     x_range: the selected range, shaded (context is shown for the whole period so earlier milestones stay visible).

@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass
 
 import geopandas as gpd
-import plotly.graph_objects as go
 
+from components.figures.spec import FigureDict
 from components.figures.style import (
     ATTACK_COLOR,
     CAMP_COLOR,
@@ -110,7 +110,7 @@ def map_figure(
     border: BorderCheck | None = None,
     highlight: str | None = None,
     subtitle: str = "",
-) -> go.Figure:
+) -> FigureDict:
     """Build the map.
 
     places: GeoDataFrame of places (EPSG:4326). attacks: event summaries in view. flows: one great-circle line

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from components.figures.spec import FigureDict
 from components.figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
@@ -26,7 +26,7 @@ def population_figure(
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
-) -> go.Figure:
+) -> FigureDict:
     """Computed stocks as step lines per place (a shaded band where lowest and highest figures differ) and each
     stated population as a dot coloured by kind of source.
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from components.figures.spec import FigureDict
 from components.figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
@@ -36,7 +36,7 @@ def relocation_figure(
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
-) -> go.Figure:
+) -> FigureDict:
     """Top panel: one bar per transfer spanning its dated period (a month-precise transfer spans the month),
     coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: each source's
     stated total drawn as a line over the period it covers — totals overlap and must not be added up.

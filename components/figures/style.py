@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from components.figures.spec import FigureDict
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # Okabe–Ito palette, safe for the common colour-vision deficiencies.
@@ -41,13 +41,13 @@ def base_layout(title: str, **extra) -> dict:
     return layout | extra
 
 
-def new_figure() -> go.Figure:
-    """An empty figure that skips plotly's per-property validation while it is built (≈4× faster to build;
-    tests re-validate every figure, see tests/unit/test_figures.py)."""
-    return go.Figure(_validate=False)
+def new_figure() -> FigureDict:
+    """An empty figure built as a plain dict (see components/figures/spec.py; tests compare it with go.Figure and
+    validate every figure, see tests/unit/test_figure_spec.py)."""
+    return FigureDict()
 
 
-def empty_figure(title: str, message: str) -> go.Figure:
+def empty_figure(title: str, message: str) -> FigureDict:
     """A figure that says there is nothing to show (instead of blank axes)."""
     fig = new_figure()
     fig.update_layout(base_layout(title))

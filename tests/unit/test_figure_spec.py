@@ -1,0 +1,107 @@
+"""Figures built as plain dicts (components/figures/spec.py) are exactly what go.Figure would build."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from components import view_model
+from components.figures import casualties, context, population, relocations, style
+from components.figures import map as map_module
+from components.figures.spec import FigureDict, merge
+from data import timeline
+from data.load import default_bundle
+from data.select import LENSES, View
+
+BUILDER_MODULES = (casualties, context, map_module, population, relocations, style)
+
+
+def _views(n: int) -> list[View]:
+    bundle = default_bundle()
+    months = timeline.months(bundle)
+    places = [None, *bundle.places.index]
+    rng = random.Random(6)
+    views = [View(bundle.first_month, bundle.last_month, None, lens) for lens in LENSES]
+    for _ in range(n):
+        low = rng.randrange(len(months))
+        high = min(len(months) - 1, low + rng.choice([0, 1, 5, 11, 35, 120]))
+        views.append(
+            View(pd.Period(months[low], "M"), pd.Period(months[high], "M"), rng.choice(places), rng.choice(LENSES))
+        )
+    return views
+
+
+def _figures(bundle, view: View) -> dict[str, object]:
+    view_model._summaries.cache_clear()
+    panels = view_model.render_panels(bundle, view)
+    return {
+        "map": view_model.render_map(bundle, view, "E2013_ASHRAF"),
+        "casualties": panels.casualties,
+        "relocations": panels.relocations,
+        "population": view_model.render_population(bundle, view),
+        "context": view_model.render_context(bundle, view),
+    }
+
+
+def _plain(value):
+    """JSON with plotly's typed arrays ({"dtype", "bdata"}, what go.Figure makes of numpy arrays) as plain lists."""
+    if isinstance(value, dict):
+        if set(value) == {"dtype", "bdata"}:
+            return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _json(fig) -> dict:
+    return _plain(json.loads(pio.to_json(fig, validate=False)))
+
+
+def test_dict_figures_equal_plotly_figures(monkeypatch):
+    """For 60 views (all lenses, places, 1-month to whole-period ranges), every chart as a dict serialises to the
+    same JSON as the same builder run on go.Figure."""
+    bundle = default_bundle()
+    views = _views(57)
+    as_dicts = [_figures(bundle, v) for v in views]
+    for module in BUILDER_MODULES:
+        monkeypatch.setattr(module, "new_figure", lambda: go.Figure(_validate=False))
+    as_plotly = [_figures(bundle, v) for v in views]
+    compared = 0
+    for view, mine, theirs in zip(views, as_dicts, as_plotly, strict=True):
+        for name in mine:
+            assert isinstance(mine[name], FigureDict) and isinstance(theirs[name], go.Figure)
+            assert _json(mine[name]) == _json(theirs[name]), f"{name} differs for {view}"
+            compared += 1
+    assert compared == 5 * len(views)
+
+
+def test_dict_figures_are_valid_plotly():
+    """Every chart of the whole period passes plotly's validation (go.Figure(dict) raises on a bad property)."""
+    bundle = default_bundle()
+    for fig in _figures(bundle, View(bundle.first_month, bundle.last_month)).values():
+        go.Figure(dict(fig))
+
+
+def test_attribute_access_builds_a_go_figure():
+    fig = FigureDict()
+    fig.add_bar(x=[1, 2], y=[3, 4], marker_color="red", opacity=None)
+    assert fig.data[0].marker.color == "red" and fig.data[0].opacity is None
+    fig.update_layout(title_text="t")
+    assert fig.layout.title.text == "t"  # rebuilt after a change
+
+
+def test_merge_follows_plotly_paths():
+    assert merge({}, {"marker_pattern_shape": "/", "error_x": {"width": 0}, "line": None}) == {
+        "marker": {"pattern": {"shape": "/"}},
+        "error_x": {"width": 0},
+    }
+    with pytest.raises(ValueError):
+        go.Figure(dict(FigureDict().add_scatter(markr_color="red")))  # a typo is caught by validation
