@@ -11,11 +11,11 @@ import plotly.graph_objects as go
 
 from components import figures
 from components.figures.map import BorderCheck, PlaceLoad, flow_hover
-from data import dates, ledger, register, schema
+from data import dates, index, ledger, register, schema
 from data.load import Bundle
-from data.select import LENS_LABELS, Selection, View, select
-from data.summary import ItemSummary, Total, summarise_events, summarise_movements, total
-from data.table import view_table
+from data.select import LENS_LABELS, View, select
+from data.summary import ItemSummary, Total, summarise_events, summarise_movements, summarise_rows, total
+from data.table import fast_view_table
 from geo import countries_frame, distance_to_boundary_km, flow_lines, places_frame
 
 
@@ -132,13 +132,16 @@ def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummar
 
 @functools.lru_cache(maxsize=256)
 def _summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[ItemSummary], list[ItemSummary]]:
-    """Attacks, transfers and stated totals in a view (cached by view: the same view is asked for by two callbacks)."""
-    sel: Selection = select(bundle, view)
-    moves = sel.movements
+    """Attacks, transfers and stated totals in a view (cached by view: the same view is asked for by two callbacks).
+
+    Rows are picked with numpy (data.index) and each item's summary comes from a cache, so a new view is cheap;
+    the result equals summarising data.select.select(bundle, view) (see tests/unit/test_fast_selection.py).
+    """
+    moves = index.rows(bundle, view, "movements")
     return (
-        summarise_events(sel.events, bundle),
-        summarise_movements(moves.loc[moves["scope"] == "transfer"], bundle),
-        summarise_movements(moves.loc[moves["scope"] == "aggregate"], bundle),
+        summarise_rows(bundle, "event", index.rows(bundle, view, "events")),
+        summarise_rows(bundle, "movement", moves.where(index.equals(bundle, "movements", "scope", "transfer"))),
+        summarise_rows(bundle, "movement", moves.where(index.equals(bundle, "movements", "scope", "aggregate"))),
     )
 
 
@@ -214,8 +217,13 @@ def render_context(bundle: Bundle, view: View) -> go.Figure:
 
 
 def table(bundle: Bundle, view: View) -> pd.DataFrame:
-    """The rows behind the view, one per item and source (the on-page table and the CSV export)."""
-    return view_table(bundle, select(bundle, view))
+    """The rows behind the view, one per item and source (the on-page table and the CSV export).
+
+    Equals data.table.view_table(bundle, data.select.select(bundle, view)), from cached per-bundle rows.
+    """
+    return fast_view_table(
+        bundle, {name: index.rows(bundle, view, name) for name in ("events", "movements", "populations")}
+    )
 
 
 def summaries(bundle: Bundle, view: View) -> dict[str, str]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
-from data import dates, schema
+from data import dates, index, schema
 from data.load import Bundle
 
 
@@ -134,6 +135,35 @@ def summarise_events(events: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
 def summarise_movements(movements: pd.DataFrame, bundle: Bundle) -> list[ItemSummary]:
     """One summary per movement (people), in date order; place_id is the destination ('' if unspecified)."""
     return _summarise(movements, bundle, "movement_id", "destination_place_id", ("date_start", "date_end"), ("people",))
+
+
+_ITEM_FRAMES = {
+    "event": ("events", "event_id", summarise_events),
+    "movement": ("movements", "movement_id", summarise_movements),
+}
+
+
+@functools.lru_cache(maxsize=16384)
+def item_summary(bundle: Bundle, kind: str, positions: tuple[int, ...], partial: tuple[bool, ...]) -> ItemSummary:
+    """One item's summary from its rows in a view (positions in bundle.events or .movements, ascending).
+
+    It depends on nothing else, so it is cached: across views the same rows of an item recur.
+    """
+    name, _, summarise = _ITEM_FRAMES[kind]
+    (summary,) = summarise(getattr(bundle, name).iloc[list(positions)].assign(partial=list(partial)), bundle)
+    return summary
+
+
+def summarise_rows(bundle: Bundle, kind: str, selected: index.Rows) -> list[ItemSummary]:
+    """summarise_events / summarise_movements of the selected rows of bundle.events / .movements ('event' /
+    'movement'), item by item from the cache."""
+    name, key, _ = _ITEM_FRAMES[kind]
+    out = [
+        item_summary(bundle, kind, positions, partial)
+        for code, positions, partial in index.groups(index.item_codes(bundle, name, key), selected)
+        if code >= 0
+    ]
+    return sorted(out, key=lambda s: (s.period_start, s.item_id))
 
 
 @dataclass(frozen=True)

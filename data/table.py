@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
-from data import dates, schema
+from data import dates, index, schema
 from data.load import Bundle
-from data.select import Selection
+from data.select import Selection, full_view
 
 TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
@@ -87,3 +91,87 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
     for col in ("period_start", "period_end"):
         table[col] = table[col].dt.strftime("%Y-%m-%d")
     return table[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+# Frames of the table, in view_table's order: (frame, item key, count columns whose disagreement marks `disputed`)
+_PARTS = (
+    ("events", "event_id", schema.COUNT_COLUMNS),
+    ("movements", "movement_id", ("people",)),
+    ("populations", "population_id", ()),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class _Full:
+    """view_table over every row of the bundle, as column arrays, and the table row of each frame position."""
+
+    columns: dict[str, pd.api.extensions.ExtensionArray]
+    row_of: dict[str, np.ndarray]
+
+
+@functools.cache
+def _full(bundle: Bundle) -> _Full:
+    """The whole bundle's table (every row, none partial), computed once."""
+    frames = [getattr(bundle, name).assign(partial=False) for name, _, _ in _PARTS]
+    table = view_table(bundle, Selection(full_view(bundle), *frames, bundle.context))
+    # The same table with each row's position in the concatenation of the frames in place of the note (the note
+    # is not a sort key, so the rows come out in the same order): table row -> frame row.
+    offsets = np.cumsum([0, *(len(f) for f in frames)])
+    marked = [f.assign(note=np.arange(lo, hi)) for f, lo, hi in zip(frames, offsets, offsets[1:], strict=False)]
+    order = view_table(bundle, Selection(full_view(bundle), *marked, bundle.context))["note"].to_numpy(dtype=np.int64)
+    row_of = np.empty(len(order), dtype=np.int64)
+    row_of[order] = np.arange(len(order))
+    return _Full(
+        columns={col: table[col].array for col in TABLE_COLUMNS},
+        row_of={name: row_of[lo:hi] for (name, _, _), lo, hi in zip(_PARTS, offsets, offsets[1:], strict=False)},
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _item_disputed(bundle: Bundle, name: str, positions: tuple[int, ...]) -> bool:
+    """Whether one item's rows in a view (positions in the frame) give two different figures in any column."""
+    _, key, cols = next(part for part in _PARTS if part[0] == name)
+    return bool(_disputed(getattr(bundle, name).iloc[list(positions)], key, cols).iat[0])
+
+
+def _disputed_rows(bundle: Bundle, name: str, key: str, rows: index.Rows) -> list[bool]:
+    """`disputed` of each selected row of a frame, item by item from the cache (a missing id maps to NaN: True)."""
+    codes = index.item_codes(bundle, name, key)
+    flags = {
+        code: code < 0 or _item_disputed(bundle, name, positions) for code, positions, _ in index.groups(codes, rows)
+    }
+    return [flags[code] for code in codes[rows.positions].tolist()]
+
+
+def fast_view_table(bundle: Bundle, selected: dict[str, index.Rows]) -> pd.DataFrame:
+    """view_table of the selection whose rows of events, movements and populations are given as positions.
+
+    The rows are those of view_table over the whole bundle (cached), in the same relative order; only
+    `disputed` (over the rows in view, per item) and `partly_in_range` depend on the view. Views selecting the
+    same rows share one frame (cached); each caller gets its own shallow copy (copy-on-write keeps them apart).
+    """
+    key = tuple((selected[name].positions.tobytes(), selected[name].partial.tobytes()) for name, _, _ in _PARTS)
+    return _table(bundle, key).copy(deep=False)
+
+
+@functools.lru_cache(maxsize=256)
+def _table(bundle: Bundle, key: tuple[tuple[bytes, bytes], ...]) -> pd.DataFrame:
+    """fast_view_table of the rows whose positions and partial flags are given as the bytes of their arrays."""
+    full = _full(bundle)
+    picked, partial, disputed = [], [], []
+    for (name, item_key, cols), (positions, partly) in zip(_PARTS, key, strict=True):
+        rows = index.Rows(np.frombuffer(positions, dtype=np.int64), np.frombuffer(partly, dtype=bool))
+        picked.append(full.row_of[name][rows.positions])
+        partial.append(rows.partial)
+        disputed.append(_disputed_rows(bundle, name, item_key, rows) if cols else np.zeros(len(rows.positions), bool))
+    rows_of_table = np.concatenate(picked)
+    if not len(rows_of_table):
+        return pd.DataFrame(columns=list(TABLE_COLUMNS))
+    sort = np.argsort(rows_of_table, kind="stable")
+    order = rows_of_table[sort]
+    by_view = {
+        "disputed": np.concatenate(disputed).astype(bool)[sort],
+        "partly_in_range": np.concatenate(partial)[sort],
+    }
+    data = {col: by_view[col] if col in by_view else array.take(order) for col, array in full.columns.items()}
+    return pd.DataFrame(data, copy=False)

@@ -1,0 +1,116 @@
+"""Row selection without pandas per view: the rows of each frame behind a view as numpy positions.
+
+Everything a view's selection needs that does not depend on the range (period bounds, lens and place masks,
+item codes) is computed once per bundle and cached; a view then costs a few numpy comparisons.
+`data.select.select` stays the reference: `selection(bundle, view)` rebuilds the same frames from the positions.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from data.load import Bundle
+from data.select import Selection, View, _lens
+
+FRAMES = ("events", "movements", "populations", "context")
+
+
+@dataclass(frozen=True, eq=False)
+class Rows:
+    """Positions (ascending) of one frame's rows in a view, and whether each is only partly inside the range."""
+
+    positions: np.ndarray
+    partial: np.ndarray
+
+    def where(self, mask: np.ndarray) -> Rows:
+        """The rows whose position is set in a frame-long boolean mask."""
+        keep = mask[self.positions]
+        return Rows(self.positions[keep], self.partial[keep])
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+@functools.cache
+def _periods(bundle: Bundle, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """period_start and period_end of a frame as datetime64 arrays."""
+    frame = getattr(bundle, name)
+    return _frozen(frame["period_start"].to_numpy()), _frozen(frame["period_end"].to_numpy())
+
+
+@functools.lru_cache(maxsize=512)  # bounded: place and lens come from the page's state
+def base_mask(bundle: Bundle, name: str, lens: str, place: str | None) -> np.ndarray:
+    """Rows of a frame kept by the lens and the place (the rules of data.select.select), whatever the range."""
+    frame = getattr(bundle, name)
+    lensed = np.zeros(len(frame), dtype=bool)
+    lensed[_lens(frame.reset_index(drop=True), bundle, lens).index.to_numpy()] = True
+    if not place or name == "context":  # context is not tied to a place
+        return _frozen(lensed)
+    if name == "movements":
+        at = (frame["origin_place_id"] == place) | (frame["destination_place_id"] == place)
+    else:
+        at = frame["place_id"] == place
+    return _frozen(lensed & at.to_numpy(dtype=bool))
+
+
+@functools.cache
+def equals(bundle: Bundle, name: str, column: str, value: str) -> np.ndarray:
+    """Boolean mask of the rows of a frame whose column equals a value."""
+    return _frozen((getattr(bundle, name)[column] == value).to_numpy(dtype=bool))
+
+
+@functools.cache
+def item_codes(bundle: Bundle, name: str, key: str) -> np.ndarray:
+    """An integer per row naming its item (-1 where the key is missing, which groupby drops)."""
+    codes, _ = pd.factorize(getattr(bundle, name)[key])
+    return _frozen(codes.astype(np.int64))
+
+
+def _bounds(view: View) -> tuple[np.datetime64, np.datetime64]:
+    """view.first_day and view.last_day as datetime64 (from the months' ordinals: Period.end_time is slow)."""
+    if view.start.freqstr == "M" and view.end.freqstr == "M":
+        day = np.timedelta64(1, "D")
+        first = np.datetime64(view.start.ordinal, "M").astype("datetime64[D]")
+        return first.astype("datetime64[s]"), (np.datetime64(view.end.ordinal + 1, "M") - day).astype("datetime64[s]")
+    return np.datetime64(view.first_day.to_datetime64(), "s"), np.datetime64(view.last_day.to_datetime64(), "s")
+
+
+def rows(bundle: Bundle, view: View, name: str) -> Rows:
+    """The rows of one frame behind a view: overlapping the range, kept by lens and place; partial if not inside."""
+    first, last = _bounds(view)
+    starts, ends = _periods(bundle, name)
+    overlaps = base_mask(bundle, name, view.lens, view.place) & (ends >= first) & (starts <= last)
+    positions = np.flatnonzero(overlaps).astype(np.int64, copy=False)
+    inside = (starts[positions] >= first) & (ends[positions] <= last)
+    return Rows(positions, ~inside)
+
+
+def groups(codes: np.ndarray, selected: Rows) -> list[tuple[int, tuple[int, ...], tuple[bool, ...]]]:
+    """Selected rows grouped by item, in order of first appearance: (code, positions, partial flags)."""
+    found: dict[int, tuple[list[int], list[bool]]] = {}
+    for code, pos, part in zip(
+        codes[selected.positions].tolist(), selected.positions.tolist(), selected.partial.tolist(), strict=True
+    ):
+        entry = found.get(code)
+        if entry is None:
+            found[code] = ([pos], [part])
+        else:
+            entry[0].append(pos)
+            entry[1].append(part)
+    return [(code, tuple(pos), tuple(part)) for code, (pos, part) in found.items()]
+
+
+def frame_of(bundle: Bundle, name: str, selected: Rows) -> pd.DataFrame:
+    """The selected rows as data.select builds them: the frame's rows with a `partial` column."""
+    return getattr(bundle, name).iloc[selected.positions].assign(partial=selected.partial)
+
+
+def selection(bundle: Bundle, view: View) -> Selection:
+    """The same Selection as data.select.select, built from the positions (for tests and callers wanting frames)."""
+    return Selection(view, *(frame_of(bundle, name, rows(bundle, view, name)) for name in FRAMES))
