@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import dash
-from dash import Input, Output, State, callback, ctx, html
+from dash import Input, Output, Patch, State, callback, ctx, html
 
 from components import view_model
 from components.charts import graph_config
@@ -121,16 +121,25 @@ def update_map(view_data, casualty_click):
     Output(Charts.RELOCATIONS_SUMMARY, "children"),
     Output(Charts.POPULATION_SUMMARY, "children"),
     Output(Charts.CONTEXT_SUMMARY, "children"),
+    Output(Page.LEDGER_DRAWN, "data"),
     Input(Page.VIEW, "data"),
+    State(Page.LEDGER_DRAWN, "data"),
 )
-def update_ledger_and_context(view_data):
-    """Population ledger, context strip and the charts' text alternatives."""
+def update_ledger_and_context(view_data, drawn):
+    """Population ledger, context strip and the charts' text alternatives. When only the range moved (the figures
+    on the page were drawn for this place and lens), the two figures are patched instead of sent again."""
     bundle, view = default_bundle(), from_store(view_data)
     topojson = dash.get_asset_url("topojson/")
     text = view_model.summaries(bundle, view)
+    base = view_model.drawn_base(bundle, view)
+    if drawn == base:
+        population = as_patch(view_model.population_range_changes(bundle, view))
+        context = as_patch(view_model.context_range_changes(bundle, view))
+    else:
+        population, context = render_population(bundle, view), render_context(bundle, view)
     return (
-        render_population(bundle, view),
-        render_context(bundle, view),
+        population,
+        context,
         graph_config(topojson, view_model.export_name("population", view)),
         graph_config(topojson, view_model.export_name("context", view)),
         text["map"],
@@ -138,7 +147,19 @@ def update_ledger_and_context(view_data):
         text["relocations"],
         text["population"],
         text["context"],
+        base,
     )
+
+
+def as_patch(changes: dict[tuple, object]) -> Patch:
+    """A Dash Patch setting each {path: value} of a figure."""
+    patch = Patch()
+    for path, value in changes.items():
+        node = patch
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return patch
 
 
 @callback(

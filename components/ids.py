@@ -9,6 +9,7 @@ class Page:
     URL = "url"
     NOTICE = "url-notice"
     VIEW = "view-store"
+    LEDGER_DRAWN = "ledger-drawn"  # the place and lens the population and context figures were last drawn for
 
 
 class Controls:

@@ -58,6 +58,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
         children=[
             dcc.Location(id=Page.URL, refresh=False),
             dcc.Store(id=Page.VIEW),
+            dcc.Store(id=Page.LEDGER_DRAWN),
             dcc.Store(id=Detail.SELECTED),
             html.Header(
                 className="header",

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import pandas as pd
-import plotly.graph_objects as go
 
 from components import figures
 from components.figures.map import BorderCheck, PlaceLoad, flow_hover
+from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
@@ -32,8 +32,8 @@ class Kpi:
 class Rendered:
     """Charts, KPIs and labels that depend on the view (the map is built separately)."""
 
-    casualties: go.Figure
-    relocations: go.Figure
+    casualties: FigureDict
+    relocations: FigureDict
     killed: Kpi
     wounded: Kpi
     relocated: Kpi
@@ -145,7 +145,7 @@ def _summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[Item
     )
 
 
-def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> go.Figure:
+def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureDict:
     """The map for a view, with one attack optionally ringed."""
     attacks, transfers, totals = _summaries(bundle, view)
     return figures.map_figure(
@@ -198,22 +198,54 @@ def _stocks(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
     return stocks.loc[stocks["place_id"] == place] if place else stocks
 
 
-def render_population(bundle: Bundle, view: View) -> go.Figure:
-    """Computed residents per place (from every listed transfer under the lens) beside stated populations."""
-    sel = select(bundle, view)
-    stocks = _stocks(bundle, view.place, view.lens)
-    stated = _with_sources(bundle, sel.populations, "date")
+@functools.lru_cache(maxsize=64)
+def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
+    """Stated populations over the whole period (the chart's x axis shows the range; cached by place and lens)."""
+    whole = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).populations
+    return _with_sources(bundle, whole, "date")
+
+
+def render_population(bundle: Bundle, view: View) -> FigureDict:
+    """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
+    over the whole period, the x axis showing the selected range."""
     return figures.population_figure(
-        stocks, stated, bundle.places["name"].to_dict(), subtitle(bundle, view), (view.first_day, view.last_day)
+        _stocks(bundle, view.place, view.lens),
+        _stated(bundle, view.place, view.lens),
+        bundle.places["name"].to_dict(),
+        subtitle(bundle, view),
+        (view.first_day, view.last_day),
     )
 
 
-def render_context(bundle: Bundle, view: View) -> go.Figure:
+def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
+    """What render_population changes when only the range moves (place and lens unchanged)."""
+    empty = _stocks(bundle, view.place, view.lens).empty and _stated(bundle, view.place, view.lens).empty
+    return figures.population_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day))
+
+
+@functools.lru_cache(maxsize=8)
+def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
+    everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, lens)
+    return _with_sources(bundle, select(bundle, everything).context, "date")
+
+
+def render_context(bundle: Bundle, view: View) -> FigureDict:
     """Every political and legal context item under the lens (they reach back before the camps' data),
     with the selected range shaded."""
-    everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, view.lens)
-    items = _with_sources(bundle, select(bundle, everything).context, "date")
-    return figures.context_figure(items, subtitle(bundle, view), (view.first_day, view.last_day))
+    return figures.context_figure(
+        _context_items(bundle, view.lens), subtitle(bundle, view), (view.first_day, view.last_day)
+    )
+
+
+def context_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
+    """What render_context changes when only the range moves."""
+    empty = _context_items(bundle, view.lens).empty
+    return figures.context_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day))
+
+
+def drawn_base(bundle: Bundle, view: View) -> str:
+    """What the population and context figures depend on besides the range: data version, place and lens."""
+    return f"{bundle.version}:{view.place or '-'}:{view.lens}"
 
 
 def table(bundle: Bundle, view: View) -> pd.DataFrame:

@@ -3,9 +3,17 @@
 No Dash, no globals, no file reading."""
 
 from components.figures.casualties import casualty_figure
-from components.figures.context import context_figure
+from components.figures.context import context_figure, context_range_changes
 from components.figures.map import map_figure
-from components.figures.population import population_figure
+from components.figures.population import population_figure, population_range_changes
 from components.figures.relocations import relocation_figure
 
-__all__ = ["casualty_figure", "context_figure", "map_figure", "population_figure", "relocation_figure"]
+__all__ = [
+    "casualty_figure",
+    "context_figure",
+    "context_range_changes",
+    "map_figure",
+    "population_figure",
+    "population_range_changes",
+    "relocation_figure",
+]

@@ -20,14 +20,35 @@ CATEGORY_LABELS = {
 }
 
 
+def _title(subtitle: str) -> str:
+    return TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+
+
+def context_range_changes(
+    empty: bool, subtitle: str, x_range: tuple[pd.Timestamp, pd.Timestamp] | None
+) -> dict[tuple, object]:
+    """The parts of context_figure that depend on the selected range, as {path: value} (for a Patch): the subtitle
+    and the shaded band with its label. `empty`: the figure is the "no context items" message."""
+    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle)}
+    if x_range is not None and not empty:
+        x0, x1 = x_range[0], x_range[1] + pd.Timedelta(days=1)
+        changes |= {
+            ("layout", "shapes", 0, "x0"): x0,
+            ("layout", "shapes", 0, "x1"): x1,
+            ("layout", "annotations", 0, "x"): x0,
+        }
+    return changes
+
+
 def context_figure(
     items: pd.DataFrame, subtitle: str = "", x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
 ) -> FigureDict:
     """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id.
 
-    x_range: the selected range, shaded (context is shown for the whole period so earlier milestones stay visible).
+    x_range: the selected range, shaded (context is shown for the whole period so earlier milestones stay visible);
+    only the band and the subtitle depend on it (context_range_changes), so moving the range patches the figure.
     """
-    title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = _title(subtitle)
     if items.empty:
         return empty_figure(title, "No context items in the selected range")
     fig = new_figure()

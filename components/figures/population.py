@@ -20,6 +20,26 @@ TITLE = "Residents: computed from listed transfers vs. stated by sources"
 PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#1f3b57"}
 
 
+def _title(subtitle: str) -> str:
+    return TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+
+
+def _x_range(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> list[pd.Timestamp]:
+    pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
+    return [x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad]
+
+
+def population_range_changes(
+    empty: bool, subtitle: str, x_range: tuple[pd.Timestamp, pd.Timestamp] | None
+) -> dict[tuple, object]:
+    """The parts of population_figure that depend on the selected range, as {path: value} (for a Patch): the
+    title's subtitle and the x-axis range. `empty`: the figure is the "no population figures" message."""
+    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle)}
+    if x_range is not None and not empty:
+        changes["layout", "xaxis", "range"] = _x_range(x_range)
+    return changes
+
+
 def population_figure(
     stocks: pd.DataFrame,
     stated: pd.DataFrame,
@@ -31,9 +51,10 @@ def population_figure(
     stated population as a dot coloured by kind of source.
 
     stocks: columns date, place_id, low, high (data.ledger.stocks). stated: rows of populations.csv with
-    period_start, period_end, place_id, people, publisher, kind, when.
+    period_start, period_end, place_id, people, publisher, kind, when. Only the x-axis range and the subtitle
+    depend on the selected range (population_range_changes), so moving the range patches the figure.
     """
-    title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = _title(subtitle)
     if stocks.empty and stated.empty:
         return empty_figure(title, "No population figures for the selected range and place")
     fig = new_figure()
@@ -101,6 +122,5 @@ def population_figure(
     fig.update_xaxes(type="date", gridcolor="#eee")
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d", title_text="residents")
     if x_range is not None:
-        pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
-        fig.update_xaxes(range=[x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad])
+        fig.update_xaxes(range=_x_range(x_range))
     return fig

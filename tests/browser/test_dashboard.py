@@ -37,6 +37,16 @@ def app_view(start: str, end: str, place: str | None = None):
     return view_model.render_panels(BUNDLE, View(pd.Period(start, "M"), pd.Period(end, "M"), place))
 
 
+DRAWN_LAYOUT = """() => {
+    const gd = (id) => document.querySelector('#' + id + ' .js-plotly-plot');
+    const pop = gd('population-chart').layout, ctx = gd('context-chart').layout;
+    return {
+        population: {title: pop.title.text, range: pop.xaxis.range},
+        context: {title: ctx.title.text, band: [ctx.shapes[0].x0, ctx.shapes[0].x1]},
+    };
+}"""
+
+
 def test_map001_page_loads_offline_with_map(page: Page, page_log) -> None:
     page.goto("/")
     wait_ready(page)
@@ -140,6 +150,15 @@ def test_slider002_keyboard_moves_range(page: Page) -> None:
     expect(killed).to_have_text(expected.killed.text)
     assert label.inner_text() != before_label
     assert killed.inner_text() != before_kpi
+
+    # The population and context charts were patched (range only): their axis, band and subtitle follow the range.
+    last_day = pd.Period(new_to, "M").end_time.normalize()
+    layout = page.evaluate(DRAWN_LAYOUT)
+    assert expected.range_label in layout["population"]["title"] and expected.range_label in layout["context"]["title"]
+    assert pd.Timestamp(layout["context"]["band"][1]) == last_day + pd.Timedelta(days=1)
+    assert pd.Timestamp(layout["context"]["band"][0]) == pd.Period(before["from"][0], "M").start_time
+    population_end = pd.Timestamp(layout["population"]["range"][1])
+    assert last_day < population_end < last_day + pd.Timedelta(days=120)
 
 
 def test_click005_map_click_filters_to_place_and_reset(page: Page) -> None:
