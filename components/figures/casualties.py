@@ -123,7 +123,9 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
             bargap=0.45,
             height=620,
             clickmode="event",
-            legend=dict(orientation="h", y=-0.12, x=0, font=dict(size=11)),
+            # At the foot of the figure (container coordinates), below the attacks' three-line date labels
+            # whatever the chart's width.
+            legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, font=dict(size=11)),
         )
     )
     fig.update_xaxes(

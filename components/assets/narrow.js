@@ -1,0 +1,109 @@
+/* Camps Atlas on narrow screens (phones): view-only adjustments made in the browser, no server round trip.
+ *
+ * - Map: the region panel and the Iraq detail panel are stacked instead of side by side, and the map grows taller,
+ *   so both stay readable at 390 px. Wide screens get the layout exactly as the server sends it (restored when the
+ *   screen widens again).
+ * - Casualty chart: keeps at least COLUMN_PX per attack column and scrolls sideways inside its card, instead of
+ *   squeezing the attacks' date labels on top of each other.
+ *
+ * Runs after every draw of those graphs (plotly_afterplot) and on window resize. Served from /assets/ (CSP 'self').
+ */
+(function () {
+    "use strict";
+    var NARROW_PX = 600;
+    var COLUMN_PX = 84;
+    var STACKED_HEIGHT = 820;
+
+    function graphDiv(id) {
+        return document.querySelector("#" + id + " .js-plotly-plot");
+    }
+
+    function narrow(gd) {
+        var card = gd.closest("figure") || gd;
+        return card.clientWidth < NARROW_PX;
+    }
+
+    function detailLabel(layout) {
+        var notes = layout.annotations || [];
+        for (var i = 0; i < notes.length; i++) {
+            if (notes[i].text === "Iraq detail") return i;
+        }
+        return -1;
+    }
+
+    function adaptMap(gd) {
+        var layout = gd.layout;
+        if (!window.Plotly || !layout || !layout.geo || !layout.geo2 || !layout.geo.domain) return;
+        var stacked = layout.geo.domain.y && layout.geo.domain.y[0] > 0;
+        var label = detailLabel(layout);
+        if (narrow(gd) && !stacked) {
+            var outer = gd.closest(".dash-graph") || gd.parentElement;
+            if (outer.dataset.wideHeight === undefined) outer.dataset.wideHeight = outer.style.height;
+            gd._campsWide = {
+                geo: JSON.parse(JSON.stringify(layout.geo.domain)),
+                geo2: JSON.parse(JSON.stringify(layout.geo2.domain)),
+                label: label >= 0 ? {x: layout.annotations[label].x, y: layout.annotations[label].y} : null
+            };
+            outer.style.height = STACKED_HEIGHT + "px"; // the responsive graph takes its container's height
+            var update = {
+                "geo.domain": {x: [0, 1], y: [0.5, 1]},
+                "geo2.domain": {x: [0, 1], y: [0, 0.43]}
+            };
+            if (label >= 0) {
+                update["annotations[" + label + "].x"] = 0;
+                update["annotations[" + label + "].y"] = 0.44;
+            }
+            window.Plotly.relayout(gd, update).then(function () {
+                window.Plotly.Plots.resize(gd);
+            });
+        } else if (!narrow(gd) && stacked && gd._campsWide) {
+            var wide = gd._campsWide;
+            var box = gd.closest(".dash-graph") || gd.parentElement;
+            box.style.height = box.dataset.wideHeight || "";
+            var back = {"geo.domain": wide.geo, "geo2.domain": wide.geo2};
+            if (label >= 0 && wide.label) {
+                back["annotations[" + label + "].x"] = wide.label.x;
+                back["annotations[" + label + "].y"] = wide.label.y;
+            }
+            gd._campsWide = null;
+            window.Plotly.relayout(gd, back).then(function () {
+                window.Plotly.Plots.resize(gd);
+            });
+        }
+    }
+
+    function adaptCasualties(gd) {
+        var outer = gd.closest(".dash-graph") || gd.parentElement;
+        var axis = gd.layout && gd.layout.xaxis;
+        var columns = axis && axis.tickvals ? axis.tickvals.length : 0;
+        var want = narrow(gd) && columns ? columns * COLUMN_PX + 80 : 0;
+        var card = gd.closest("figure");
+        var minWidth = card && want > card.clientWidth ? want + "px" : "";
+        if (outer.style.minWidth !== minWidth) {
+            outer.style.minWidth = minWidth;
+            if (window.Plotly) window.Plotly.Plots.resize(gd);
+        }
+    }
+
+    var ADAPT = {map: adaptMap, "casualty-chart": adaptCasualties};
+
+    function attach() {
+        Object.keys(ADAPT).forEach(function (id) {
+            var gd = graphDiv(id);
+            if (!gd || gd._campsNarrow || typeof gd.on !== "function") return;
+            gd._campsNarrow = true;
+            gd.on("plotly_afterplot", function () {
+                ADAPT[id](gd);
+            });
+            ADAPT[id](gd);
+        });
+    }
+
+    window.addEventListener("resize", function () {
+        Object.keys(ADAPT).forEach(function (id) {
+            var gd = graphDiv(id);
+            if (gd && gd.layout) ADAPT[id](gd);
+        });
+    });
+    window.setInterval(attach, 500);
+})();
