@@ -69,7 +69,9 @@ def test_phone016_page_fits_a_phone_screen(page: Page) -> None:
     page.wait_for_function(STACKED_MAP)
     region, detail = page.evaluate(GEO_BOXES)
     assert region["bottom"] <= detail["top"], f"map panels not stacked: {region} / {detail}"
-    assert region["width"] >= 0.8 * width and detail["width"] >= 0.6 * width, f"map panels too small: {region} / {detail}"
+    assert region["width"] >= 0.8 * width and detail["width"] >= 0.6 * width, (
+        f"map panels too small: {region} / {detail}"
+    )
 
     # The controls a reader needs first are on screen without scrolling sideways.
     for selector in ("#play-button", "#date-range [role=slider] >> nth=1", "#source-lens"):
