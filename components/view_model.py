@@ -205,7 +205,7 @@ def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
     return _with_sources(bundle, whole, "date")
 
 
-def render_population(bundle: Bundle, view: View) -> FigureDict:
+def build_population(bundle: Bundle, view: View) -> FigureDict:
     """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
     over the whole period, the x axis showing the selected range."""
     return figures.population_figure(
@@ -215,6 +215,18 @@ def render_population(bundle: Bundle, view: View) -> FigureDict:
         subtitle(bundle, view),
         (view.first_day, view.last_day),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
+    return build_population(bundle, View(bundle.first_month, bundle.last_month, place, lens))
+
+
+def render_population(bundle: Bundle, view: View) -> FigureDict:
+    """build_population(bundle, view), made from the whole-period figure of the place and lens (built once) with
+    the range's changes (tests/unit/test_figure_spec.py checks both are the same)."""
+    whole = _population_whole(bundle, view.place, view.lens)
+    return whole.with_changes(population_range_changes(bundle, view))
 
 
 def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
@@ -229,12 +241,23 @@ def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
     return _with_sources(bundle, select(bundle, everything).context, "date")
 
 
-def render_context(bundle: Bundle, view: View) -> FigureDict:
+def build_context(bundle: Bundle, view: View) -> FigureDict:
     """Every political and legal context item under the lens (they reach back before the camps' data),
     with the selected range shaded."""
     return figures.context_figure(
         _context_items(bundle, view.lens), subtitle(bundle, view), (view.first_day, view.last_day)
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
+    return build_context(bundle, View(bundle.first_month, bundle.last_month, place, lens))
+
+
+def render_context(bundle: Bundle, view: View) -> FigureDict:
+    """build_context(bundle, view), made from the whole-period figure (built once per place and lens: the
+    subtitle names the place) with the range's changes."""
+    return _context_whole(bundle, view.place, view.lens).with_changes(context_range_changes(bundle, view))
 
 
 def context_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:

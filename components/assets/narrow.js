@@ -5,6 +5,8 @@
  *   screen widens again).
  * - Casualty chart: keeps at least COLUMN_PX per attack column and scrolls sideways inside its card, instead of
  *   squeezing the attacks' date labels on top of each other.
+ * - Every chart: a title or subplot title wider than the chart is set in a smaller font so it is not cut, and the
+ *   top margin grows so the title does not run into the subplot titles.
  *
  * Runs after every draw of those graphs (plotly_afterplot) and on window resize. Served from /assets/ (CSP 'self').
  */
@@ -13,6 +15,7 @@
     var NARROW_PX = 600;
     var COLUMN_PX = 84;
     var STACKED_HEIGHT = 820;
+    var MIN_FONT_PX = 10;
 
     function graphDiv(id) {
         return document.querySelector("#" + id + " .js-plotly-plot");
@@ -85,7 +88,47 @@
         }
     }
 
-    var ADAPT = {map: adaptMap, "casualty-chart": adaptCasualties};
+    function isSubplotTitle(note) {
+        return note.xref === "paper" && note.yref === "paper" && note.x === 0.5 && note.yanchor === "bottom";
+    }
+
+    function fitText(gd) {
+        var layout = gd.layout;
+        if (!window.Plotly || !layout || !layout.title || !narrow(gd)) return;
+        var room = gd.clientWidth - 16;
+        var update = {};
+        var title = gd.querySelector(".gtitle");
+        var size = (layout.title.font && layout.title.font.size) || 15;
+        if (title && title.getBBox().width > room && size > MIN_FONT_PX) {
+            update["title.font.size"] = Math.max(MIN_FONT_PX, Math.floor((size * room) / title.getBBox().width));
+        }
+        var notes = layout.annotations || [];
+        var subplots = false;
+        notes.forEach(function (note, i) {
+            if (!isSubplotTitle(note)) return;
+            subplots = true;
+            var el = gd.querySelector('.annotation[data-index="' + i + '"] text');
+            var noteSize = (note.font && note.font.size) || 16;
+            if (el && el.getBBox().width > room && noteSize > MIN_FONT_PX) {
+                var fitted = Math.floor((noteSize * room) / el.getBBox().width);
+                update["annotations[" + i + "].font.size"] = Math.max(MIN_FONT_PX, fitted);
+            }
+        });
+        var margin = layout.margin || {};
+        if (subplots && margin.t !== undefined && margin.t !== gd._campsTopMargin) {
+            gd._campsTopMargin = margin.t + 22; // set again after each new figure from the server
+            update["margin.t"] = gd._campsTopMargin;
+        }
+        if (Object.keys(update).length) window.Plotly.relayout(gd, update);
+    }
+
+    var ADAPT = {
+        map: adaptMap,
+        "casualty-chart": adaptCasualties,
+        "relocation-chart": fitText,
+        "population-chart": fitText,
+        "context-chart": fitText
+    };
 
     function attach() {
         Object.keys(ADAPT).forEach(function (id) {

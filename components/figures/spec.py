@@ -113,6 +113,19 @@ class FigureDict(dict):
     def __reduce__(self):  # pickled as its content only (never a materialised go.Figure)
         return (FigureDict, (dict(self),))
 
+    def with_changes(self, changes: dict[tuple, Any]) -> FigureDict:
+        """A copy with each {path: value} set (what a Dash Patch of the same paths does in the browser). Only the
+        dicts and lists along the paths are copied; everything else is shared with this figure, never mutated."""
+        out = FigureDict(dict(self))
+        for path, value in changes.items():
+            node: Any = out
+            for key in path[:-1]:
+                child = node[key]
+                node[key] = child = dict(child) if isinstance(child, dict) else list(child)
+                node = child
+            node[path[-1]] = value
+        return out
+
     def _changed(self) -> Self:
         self.__dict__.pop("_figure", None)
         return self
