@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from dash import html
 
 from components.ids import Kpi as KpiIds
@@ -32,8 +34,10 @@ def kpi_row() -> html.Section:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def kpi_detail(context: str, attribution: str) -> list:
-    """The line under a KPI figure and a disclosure listing who gives which figure."""
+    """The line under a KPI figure and a disclosure listing who gives which figure (cached by its text: the same
+    components are sent again, never changed)."""
     head, *lines = attribution.split("\n")
     return [
         html.Span(context, className="kpi-context"),

@@ -93,7 +93,13 @@ class StaticCompressor:
         return response
 
 
+# Callback responses (figures, 10–150 kB of JSON) are compressed on every request by flask-compress: brotli quality 2
+# instead of its default 4 halves that CPU (map figure: 0.20 vs 0.43 ms) for ~8 % more bytes.
+CALLBACK_BROTLI_QUALITY = 2
+
+
 def install(app) -> StaticCompressor:
+    app.server.config["COMPRESS_BR_LEVEL"] = CALLBACK_BROTLI_QUALITY  # read by flask-compress at request time
     compressor = StaticCompressor()
     # Flask runs after_request hooks in reverse order of registration: this one (registered after Dash's
     # flask-compress) runs first, and flask-compress then skips responses that already have Content-Encoding.

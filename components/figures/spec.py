@@ -11,10 +11,12 @@ using plotly's object API.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Any, Self
 
+import pandas as pd
 import plotly.io as pio
 
 # Plotly property names that contain an underscore (everything else splits: marker_color -> marker.color).
@@ -33,6 +35,29 @@ def _split(key: str) -> list[str]:
         if key.startswith(prop + "_"):
             return [prop, *_split(key[len(prop) + 1 :])]
     return key.split("_")
+
+
+_JSON_LEAVES = (str, int, float, bool, type(None))
+
+
+def plain(value: Any) -> Any:
+    """A value as the JSON types plotly's encoder would make of it: Series/arrays -> lists, timestamps -> ISO
+    strings (NaT -> None). Figures built from plain values encode in the json module's C code, with no per-value
+    fallback (≈1.5 ms less per chart on every response, cached or not)."""
+    if isinstance(value, _JSON_LEAVES):
+        return value
+    if isinstance(value, (list, tuple)):
+        if all(type(v) in _JSON_LEAVES for v in value):
+            return list(value)
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if value is pd.NaT:
+        return None
+    if isinstance(value, (dt.datetime, dt.date)):  # pandas Timestamps included
+        return value.isoformat()
+    tolist = getattr(value, "tolist", None)  # pandas Series, numpy arrays and scalars
+    return plain(tolist()) if callable(tolist) else value
 
 
 def merge(target: dict, updates: dict) -> dict:
@@ -55,7 +80,7 @@ def merge(target: dict, updates: dict) -> dict:
                 child = node[last] = {}
             merge(child, value)
         else:
-            node[last] = value
+            node[last] = plain(value)
     return target
 
 
@@ -123,7 +148,7 @@ class FigureDict(dict):
                 child = node[key]
                 node[key] = child = dict(child) if isinstance(child, dict) else list(child)
                 node = child
-            node[path[-1]] = value
+            node[path[-1]] = plain(value)
         return out
 
     def _changed(self) -> Self:
