@@ -9,14 +9,14 @@ import geopandas as gpd
 import pandas as pd
 
 from components import figures
-from components.figures.map import BorderCheck, PlaceLoad, flow_hover
+from components.figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
 from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
 from data.summary import ItemSummary, Total, summarise_events, summarise_movements, summarise_rows, total
 from data.table import fast_view_table
-from geo import countries_frame, distance_to_boundary_km, flow_lines, places_frame
+from geo import countries_frame, distance_to_boundary_km, great_circle, places_frame
 
 
 @dataclass(frozen=True)
@@ -96,24 +96,36 @@ def _kpi(t: Total, what: str, unit: str) -> Kpi:
     return Kpi(t.text(), context, f"{what}\n" + t.attribution())
 
 
-def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> gpd.GeoDataFrame:
-    rows = []
+@functools.cache
+def _map_places(bundle: Bundle) -> tuple[MapPlace, ...]:
+    return map_places(_places_geo(bundle))
+
+
+@functools.cache
+def _origins(bundle: Bundle) -> dict[str, str]:
+    """movement id -> origin place id."""
+    return dict(zip(bundle.movements["movement_id"], bundle.movements["origin_place_id"], strict=True))
+
+
+@functools.lru_cache(maxsize=256)
+def _arc(bundle: Bundle, origin: str, destination: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The great-circle vertices (lons, lats) from one place to another (geo.flows.great_circle)."""
+    places = _places_geo(bundle).geometry
+    lons, lats = great_circle(places[origin], places[destination]).xy
+    return tuple(lons), tuple(lats)
+
+
+def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
+    """One arc per transfer with a known destination, in the transfers' order."""
+    flows = []
     for item in transfers:
         if not item.place_id:
             continue
-        origin = bundle.movements.loc[bundle.movements["movement_id"] == item.item_id, "origin_place_id"].iat[0]
+        origin = _origins(bundle)[item.item_id]
         s = item.spreads["people"]
-        rows.append(
-            dict(
-                origin_place_id=origin,
-                destination_place_id=item.place_id,
-                low=s.low,
-                high=s.high,
-                hover=flow_hover(item.label, item.when, s),
-            )
-        )
-    frame = pd.DataFrame(rows, columns=["origin_place_id", "destination_place_id", "low", "high", "hover"])
-    return flow_lines(frame, _places_geo(bundle))
+        lons, lats = _arc(bundle, origin, item.place_id)
+        flows.append(Flow(origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats))
+    return flows
 
 
 def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummary]) -> dict[str, PlaceLoad]:
@@ -149,7 +161,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
     """The map for a view, with one attack optionally ringed."""
     attacks, transfers, totals = _summaries(bundle, view)
     return figures.map_figure(
-        _places_geo(bundle),
+        _map_places(bundle),
         attacks,
         _flows(bundle, transfers),
         _loads(bundle, transfers, totals),

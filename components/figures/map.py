@@ -37,6 +37,45 @@ _DETAIL_LABELS = (("IRAQ", 43.8, 33.9), ("IRAN", 46.25, 34.5))
 
 
 @dataclass(frozen=True)
+class MapPlace:
+    """A place as the map draws it (plain values: the map is rebuilt for every view, a GeoDataFrame lookup per
+    mark cost more than the whole figure)."""
+
+    place_id: str
+    name: str
+    note: str
+    kind: str  # camp | country
+    iso3: str
+    lon: float
+    lat: float
+
+    @property
+    def short_name(self) -> str:
+        return self.name.replace("Camp ", "").split(" (")[0]
+
+
+def map_places(places: gpd.GeoDataFrame) -> tuple[MapPlace, ...]:
+    """The places GeoDataFrame (EPSG:4326, index place_id) as MapPlace records, in its order."""
+    return tuple(
+        MapPlace(str(pid), row["name"], row["note"], row["kind"], row["country_iso3"], row.geometry.x, row.geometry.y)
+        for pid, row in places.iterrows()
+    )
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One movement drawn as an arc: its great-circle vertices and people (lowest and highest figure)."""
+
+    origin_place_id: str
+    destination_place_id: str
+    low: int | None
+    high: int | None
+    hover: str
+    lons: tuple[float, ...]
+    lats: tuple[float, ...]
+
+
+@dataclass(frozen=True)
 class PlaceLoad:
     """What a place received in the view: listed transfers and stated totals overlapping the range."""
 
@@ -88,27 +127,27 @@ def _geo(lon: tuple[float, float], lat: tuple[float, float], domain_x: list[floa
     )
 
 
-def _attack_positions(attacks: list[ItemSummary], places: gpd.GeoDataFrame) -> dict[str, tuple[float, float]]:
+def _attack_positions(attacks: list[ItemSummary], places: dict[str, MapPlace]) -> dict[str, tuple[float, float]]:
     """Attacks sit on a small ring around their camp (in date order) so that each stays clickable."""
     by_place: dict[str, list[ItemSummary]] = {}
     for item in attacks:
         by_place.setdefault(item.place_id, []).append(item)
     out = {}
     for place_id, items in by_place.items():
-        centre = places.geometry[place_id]
+        centre = places[place_id]
         for k, item in enumerate(items):
             angle = 2 * math.pi * k / max(len(items), 1) + math.pi / 2
             out[item.item_id] = (
-                centre.x + _ATTACK_RING_DEG * math.cos(angle),
-                centre.y + _ATTACK_RING_DEG * math.sin(angle),
+                centre.lon + _ATTACK_RING_DEG * math.cos(angle),
+                centre.lat + _ATTACK_RING_DEG * math.sin(angle),
             )
     return out
 
 
 def map_figure(
-    places: gpd.GeoDataFrame,
+    places: tuple[MapPlace, ...],
     attacks: list[ItemSummary],
-    flows: gpd.GeoDataFrame,
+    flows: list[Flow],
     loads: dict[str, PlaceLoad],
     border: BorderCheck | None = None,
     highlight: str | None = None,
@@ -116,12 +155,13 @@ def map_figure(
 ) -> FigureDict:
     """Build the map.
 
-    places: GeoDataFrame of places (EPSG:4326). attacks: event summaries in view. flows: one great-circle line
-    per (origin, destination) with columns label, low, high, hover (see data.flows summary). loads: what each
-    place received in view. highlight: an event id to ring in the detail panel.
+    places: every place (map_places of the places GeoDataFrame). attacks: event summaries in view. flows: one
+    great-circle arc per transfer in view. loads: what each place received in view. highlight: an event id to ring
+    in the detail panel.
     """
     fig = new_figure()
-    positions = _attack_positions(attacks, places)
+    by_id = {p.place_id: p for p in places}
+    positions = _attack_positions(attacks, by_id)
     # Trace 0: the highlighted attack (kept first so its index is stable).
     hx, hy = ([positions[highlight][0]], [positions[highlight][1]]) if highlight in positions else ([], [])
     fig.add_scattergeo(
@@ -134,11 +174,11 @@ def map_figure(
         hoverinfo="skip",
         marker=dict(size=34, color="rgba(0,0,0,0)", line=dict(color="#111", width=3)),
     )
-    for _, flow in flows.iterrows():
-        lons, lats = flow.geometry.xy
-        width = 1.2 + 0.22 * math.sqrt(flow["high"] or 0)
-        color = DESTINATION_COLORS.get(flow["destination_place_id"], OTHER_DESTINATION)
-        for geo in ("geo", "geo2") if flow["origin_place_id"] in ("ashraf",) else ("geo",):
+    for i, flow in enumerate(flows):
+        lons, lats = flow.lons, flow.lats
+        width = 1.2 + 0.22 * math.sqrt(flow.high or 0)
+        color = DESTINATION_COLORS.get(flow.destination_place_id, OTHER_DESTINATION)
+        for geo in ("geo", "geo2") if flow.origin_place_id in ("ashraf",) else ("geo",):
             fig.add_scattergeo(
                 geo=geo,
                 lon=[round(x, _DECIMALS) for x in lons],
@@ -148,17 +188,17 @@ def map_figure(
                 opacity=0.75,
                 name="Movements (width: people)",
                 legendgroup="flows",
-                showlegend=bool(geo == "geo" and _ == flows.index[0]),
+                showlegend=bool(geo == "geo" and i == 0),
                 hoverinfo="text",
-                text=flow["hover"],
-                customdata=[["flow", flow["destination_place_id"], flow["destination_place_id"]]] * len(lons),
+                text=flow.hover,
+                customdata=[["flow", flow.destination_place_id, flow.destination_place_id]] * len(lons),
             )
-    camps = places.loc[places["kind"] == "camp"]
-    countries = places.loc[places["kind"] == "country"]
+    camps = [p for p in places if p.kind == "camp"]
+    countries = [p for p in places if p.kind == "country"]
 
-    def place_hover(pid: str) -> str:
-        row, load = places.loc[pid], loads.get(pid)
-        text = f"<b>{row['name']}</b><br>{wrap(row['note'], 70)}"
+    def place_hover(place: MapPlace) -> str:
+        load = loads.get(place.place_id)
+        text = f"<b>{place.name}</b><br>{wrap(place.note, 70)}"
         if load and load.received.items:
             text += f"<br>Received in range (listed transfers): <b>{load.received.text()}</b><br>{wrap(load.received.attribution(), 90)}"
         if load and load.totals:
@@ -170,16 +210,15 @@ def map_figure(
         (camps, "Camps", CAMP_COLOR, "square", ("geo", "geo2")),
     ):
         for geo in geos:
-            shown = frame if geo == "geo" else frame.loc[frame["country_iso3"] == "IRQ"]
+            shown = frame if geo == "geo" else [p for p in frame if p.iso3 == "IRQ"]
+            ids = [p.place_id for p in shown]
             fig.add_scattergeo(
                 geo=geo,
-                lon=shown.geometry.x,
-                lat=shown.geometry.y,
+                lon=[p.lon for p in shown],
+                lat=[p.lat for p in shown],
                 mode="markers+text",
-                text=[n.replace("Camp ", "").split(" (")[0] for n in shown["name"]],
-                textposition=[
-                    _LABEL_POSITIONS.get(p, "top center") if geo == "geo" else "bottom center" for p in shown.index
-                ],
+                text=[p.short_name for p in shown],
+                textposition=[_LABEL_POSITIONS.get(p, "top center") if geo == "geo" else "bottom center" for p in ids],
                 textfont=dict(size=11, color="#222"),
                 marker=dict(
                     symbol=symbol,
@@ -188,15 +227,15 @@ def map_figure(
                     line=dict(color="white", width=1),
                     size=[
                         min(_size(loads[p].received.high if p in loads else 0, 0.55, 9), 34 if geo == "geo" else 16)
-                        for p in shown.index
+                        for p in ids
                     ],
                 ),
                 name=name,
                 legendgroup=name,
                 showlegend=geo == "geo",
-                hovertext=[place_hover(p) for p in shown.index],
+                hovertext=[place_hover(p) for p in shown],
                 hoverinfo="text",
-                customdata=[["place", p, p] for p in shown.index],
+                customdata=[["place", p, p] for p in ids],
             )
     if attacks:
         ax = [positions[a.item_id][0] for a in attacks]
@@ -237,11 +276,11 @@ def map_figure(
         showlegend=False,
     )
     if border is not None:
-        camp = places.geometry[border.place_id]
+        camp = by_id[border.place_id]
         fig.add_scattergeo(
             geo="geo2",
-            lon=[camp.x, border.border_lon],
-            lat=[camp.y, border.border_lat],
+            lon=[camp.lon, border.border_lon],
+            lat=[camp.lat, border.border_lat],
             mode="lines+text",
             line=dict(color="#555", width=1.5, dash="dot"),
             text=["", f"≈{border.km:.0f} km"],
@@ -286,4 +325,4 @@ def flow_hover(label: str, when: str, spread: Spread) -> str:
     return f"<b>{label}</b> ({when})<br>People: <b>{spread.text()}</b><br>{wrap(spread.attribution(), 90)}"
 
 
-__all__ = ["BorderCheck", "PlaceLoad", "flow_hover", "format_range", "map_figure"]
+__all__ = ["BorderCheck", "Flow", "MapPlace", "PlaceLoad", "flow_hover", "format_range", "map_figure", "map_places"]
