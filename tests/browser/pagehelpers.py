@@ -93,7 +93,8 @@ def _wait_ready(page: Page, timeout: float, may_be_empty: tuple[str, ...] = ()) 
             graph_drawn(page, graph_id, timeout)
     # The base map is in once the topojson has loaded and the country outlines are drawn in the geo subplots.
     page.wait_for_function(
-        "() => document.querySelectorAll('#map .geo .countries path, #map .geo .coastlines path').length > 0",
+        "() => { const geos = Array.from(document.querySelectorAll('#map .geo')); "
+        "return geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path')); }",
         timeout=timeout,
     )
     # And no callback is still in flight (Dash marks the outputs it is waiting for).

@@ -22,7 +22,8 @@ ALL_GRAPHS_DRAWN = """() => {
     if (graphs.length === 0) return false;
     const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
         && gd._fullData.length > 0;
-    const mapBase = document.querySelectorAll('#map .geo .countries path, #map .geo .coastlines path').length > 0;
+    const geos = Array.from(document.querySelectorAll('#map .geo'));
+    const mapBase = geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path'));
     return mapBase && graphs.every((g) => drawn(g.querySelector('.js-plotly-plot')));
 }"""
 
