@@ -108,14 +108,19 @@ def test_merge_follows_plotly_paths():
         go.Figure(dict(FigureDict().add_scatter(markr_color="red")))  # a typo is caught by validation
 
 
-def _apply(figure: dict, changes: dict[tuple, object]) -> dict:
-    """Set each {path: value} in a deep copy of a figure dict (what a Dash Patch does in the browser)."""
+def _patched(figure: dict, changes: dict[tuple, object]) -> dict:
+    """What the browser does with the Dash Patch the callback sends for these changes: each operation of the
+    Patch (as sent) applied to a deep copy of the figure on the page."""
+    from components.callbacks import as_patch
+
     out = copy.deepcopy(dict(figure))
-    for path, value in changes.items():
+    for op in as_patch(changes).to_plotly_json()["operations"]:
+        assert op["operation"] == "Assign"
+        *path, last = op["location"]
         node = out
-        for key in path[:-1]:
+        for key in path:
             node = node[key]
-        node[path[-1]] = value
+        node[last] = op["params"]["value"]
     return out
 
 
@@ -136,11 +141,15 @@ def test_range_patches_equal_a_full_redraw():
             (view_model.render_context, view_model.build_context, view_model.context_range_changes),
         ):
             fresh = _json(build(bundle, new))
-            patched = _apply(build(bundle, old), changes(bundle, new))
+            patched = _patched(build(bundle, old), changes(bundle, new))
             assert _json(patched) == fresh, f"{build.__name__}: {old} -> {new}"
             assert _json(render(bundle, new)) == fresh, f"{render.__name__}: {new}"
             checked += 1
     assert checked == 2 * len(views)
+    whole = view_model.build_context(bundle, views[0])
+    before = _json(whole)
+    whole.with_changes(view_model.context_range_changes(bundle, views[1]))
+    assert _json(whole) == before  # with_changes copies what it changes: a cached figure is never altered
     assert view_model.drawn_base(bundle, View(old.start, old.end, None, "seeds")) != view_model.drawn_base(
         bundle, View(old.start, old.end, None, "all")
     )
