@@ -135,4 +135,9 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         range=[-0.6, len(items) - 0.4],
     )
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
+    for row, col in enumerate(columns, start=1):
+        peak = max((item.spreads[col].high or 0) for item in items)
+        if peak < 5:  # whole-number ticks only (",d" would print 0, 0, 1, 1 for 0.0 … 1.0)
+            axis = dict(dtick=1, range=[0, 1]) if peak == 0 else dict(dtick=1)
+            fig.update_layout({f"yaxis{row if row > 1 else ''}": axis})
     return fig

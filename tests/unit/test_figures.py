@@ -85,3 +85,11 @@ def test_every_figure_is_valid_plotly(bundle):
         casualty_figure([], {}, ""),
     ):  # fmt: skip
         go.Figure(fig.to_dict())  # raises ValueError on any invalid property
+
+
+def test_casualty_panels_tick_whole_numbers(bundle):
+    """A panel whose figures are all small counts ticks 0, 1, 2 …; one with none shows 0 and 1, not 0, 0, 1, 1."""
+    view = View(pd.Period("2012-01", "M"), pd.Period("2013-12", "M"), "liberty", "all")
+    fig = view_model.render_panels(bundle, view).casualties
+    assert fig.layout.yaxis3.dtick == 1 and tuple(fig.layout.yaxis3.range) == (0, 1)  # no abductions in view
+    assert fig.layout.yaxis.dtick is None  # killed: up to 8, plotly's own ticks
