@@ -64,10 +64,11 @@ def test_map001_page_loads_offline_with_map(page: Page, page_log) -> None:
     for place in ("ashraf", "liberty", "alb"):
         assert map_point_center(page, ["place", place, place]), f"marker of {place!r} not drawn"
 
-    # The base map came from the app's own assets, and nothing left loopback.
-    topo = [(url, status) for url, status in page_log.responses if url.endswith("/assets/topojson/world_50m.json")]
-    assert topo, "the world_50m topojson was never requested"
-    assert all(status in (200, 304) for _, status in topo), topo
+    # The base maps came from the app's own assets (region 1:110m, Iraq detail 1:50m), and nothing left loopback.
+    for name in ("world_110m", "asia_50m"):
+        topo = [(url, s) for url, s in page_log.responses if url.endswith(f"/assets/topojson/{name}.json")]
+        assert topo, f"the {name} topojson was never requested"
+        assert all(status in (200, 304) for _, status in topo), topo
     assert not [f for f in page_log.failed if "topojson" in f], page_log.failed
     assert page_log.external_requests() == []
 

@@ -55,7 +55,9 @@ def test_map_has_places_attacks_flows_and_highlight(bundle):
     assert ("event", "E2013_ASHRAF", "ashraf") in custom
     assert any(c[0] == "flow" and c[1] == "alb" for c in custom)
     assert len(fig.data[0].lon) == 1  # the ring around the highlighted attack
-    assert fig.layout.geo.resolution == 50 and fig.layout.geo2.lonaxis.range == (43.2, 46.6)
+    assert (fig.layout.geo.scope, fig.layout.geo.resolution) == ("world", 110)  # region: world_110m
+    assert (fig.layout.geo2.scope, fig.layout.geo2.resolution) == ("asia", 50)  # Iraq detail: asia_50m
+    assert fig.layout.geo2.lonaxis.range == (43.2, 46.6)
     places = {p for t in fig.data if t.customdata is not None for k, p, _ in t.customdata if k == "place"}
     assert set(bundle.places.index) <= places
 
