@@ -34,15 +34,20 @@ render_context = memoised("render_context", view_model.render_context)
     Output(Page.VIEW, "data"),
     Output(Controls.LENS, "value"),
     Output(Page.NOTICE, "children"),
+    Output(Share.EXPORT_MENU, "children"),
+    Output(Share.LINK_TEXT, "children"),
+    Output(Share.CITATION, "children"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
     Input(Controls.RESET, "n_clicks"),
     Input(Controls.LENS, "value"),
     State(Page.VIEW, "data"),
+    State(Page.URL, "href"),
 )
-def on_view_input(search, month_span, map_click, _reset, lens, current):
-    """One place where URL, slider, map clicks, reset and lens become the view (the URL follows the view)."""
+def on_view_input(search, month_span, map_click, _reset, lens, current, href):
+    """One place where URL, slider, map clicks, reset and lens become the view (the URL follows the view), with
+    what names the view: its link, citation and export links (answered here, not by one more request)."""
     bundle = default_bundle()
     up = next_state(
         ctx.triggered_id,
@@ -56,7 +61,20 @@ def on_view_input(search, month_span, map_click, _reset, lens, current):
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
     span = dash.no_update if up.span is None else up.span
-    return span, up.search, up.store, up.lens, notice
+    return span, up.search, up.store, up.lens, notice, *share_outputs(bundle, from_store(up.store), href)
+
+
+def share_outputs(bundle, view, href: str | None) -> tuple:
+    """Export links, the view's URL and a citation."""
+    search = format_search(view)
+    parts = urlsplit(href or "")
+    link = f"{parts.scheme}://{parts.netloc}{parts.path}{search}" if parts.netloc else search
+    label = view_model.subtitle(bundle, view)
+    return (
+        export_links(search, dash.get_relative_path("/")),
+        link,
+        citation(link, bundle.version, label, date.today()),
+    )
 
 
 @callback(
@@ -193,27 +211,6 @@ def show_detail(map_click, casualty_click, relocation_click):
         return dash.no_update, dash.no_update
     kind, item_id = selected
     return detail_view(view_model.item_detail(default_bundle(), kind, item_id)), {"kind": kind, "id": item_id}
-
-
-@callback(
-    Output(Share.EXPORT_MENU, "children"),
-    Output(Share.LINK_TEXT, "children"),
-    Output(Share.CITATION, "children"),
-    Input(Page.VIEW, "data"),
-    State(Page.URL, "href"),
-)
-def update_share(view_data, href):
-    """Export links, the view's URL and a citation, for the stored view."""
-    bundle, view = default_bundle(), from_store(view_data)
-    search = format_search(view)
-    parts = urlsplit(href or "")
-    link = f"{parts.scheme}://{parts.netloc}{parts.path}{search}" if parts.netloc else search
-    label = view_model.subtitle(bundle, view)
-    return (
-        export_links(search, dash.get_relative_path("/")),
-        link,
-        citation(link, bundle.version, label, date.today()),
-    )
 
 
 @callback(
