@@ -7,6 +7,9 @@
  *   squeezing the attacks' date labels on top of each other.
  * - Every chart: a title or subplot title wider than the chart is set in a smaller font so it is not cut, and the
  *   top margin grows so the title does not run into the subplot titles.
+ * - Every chart: dragging is off (dragmode false), so a finger on a chart scrolls the page instead of drawing a zoom
+ *   box or panning the map (the charts fill a phone's width). Taps still select and show hover labels; the modebar's
+ *   zoom and pan buttons turn dragging back on, and that choice is kept.
  *
  * Runs after every draw of those graphs (plotly_afterplot) and on window resize. Served from /assets/ (CSP 'self').
  */
@@ -122,6 +125,18 @@
         if (Object.keys(update).length) window.Plotly.relayout(gd, update);
     }
 
+    function letPageScroll(gd) {
+        // The server never sets dragmode: undefined means nobody chose one yet for this figure.
+        if (window.Plotly && gd.layout && gd.layout.dragmode === undefined && narrow(gd)) {
+            window.Plotly.relayout(gd, {dragmode: false});
+        }
+    }
+
+    function adapt(id, gd) {
+        ADAPT[id](gd);
+        letPageScroll(gd);
+    }
+
     var ADAPT = {
         map: adaptMap,
         "casualty-chart": adaptCasualties,
@@ -136,16 +151,16 @@
             if (!gd || gd._campsNarrow || typeof gd.on !== "function") return;
             gd._campsNarrow = true;
             gd.on("plotly_afterplot", function () {
-                ADAPT[id](gd);
+                adapt(id, gd);
             });
-            ADAPT[id](gd);
+            adapt(id, gd);
         });
     }
 
     window.addEventListener("resize", function () {
         Object.keys(ADAPT).forEach(function (id) {
             var gd = graphDiv(id);
-            if (gd && gd.layout) ADAPT[id](gd);
+            if (gd && gd.layout) adapt(id, gd);
         });
     });
     window.setInterval(attach, 500);

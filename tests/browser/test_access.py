@@ -18,6 +18,8 @@ SCREENSHOT = "/tmp/phone016.png"
 TICK_BOXES = """() => Array.from(document.querySelectorAll('#casualty-chart .xaxislayer-above text'))
     .map((t) => t.getBoundingClientRect()).filter((b) => b.width > 0)
     .map((b) => ({left: b.left, right: b.right})).sort((a, b) => a.left - b.left)"""
+NO_DRAG = """() => Array.from(document.querySelectorAll('.dash-graph .js-plotly-plot'))
+    .every((gd) => gd._fullLayout && gd._fullLayout.dragmode === false)"""
 STACKED_MAP = """() => { const gd = document.querySelector('#map .js-plotly-plot');
     return !!gd && !!gd._fullLayout && gd._fullLayout.geo.domain.y[0] > 0; }"""
 GEO_BOXES = """() => Array.from(document.querySelectorAll('#map .geo .bg'))
@@ -63,6 +65,9 @@ def test_phone016_page_fits_a_phone_screen(page: Page) -> None:
     for left, right in itertools.pairwise(labels):
         assert left["right"] <= right["left"], f"casualty date labels overlap: {left} / {right}"
     assert card.evaluate("(f) => f.scrollWidth > f.clientWidth")  # swipe sideways to see them all
+
+    # A finger on a chart scrolls the page: dragging (zoom box, map pan) is off until the reader picks it.
+    page.wait_for_function(NO_DRAG)
 
     # The map's two panels are stacked on a phone (region above, Iraq detail below), each nearly full width.
     expect(page.locator("#map .geo")).to_have_count(2)
