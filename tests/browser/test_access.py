@@ -101,3 +101,42 @@ def test_keys019_copy_buttons_work_from_the_keyboard(page: Page, base_url: str) 
     tab_until(page, "#copy-citation", max_presses=5)
     page.keyboard.press("Space")
     wait_clipboard(page, page.locator("#citation-text").inner_text())
+
+
+def _swipe(context, page: Page, x: float, y: float, dx: float, dy: float) -> None:
+    """One finger swipe from (x, y) by (dx, dy), as touch events (CDP), in ten steps."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for i in range(1, 11):
+        point = {"x": x + dx * i / 10, "y": y + dy * i / 10}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_touch020_a_finger_on_a_chart_scrolls_on_a_phone(browser, base_url: str) -> None:
+    """On a touch phone the charts fill the screen's width: a swipe over one must scroll the page (up/down) and the
+    casualty chart's card (sideways), not draw a zoom box."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/")
+        wait_ready(page)
+        page.wait_for_function(NO_DRAG)
+
+        card = page.locator("#casualty-chart").locator("xpath=ancestor::figure")
+        card.scroll_into_view_if_needed()
+        box = card.bounding_box()
+        x, y = PHONE["width"] * 0.75, box["y"] + 250
+        assert page.evaluate("(p) => !!document.elementFromPoint(p[0], p[1]).closest('#casualty-chart')", [x, y])
+
+        before = card.evaluate("(f) => f.scrollLeft")
+        _swipe(context, page, x, y, -250, 0)
+        page.wait_for_function("(f) => f.scrollLeft > 100", arg=card.element_handle())
+        assert card.evaluate("(f) => f.scrollLeft") > before
+
+        top = page.evaluate("() => window.scrollY")
+        _swipe(context, page, x, y, 0, -300)
+        page.wait_for_function("(top) => window.scrollY > top + 100", arg=top)
+    finally:
+        context.close()
