@@ -8,9 +8,9 @@ import math
 import pandas as pd
 from shapely.geometry import mapping
 
+from components import view_model
 from data.load import Bundle
 from data.select import View, select
-from data.table import view_table
 from exports.caption import app_version
 from geo import flow_lines, places_frame
 
@@ -19,8 +19,8 @@ _DECIMALS = 5  # ~1 m; the camp points are approximate anyway
 
 
 def table(bundle: Bundle, view: View) -> pd.DataFrame:
-    """The rows the page's table shows for the view (one per item and source)."""
-    return view_table(bundle, select(bundle, view))
+    """The rows the page's table shows for the view (one per item and source): the page's own function."""
+    return view_model.table(bundle, view)
 
 
 def to_csv(bundle: Bundle, view: View) -> bytes:
