@@ -5,8 +5,8 @@
  *   screen widens again).
  * - Casualty chart: keeps at least COLUMN_PX per attack column and scrolls sideways inside its card, instead of
  *   squeezing the attacks' date labels on top of each other.
- * - Every chart: a title or subplot title wider than the chart is set in a smaller font so it is not cut, and the
- *   top margin grows so the title does not run into the subplot titles.
+ * - Relocation, population and context charts: a title or subplot title wider than the chart is set in a smaller
+ *   font so it is not cut, and the top margin grows so the title does not run into the subplot titles.
  * - Every chart: dragging is off (dragmode false), so a finger on a chart scrolls the page instead of drawing a zoom
  *   box or panning the map (the charts fill a phone's width). Taps still select and show hover labels; the modebar's
  *   zoom and pan buttons turn dragging back on, and that choice is kept.
