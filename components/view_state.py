@@ -147,7 +147,7 @@ def next_state(
         view, notices = parse_search(search, axis, place_ids)
     else:
         view = from_store(current)
-        if trigger == Controls.DATE_RANGE and month_span and len(month_span) == 2:
+        if trigger == Controls.DATE_RANGE and isinstance(month_span, list) and len(month_span) == 2:
             view = with_months(view, axis, month_span)
         elif trigger == Charts.MAP:
             view = with_place(view, clicked_place(map_click, place_ids) or view.place)

@@ -110,8 +110,10 @@ def numbers_in(low: float | None, high: float | None, count: int | None) -> Vali
     def check(value: Any) -> None:
         if value is None:
             return
+        if count is not None and not isinstance(value, list):
+            raise Invalid(f"expected a list of {count} slider values")
         values = value if isinstance(value, list) else [value]
-        if count is not None and isinstance(value, list) and len(values) != count:
+        if count is not None and len(values) != count:
             raise Invalid(f"expected {count} slider values")
         for v in values:
             if not _is_number(v):

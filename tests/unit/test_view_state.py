@@ -62,6 +62,9 @@ def test_slider_map_lens_and_reset_update_the_view(axis, place_ids):
     assert up.span is None  # the slider is not echoed back while the user moves it
 
     click = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
+    for odd in (1.0, 5, [3], None, "12"):  # not two slider positions: the view stays as it was
+        assert next_state(Controls.DATE_RANGE, up.store, axis, place_ids, month_span=odd).store == up.store
+
     up = next_state(Charts.MAP, up.store, axis, place_ids, map_click=click)
     assert up.search == "?from=2013-01&to=2013-03&place=liberty" and up.store["place"] == "liberty"
 
