@@ -32,6 +32,7 @@ from pathlib import Path
 import requests
 
 from benchmarks import dash_protocol as dp
+from benchmarks.browser import ALL_GRAPHS_DRAWN, CHROMIUM, CHROMIUM_ARGS
 from benchmarks.procs import REPO, gunicorn, redis_server, snapshot
 
 N = int(os.environ.get("BENCH_N", "200"))  # requests (distinct views) per scenario and pass
@@ -41,25 +42,6 @@ WRK_SECONDS = 15
 WRK_CONNECTIONS = 8
 PAGE_RUNS = 3
 RESULTS = REPO / "benchmarks" / "results.md"
-CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ALL_GRAPHS_DRAWN = """() => {
-    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
-    if (graphs.length === 0) return false;
-    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
-        && gd._fullData.length > 0;
-    const geos = Array.from(document.querySelectorAll('#map .geo'));
-    const mapBase = geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path'));
-    return mapBase && graphs.every((g) => drawn(g.querySelector('.js-plotly-plot')));
-}"""
 VIEW = ("view-store", "data")
 SLIDER = ("date-range", "value")
 MAP_CLICK = ("map", "clickData")

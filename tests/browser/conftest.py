@@ -17,18 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.pagehelpers import ERRORS_SO_FAR, READY_TIMEOUT_MS
 
-CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Schemes that never touch the network (e.g. the PNG export is a data:/blob: URL made by the page itself).
 LOCAL_SCHEMES = {"data", "blob", "about"}

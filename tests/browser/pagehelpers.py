@@ -12,6 +12,8 @@ from collections.abc import Callable
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
+from benchmarks.browser import MAP_BASE_DRAWN
+
 # Generous, so that the functional tests check behaviour even on a slow, shared machine; speed is checked separately
 # (the benchmark measures page-ready time). Playwright's `expect` uses the same timeout (set in conftest).
 READY_TIMEOUT_MS = 60_000
@@ -92,11 +94,7 @@ def _wait_ready(page: Page, timeout: float, may_be_empty: tuple[str, ...] = ()) 
         else:
             graph_drawn(page, graph_id, timeout)
     # The base map is in once the topojson has loaded and the country outlines are drawn in the geo subplots.
-    page.wait_for_function(
-        "() => { const geos = Array.from(document.querySelectorAll('#map .geo')); "
-        "return geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path')); }",
-        timeout=timeout,
-    )
+    page.wait_for_function(MAP_BASE_DRAWN, timeout=timeout)
     # And no callback is still in flight (Dash marks the outputs it is waiting for).
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')", timeout=timeout)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.browser import ALL_GRAPHS_DRAWN
+
 pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 30_000
@@ -17,15 +19,6 @@ window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
     `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
 """
-ALL_GRAPHS_DRAWN = """() => {
-    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
-    if (graphs.length === 0) return false;
-    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
-        && gd._fullData.length > 0;
-    const geos = Array.from(document.querySelectorAll('#map .geo'));
-    const mapBase = geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path'));
-    return mapBase && graphs.every((g) => drawn(g.querySelector('.js-plotly-plot')));
-}"""
 
 
 def test_page_draws_fully_under_the_csp(browser, base_url):

@@ -1,0 +1,32 @@
+"""Headless chromium as the benchmark and the browser tests run it: the binary, its flags, and "the page is drawn".
+
+One definition for both, so the benchmark's page-ready time and the tests' "page drawn" mean the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+
+CHROMIUM = os.environ.get("CAMPS_ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Both map panels (region and Iraq detail) have their base map's country outlines or coastlines drawn.
+MAP_BASE_DRAWN = """() => {
+    const geos = Array.from(document.querySelectorAll('#map .geo'));
+    return geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path'));
+}"""
+# Every graph has drawn its traces, and the map its base maps.
+ALL_GRAPHS_DRAWN = f"""() => {{
+    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
+    if (graphs.length === 0) return false;
+    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
+        && gd._fullData.length > 0;
+    return ({MAP_BASE_DRAWN})() && graphs.every((g) => drawn(g.querySelector('.js-plotly-plot')));
+}}"""
