@@ -100,12 +100,11 @@ def _log_failure(action: str, err: Exception) -> None:
 def cached_render(
     name: str,
     key_fn: Callable[..., str | None],
-    encode: Callable[[Any], Any] = lambda value: value,
 ) -> Callable[[Callable], Callable]:
     """Memoise a pure figure builder in the configured cache.
 
-    name: the function's part of the key; key_fn(*args, **kwargs): the inputs' part, or None to skip the cache;
-    encode(result): what to store and return (e.g. a figure as a dict). Hits and misses are reported in X-Cache.
+    name: the function's part of the key; key_fn(*args, **kwargs): the inputs' part, or None to skip the cache.
+    Hits and misses are reported in X-Cache.
     """
 
     def decorate(fn: Callable) -> Callable:
@@ -114,7 +113,7 @@ def cached_render(
             backend = _backend
             key = key_fn(*args, **kwargs) if backend is not None else None
             if key is None:
-                return encode(fn(*args, **kwargs))
+                return fn(*args, **kwargs)
             full_key = f"{name}:{FINGERPRINT}:{key}"
             try:
                 value = backend.get(full_key)
@@ -124,7 +123,7 @@ def cached_render(
             if value is not None:
                 _note("HIT")
                 return value
-            value = encode(fn(*args, **kwargs))
+            value = fn(*args, **kwargs)
             try:
                 backend.set(full_key, value)
             except Exception as err:
@@ -137,7 +136,7 @@ def cached_render(
     return decorate
 
 
-# ---- keys and encoders for components.view_model ----------------------------------------------------------------
+# ---- keys for components.view_model -------------------------------------------------------------------------------
 
 
 def view_key(bundle, view, *extra) -> str | None:
