@@ -9,6 +9,7 @@
 - serving.cache        figure cache (Redis when CAMPS_ATLAS_CACHE_URL is set, else in-process), wired into
                        components.view_model here
 - serving.compression  static files compressed once per worker
+- serving.static_cache fingerprinted assets (the partial plotly.js bundle) cached for a year
 - serving.bench        the benchmark's no-op callback (CAMPS_ATLAS_BENCH=1 only)
 
 `gunicorn -c serving/gunicorn_conf.py app:server` (`make serve`) runs it.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import logging
 
-from serving import cache, compression, health, security, validation
+from serving import cache, compression, health, security, static_cache, validation
 from serving.settings import Settings, SettingsError, from_env
 
 __all__ = ["Settings", "SettingsError", "configure"]
@@ -42,6 +43,7 @@ def configure(app, settings: Settings | None = None):
     health.install(app)
     cache.install(app, settings)
     compression.install(app)
+    static_cache.install(app)
     app.camps_atlas_settings = settings
     return app
 

@@ -1,0 +1,70 @@
+"""The partial plotly.js bundle: built from the lock file, named by its content, served long-cached, and holding
+every trace type the figures use."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import plotly
+import pytest
+
+from data.load import default_bundle
+from data.select import LENSES, View
+from exports import FIGURES
+from exports.images import build_figure
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD = ROOT / "components" / "plotly_bundle"
+VENDOR = ROOT / "components" / "assets" / "vendor"
+
+
+def bundle_file() -> Path:
+    files = sorted(VENDOR.glob("plotly-*-partial.*.min.js"))
+    assert len(files) == 1, f"exactly one partial plotly bundle expected in {VENDOR}, found {files}"
+    return files[0]
+
+
+def registered_traces() -> set[str]:
+    """Trace types entry.js registers; plotly.js's core always has scatter."""
+    modules = set(re.findall(r"require\('plotly\.js/lib/(\w+)'\)", (BUILD / "entry.js").read_text()))
+    return {"scatter", *modules - {"core"}}
+
+
+def test_bundle_name_is_its_content_hash_and_version_is_plotlys():
+    path = bundle_file()
+    version, digest = re.fullmatch(r"plotly-([\d.]+)-partial\.([0-9a-f]{12})\.min\.js", path.name).groups()
+    assert hashlib.sha256(path.read_bytes()).hexdigest()[:12] == digest
+    # The same plotly.js as the one plotly (Python) bundles and dcc.Graph would otherwise load.
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    assert f"plotly.js v{version}" in full.read_text(encoding="utf-8")[:200]
+    lock = json.loads((BUILD / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/plotly.js"]["version"] == version
+    assert json.loads((BUILD / "package.json").read_text())["dependencies"]["plotly.js"] == version
+
+
+@pytest.mark.parametrize("lens", LENSES)
+def test_every_trace_type_the_figures_use_is_registered(lens):
+    bundle = default_bundle()
+    views = [
+        View(bundle.first_month, bundle.last_month, None, lens),
+        View(bundle.first_month, bundle.last_month, "ashraf", lens),
+    ]
+    used = {trace.type for view in views for name in FIGURES for trace in build_figure(bundle, name, view).data}
+    assert used, "the figures drew no trace"
+    assert used <= registered_traces(), (
+        f"trace types missing from components/plotly_bundle/entry.js: {used - registered_traces()}"
+    )
+
+
+def test_fingerprinted_bundle_is_served_immutable_and_other_assets_are_not():
+    from app import server
+
+    client = server.test_client()
+    hit = client.get(f"/assets/vendor/{bundle_file().name}")
+    assert hit.status_code == 200
+    assert "immutable" in hit.headers["Cache-Control"] and "max-age=31536000" in hit.headers["Cache-Control"]
+    css = client.get("/assets/style.css")
+    assert "immutable" not in css.headers.get("Cache-Control", "")
