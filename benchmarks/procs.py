@@ -137,9 +137,11 @@ def gunicorn(
     extra_env: dict[str, str] | None = None,
     timeout: float = 90,
     root: Path = REPO,
+    app_spec: str = "app:server",
 ) -> Iterator[str]:
-    """gunicorn -c serving/gunicorn_conf.py app:server on a free loopback port, from `root` (the repository or a
-    snapshot of it); yields the base URL once /healthz answers and every worker has booted."""
+    """gunicorn -c serving/gunicorn_conf.py app:server (or another WSGI app with a /healthz, e.g. the browser
+    benchmark's baseline page) on a free loopback port, from `root` (the repository or a snapshot of it); yields the
+    base URL once /healthz answers and every worker has booted."""
     port = free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / f"gunicorn-{port}.log"
@@ -156,15 +158,16 @@ def gunicorn(
         env["CAMPS_ATLAS_BENCH"] = "1"
     env.update(extra_env or {})
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
-    cmd = [str(gunicorn_bin), "-c", str(root / "serving" / "gunicorn_conf.py"), "--chdir", str(root), "app:server"]
+    cmd = [str(gunicorn_bin), "-c", str(root / "serving" / "gunicorn_conf.py"), "--chdir", str(root), app_spec]
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(lambda: http_ok(base + "/healthz"), timeout, "gunicorn", proc, log)
         # Each worker imports the app on its own: wait until the log shows them all booted and configured.
+        marker = "figure cache:" if app_spec == "app:server" else "Booting worker"
         _wait(
-            lambda: log.read_text(errors="replace").count("figure cache:") >= workers,
+            lambda: log.read_text(errors="replace").count(marker) >= workers,
             timeout,
             "gunicorn workers",
             proc,

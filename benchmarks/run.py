@@ -32,6 +32,7 @@ from pathlib import Path
 import requests
 
 from benchmarks import dash_protocol as dp
+from benchmarks import feel
 from benchmarks.browser import ALL_GRAPHS_DRAWN, CHROMIUM, CHROMIUM_ARGS
 from benchmarks.procs import REPO, gunicorn, redis_server, snapshot
 
@@ -458,6 +459,11 @@ def main() -> int:
             table_cb = next(cb for cb in cbs if TABLE_OUTPUT in cb.key)
             table_rows = first_load_table, table_cb
             page_no_table = page_ready(base, runs=3, stub_table=True)
+        if page:  # what readers feel: slider steps, playback, reload / first visit, against a one-graph page
+            baseline = stack.enter_context(
+                gunicorn(workdir / "baseline", workers=WORKERS, root=source, app_spec="benchmarks.baseline_app:server")
+            )
+            felt = feel.measure(base, baseline)
         replay = raw_page_bytes(base, [(m, u) for _, m, u in page["biggest"]]) if page else None
         export = export_time(base)
         panels_cb = next(cb for cb in cbs if ("casualty-chart", "figure") in cb.outputs)
@@ -501,6 +507,10 @@ def main() -> int:
             f"| {row.name} | {row.p50:.1f} | {row.p95:.1f} | {row.p50 / a50:.1f}× | {row.p95 / a95:.1f}× | {row.hits} |"
         )
     say()
+    if page:
+        for line in feel.report(felt):
+            say(line)
+        say()
     say("| other | value |")
     say("| --- | --- |")
     if page:

@@ -1,0 +1,142 @@
+"""What readers feel, in headless chromium, against a one-slider/one-graph Dash page measured in the same run.
+
+- slider step: focus the end handle of `#date-range`, press an arrow key; the step lasts until the last
+  `plotly_afterplot` of any graph (every graph hooked), once nothing is loading and no graph has drawn for 400 ms.
+- playback: steps a second while the dashboard plays (the slider's end handle moving).
+- page ready: a reload in a warm context, and a first visit in a fresh context (empty cache).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from benchmarks.browser import ALL_GRAPHS_DRAWN, CHROMIUM, CHROMIUM_ARGS
+
+GRAPHS_DRAWN = """() => {
+    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
+    return graphs.length > 0 && graphs.every((g) => {
+        const gd = g.querySelector('.js-plotly-plot');
+        return !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData) && gd._fullData.length > 0;
+    });
+}"""
+HOOK = """() => {
+    window.__afterplots = [];
+    window.__key = null;
+    document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
+        gd.on('plotly_afterplot', () => window.__afterplots.push(performance.now()));
+    });
+    document.addEventListener('keydown', () => { window.__key = performance.now(); }, true);
+}"""
+QUIET = """() => {
+    if (document.querySelector('[data-dash-is-loading="true"]')) return false;
+    const last = window.__afterplots.length ? window.__afterplots[window.__afterplots.length - 1] : window.__key;
+    return window.__afterplots.some((t) => t > window.__key) && performance.now() - last > 400;
+}"""
+
+
+def _ready(page, drawn: str) -> None:
+    page.wait_for_function(drawn, timeout=180_000, polling=25)
+
+
+def slider_steps(page, url: str, drawn: str, steps: int) -> list[float]:
+    """Times (ms) from an arrow key on the slider's end handle to the last repaint, alternating left and right."""
+    page.goto(url)
+    _ready(page, drawn)
+    page.wait_for_timeout(1000)
+    page.evaluate(HOOK)
+    handles = page.locator("#date-range [role=slider]")
+    handles.nth(handles.count() - 1).focus()
+    out = []
+    for i in range(steps):
+        page.evaluate("() => { window.__afterplots = []; }")
+        page.keyboard.press("ArrowLeft" if i % 2 == 0 else "ArrowRight")
+        page.wait_for_function(QUIET, timeout=60_000, polling=20)
+        out.append(page.evaluate("() => Math.max(...window.__afterplots) - window.__key"))
+    return out
+
+
+def playback_rate(page, url: str, drawn: str, seconds: float = 10.0) -> float:
+    """Months a second the window moves while playing (the start handle's aria-valuenow, read every 20 ms)."""
+    page.goto(url)
+    _ready(page, drawn)
+    page.click("#play-button")
+    handle = page.locator("#date-range [role=slider]").first
+    seen: list[tuple[float, int]] = []
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        value = int(handle.get_attribute("aria-valuenow"))
+        if not seen or seen[-1][1] != value:
+            seen.append((time.monotonic(), value))
+        page.wait_for_timeout(20)
+    page.click("#play-button")
+    if len(seen) < 3:
+        return 0.0
+    (t0, v0), (t1, v1) = seen[1], seen[-1]  # from the first step on: the start of playback is not a step
+    return (v1 - v0) / (t1 - t0)
+
+
+def page_ready(browser, url: str, drawn: str, runs: int) -> tuple[list[float], list[float]]:
+    """(reloads in one warm context, first visits in fresh contexts), seconds to every graph drawn."""
+    reloads, firsts = [], []
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.goto(url)
+    _ready(page, drawn)
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        page.reload(wait_until="commit")
+        _ready(page, drawn)
+        reloads.append(time.perf_counter() - t0)
+    context.close()
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        page = context.new_page()
+        t0 = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        _ready(page, drawn)
+        firsts.append(time.perf_counter() - t0)
+        context.close()
+    return reloads, firsts
+
+
+def measure(app_base: str, baseline_base: str, steps: int = 30, runs: int = 5) -> dict:
+    """Every browser number for the dashboard and the baseline, measured in one browser, interleaved."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            out = {}
+            for name, base, drawn in (("baseline", baseline_base, GRAPHS_DRAWN), ("app", app_base, ALL_GRAPHS_DRAWN)):
+                context = browser.new_context(viewport={"width": 1440, "height": 1000})
+                out[f"{name}_steps"] = slider_steps(context.new_page(), base + "/", drawn, steps)
+                context.close()
+                out[f"{name}_reload"], out[f"{name}_first"] = page_ready(browser, base + "/", drawn, runs)
+            context = browser.new_context(viewport={"width": 1440, "height": 1000})
+            out["playback"] = playback_rate(context.new_page(), app_base + "/", ALL_GRAPHS_DRAWN)
+            context.close()
+            return out
+        finally:
+            browser.close()
+
+
+def report(m: dict) -> list[str]:
+    """Markdown rows: each measurement with its ratio to the baseline."""
+    med = statistics.median
+
+    def row(what: str, app: float, base: float, unit: str, target: str) -> str:
+        return f"| {what} | {app:.0f} {unit} | {base:.0f} {unit} | {app / base:.1f}× | {target} |"
+
+    a, b = m["app_steps"], m["baseline_steps"]
+    return [
+        "| in the browser (headless chromium, 1440×1000) | dashboard | one-slider/one-graph page | ratio | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+        row(f"slider step → last repaint, median of {len(a)}", med(a), med(b), "ms", "≤ 4× (aim 2×)"),
+        row("slider step → last repaint, slowest", max(a), max(b), "ms", "≤ 8×"),
+        row(f"page ready, reload (median of {len(m['app_reload'])})", 1000 * med(m["app_reload"]),
+            1000 * med(m["baseline_reload"]), "ms", "≤ 2.5× (aim 2×)"),
+        row(f"page ready, first visit (median of {len(m['app_first'])})", 1000 * med(m["app_first"]),
+            1000 * med(m["baseline_first"]), "ms", "≤ 1.5×"),
+        f"| playback | {m['playback']:.2f} steps/s | | | ≥ 3 steps/s |",
+    ]  # fmt: skip
