@@ -13,6 +13,7 @@ from components.share import share_bar
 from components.table import table_section
 from components.view_model import border_check
 from data.load import Bundle
+from data.rules import COUNTING_RULES
 
 
 def _how_to_read() -> html.Aside:
@@ -20,31 +21,7 @@ def _how_to_read() -> html.Aside:
         className="panel note",
         children=[
             html.H2("How to read the figures, and how they are counted"),
-            html.Ul(
-                [
-                    html.Li(
-                        "Every figure comes from a named source. Where sources disagree, the range is shown "
-                        "(e.g. 15–52) and each source's own figure is listed; nothing is averaged."
-                    ),
-                    html.Li(
-                        "Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. "
-                        "Dots: each source, coloured by kind (UN, government, NGO, news media, group-affiliated)."
-                    ),
-                    html.Li(
-                        "Dates keep their precision. A month- or year-precise item spans its whole month or year. "
-                        "An item counts in the KPIs only if its whole period lies inside the selected range; "
-                        "items that only partly overlap are drawn faded and named under “Who reports what”."
-                    ),
-                    html.Li(
-                        "Stated totals (e.g. “more than 1,700 relocated by July 2016”) overlap the individual "
-                        "transfers and each other, so they are drawn separately and never added up."
-                    ),
-                    html.Li(
-                        "Seed documents are texts of the group's supporters; their claims are marked "
-                        "“Group-affiliated” and their line numbers are kept in the project's seeds register."
-                    ),
-                ]
-            ),
+            html.Ul([html.Li(rule) for rule in COUNTING_RULES]),
         ],
     )
 

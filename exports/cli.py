@@ -2,6 +2,7 @@
 
     python -m exports export --out DIR [--from YYYY-MM] [--to YYYY-MM] [--place ID]
                              [--lens all|seeds|independent] [--format png,svg,pdf] [--width W] [--height H] [--scale S]
+                             [--report [--paper a4|letter]]
 
 Exit codes: 0 all files written, 1 some export failed (or the data cannot be loaded), 2 bad arguments.
 Uses the same figure, caption and data functions as the /export routes.
@@ -18,7 +19,7 @@ from tqdm import tqdm
 
 from data.load import DataError, default_bundle
 from data.select import LENSES
-from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images
+from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images, report
 from exports.caption import app_version
 from exports.params import ParamError, Size, filename, parse_size, parse_view
 
@@ -47,6 +48,8 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     export.add_argument("--width", help="image width in pixels (default: per chart)")
     export.add_argument("--height", help="image height in pixels (default: per chart, plus the caption)")
     export.add_argument("--scale", help="scale factor of the pixel size (default 1)")
+    export.add_argument("--report", action="store_true", help="also write the view's report as one PDF")
+    export.add_argument("--paper", default="a4", choices=tuple(report.PAPERS), help="report paper size (default a4)")
     export.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser, export
 
@@ -92,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     jobs = [(figure, fmt) for figure in FIGURES for fmt in formats] + [("data", fmt) for fmt in DATA_FORMATS]
+    jobs += [("report", "pdf")] if args.report else []
     started, written, files, failures = time.perf_counter(), 0, 0, []
     with tqdm(total=len(jobs), unit="file", disable=args.no_progress, file=sys.stderr) as bar:
         for what, fmt in jobs:
@@ -100,11 +104,13 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 if what == "data":
                     payload = data.to_csv(bundle, view) if fmt == "csv" else data.to_geojson(bundle, view)
+                elif what == "report":
+                    payload = report.build_report(bundle, view, args.paper)
                 else:
                     payload = images.export_image(bundle, what, fmt, view, size)
                 target.write_bytes(payload)
                 written, files = written + len(payload), files + 1
-            except (images.RendererUnavailable, images.FigureUnavailable, OSError) as err:
+            except (images.RendererUnavailable, images.FigureUnavailable, report.ReportUnavailable, OSError) as err:
                 failures.append(f"{target.name}: {err}")
             bar.update()
     images.stop()

@@ -7,18 +7,19 @@ with a notice is a 400 here. Images also take width, height and scale. Errors ar
 from __future__ import annotations
 
 import logging
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Flask, Response, request
 
 from data.load import default_bundle
-from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images
+from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images, report
 from exports.params import HEIGHT_RANGE, SCALE_RANGE, WIDTH_RANGE, ParamError, filename, parse_query
 
 log = logging.getLogger(__name__)
 
 USAGE = (
     f"Usage: /export/<figure>.<format> with figure one of {', '.join(FIGURES)} and format one of "
-    f"{', '.join(IMAGE_FORMATS)}, or /export/data.<{'|'.join(DATA_FORMATS)}>. "
+    f"{', '.join(IMAGE_FORMATS)}, or /export/data.<{'|'.join(DATA_FORMATS)}>, or /export/report.pdf (paper=a4|letter). "
     "Query parameters as on the page: from, to (YYYY-MM), place, lens; for images also "
     f"width ({WIDTH_RANGE[0]}–{WIDTH_RANGE[1]}), height ({HEIGHT_RANGE[0]}–{HEIGHT_RANGE[1]}), "
     f"scale ({SCALE_RANGE[0]:g}–{SCALE_RANGE[1]:g})."
@@ -45,6 +46,8 @@ def export(name: str) -> Response:
     fmt = fmt.lower()
     if not dot or "/" in what:
         return _text(404, f"no export named {name!r}.")
+    if what == "report":
+        return _report(fmt)
     if what == "data":
         if fmt not in DATA_FORMATS:
             return _text(400, f"unknown data format {fmt!r}: valid data formats are {', '.join(DATA_FORMATS)}.")
@@ -75,6 +78,28 @@ def export(name: str) -> Response:
     except Exception as err:  # a bug must not become an HTML 500 page; it is logged with its traceback
         log.exception("export %s failed", name)
         return _text(503, f"export failed: {type(err).__name__}: {err}")
+
+
+def _report(fmt: str) -> Response:
+    """GET /export/report.pdf?<the page's parameters>&paper=a4|letter: one PDF for the view."""
+    if fmt != "pdf":
+        return _text(400, f"unknown report format {fmt!r}: the report is a pdf (/export/report.pdf).")
+    pairs = parse_qsl(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
+    papers = [v for k, v in pairs if k == "paper"]
+    paper = (papers[-1] if papers else "a4").lower()
+    if len(papers) > 1 or paper not in report.PAPERS:
+        return _text(400, f"bad query parameter: paper must be given once, one of {', '.join(report.PAPERS)}.")
+    bundle = default_bundle()
+    try:
+        view, _ = parse_query(bundle, urlencode([(k, v) for k, v in pairs if k != "paper"]), allow_size=False)
+    except ParamError as err:
+        return _text(400, f"bad query parameter: {err}")
+    try:
+        payload = report.build_report(bundle, view, paper, base_url=request.host_url)
+    except report.ReportUnavailable as err:
+        log.warning("report failed: %s", err)
+        return _text(503, f"report unavailable: {err}", **{"Retry-After": "30"})
+    return _file(payload, report.CONTENT_TYPE, filename("report", view, "pdf"))
 
 
 def register(server: Flask) -> None:

@@ -1,0 +1,15 @@
+"""How the figures are counted, in plain words: shown on the page ("How to read the figures") and in the report."""
+
+COUNTING_RULES: tuple[str, ...] = (
+    "Every figure comes from a named source. Where sources disagree, the range is shown (e.g. 15–52) and each "
+    "source's own figure is listed; nothing is averaged.",
+    "Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. Dots: each source, "
+    "coloured by kind (UN, government, NGO, news media, group-affiliated).",
+    "Dates keep their precision. A month- or year-precise item spans its whole month or year. An item counts in the "
+    "headline figures only if its whole period lies inside the selected range; items that only partly overlap are "
+    "drawn faded and named under “Who reports what”.",
+    "Stated totals (e.g. “more than 1,700 relocated by July 2016”) overlap the individual transfers and each other, "
+    "so they are drawn separately and never added up.",
+    "Seed documents are texts of the group's supporters; their claims are marked “Group-affiliated” and their line "
+    "numbers are kept in the project's seeds register.",
+)
