@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import dash
-from dash import Input, Output, Patch, State, callback, ctx, html
+from dash import Input, Output, Patch, State, callback, clientside_callback, ctx, html
 
 from components import view_model
 from components.charts import graph_config
@@ -262,3 +262,20 @@ def copy_link(clicks):
 def copy_citation(clicks):
     """The Copy citation button makes the hidden clipboard component copy the citation."""
     return clicks
+
+
+# The iframe code of every embeddable chart (/embed/<chart>, exports.embed) for the view's link, made in the browser.
+clientside_callback(
+    """function (link) {
+        if (!link) { return ''; }
+        var url = new URL(link, window.location.href);
+        var root = url.origin + url.pathname.replace(/\\/$/, '');
+        var charts = [['map', 720], ['casualties', 780], ['relocations', 720], ['population', 620], ['context', 460]];
+        return charts.map(function (c) {
+            return '<iframe src="' + root + '/embed/' + c[0] + url.search + '" title="Camps Atlas: ' + c[0] +
+                '" width="100%" height="' + c[1] + '" style="border:0" loading="lazy"></iframe>';
+        }).join('\\n\\n');
+    }""",
+    Output(Share.EMBED_CODE, "children"),
+    Input(Share.LINK_TEXT, "children"),
+)

@@ -51,6 +51,7 @@ class Share:
     CITATION = "citation-text"
     COPY_CITATION = "copy-citation"
     COPY_CITATION_CLIPBOARD = "copy-citation-clipboard"
+    EMBED_CODE = "embed-code"
 
 
 class Playback:

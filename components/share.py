@@ -35,6 +35,12 @@ def share_bar() -> html.Section:
                 html.Span(id=Share.CITATION, className="citation"),
                 _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_CLIPBOARD, Share.CITATION, "Copy citation"),
             ]),
+            html.Details(className="export-menu embed-menu", children=[
+                html.Summary("Embed a chart"),
+                html.P("Paste one of these into a web page: the chart stays interactive, with its caption and a "
+                       "link back to this view.", className="hint"),
+                html.Pre(id=Share.EMBED_CODE, className="embed-code", tabIndex=0),
+            ]),
         ],
     )  # fmt: skip
 
@@ -59,6 +65,7 @@ def export_links(search: str, prefix: str = "/") -> list:
     ]  # fmt: skip
     rows.append(html.Li([html.A(label, href=f"{base}data.{fmt}{search}", download="", className="export-link")
                          for fmt, label in DATA_FORMATS]))  # fmt: skip
+    rows.append(html.Li(html.A("Report (PDF)", href=f"{base}report.pdf{search}", download="", className="export-link")))
     return [html.Ul(rows)]
 
 

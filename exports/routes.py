@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Flask, Response, request
 
 from data.load import default_bundle
-from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images, report
+from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, embed, images, report
 from exports.params import HEIGHT_RANGE, SCALE_RANGE, WIDTH_RANGE, ParamError, filename, parse_query
 
 log = logging.getLogger(__name__)
@@ -103,5 +103,6 @@ def _report(fmt: str) -> Response:
 
 
 def register(server: Flask) -> None:
-    """Add the export routes to the app's Flask server."""
+    """Add the export routes (and the embeddable charts, exports.embed) to the app's Flask server."""
+    embed.register(server)
     server.add_url_rule("/export/<path:name>", endpoint="camps_atlas_export", view_func=export, methods=["GET"])

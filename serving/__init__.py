@@ -38,7 +38,7 @@ def configure(app, settings: Settings | None = None):
         from serving import bench
 
         bench.install(app)
-    security.install(app)
+    security.install(app, settings.embed_ancestors)
     validation.install(app, _view_store_id())
     health.install(app)
     cache.install(app, settings)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 
 from dash.exceptions import DependencyException
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 log = logging.getLogger("camps_atlas")
@@ -57,8 +57,11 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
-    """The CSP header value, given Dash's inline script hashes (each already quoted: "'sha256-…'")."""
+def content_security_policy(
+    script_hashes: list[str] | tuple[str, ...], frame_ancestors: tuple[str, ...] = ("'none'",)
+) -> str:
+    """The CSP header value, given Dash's inline script hashes (each already quoted: "'sha256-…'") and who may
+    frame the response (nobody, but for /embed/…)."""
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
@@ -68,7 +71,7 @@ def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
         "connect-src": ["'self'"],
         "worker-src": ["'self'", "blob:"],
         "object-src": ["'none'"],
-        "frame-ancestors": ["'none'"],
+        "frame-ancestors": list(frame_ancestors),
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
     }
@@ -86,21 +89,34 @@ def security_headers(csp: str) -> dict[str, str]:
     }
 
 
-def install(app) -> None:
-    """Headers on every response, a request size limit, and tracebacks kept out of responses."""
+EMBED_PREFIX = "/embed/"
+
+
+def embed_headers(csp: str) -> dict[str, str]:
+    """Headers of the embeddable charts (/embed/…): framing allowed by the CSP's frame-ancestors, so no
+    X-Frame-Options (which cannot name sites)."""
+    return {k: v for k, v in security_headers(csp).items() if k != "X-Frame-Options"}
+
+
+def install(app, embed_ancestors: tuple[str, ...] = ("*",)) -> None:
+    """Headers on every response, a request size limit, and tracebacks kept out of responses. Only /embed/…
+    may be framed, by `embed_ancestors` (CAMPS_ATLAS_EMBED_ANCESTORS)."""
     server: Flask = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_CONTENT_LENGTH
     server.config["PROPAGATE_EXCEPTIONS"] = False  # never hand an exception to a debugger page
     server.debug = False
     headers: dict[str, str] = {}
+    framed: dict[str, str] = {}
 
     @server.after_request
     def _add_headers(response: Response) -> Response:
         if not headers:
             # After Dash's first-request setup, so clientside callbacks registered with dash.clientside_callback
             # are in app.csp_hashes() too.
-            headers.update(security_headers(content_security_policy(app.csp_hashes())))
-        for name, value in headers.items():
+            hashes = app.csp_hashes()
+            headers.update(security_headers(content_security_policy(hashes)))
+            framed.update(embed_headers(content_security_policy(hashes, embed_ancestors)))
+        for name, value in (framed if request.path.startswith(EMBED_PREFIX) else headers).items():
             response.headers.setdefault(name, value)
         return response
 

@@ -8,12 +8,16 @@
 | CAMPS_ATLAS_CACHE_URL  | (empty)     | redis://host:port/db (or rediss://): a figure cache shared by all   |
 |                        |             | workers and machines; empty: an in-process cache per worker         |
 | CAMPS_ATLAS_BENCH      | (empty)     | 1: add the benchmark's no-op callback (only `make bench` sets it)   |
+| CAMPS_ATLAS_EMBED_ANCESTORS | *      | sites that may frame /embed/… (space-separated CSP sources, e.g.    |
+|                        |             | `https://example.org https://*.example.net`); the dashboard itself  |
+|                        |             | is never framed                                                     |
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -24,6 +28,9 @@ DEFAULT_PORT = 8050
 DEFAULT_WORKERS = 2
 MAX_WORKERS = 64
 CACHE_SCHEMES = ("redis", "rediss")
+DEFAULT_EMBED_ANCESTORS = ("*",)
+# A CSP host source: * | 'self' | scheme://host[:port] with an optional leading "*." on the host.
+_ANCESTOR = re.compile(r"^(\*|'self'|https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$")
 
 
 class SettingsError(ValueError):
@@ -37,6 +44,7 @@ class Settings:
     workers: int = DEFAULT_WORKERS
     cache_url: str | None = None
     bench: bool = False
+    embed_ancestors: tuple[str, ...] = DEFAULT_EMBED_ANCESTORS
 
     @property
     def bind(self) -> str:
@@ -108,6 +116,20 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     raise SettingsError(f"{PREFIX}{name}={raw!r} is not a flag (expected 1 or 0)")
 
 
+def _ancestors(env: Mapping[str, str]) -> tuple[str, ...]:
+    raw = env.get(PREFIX + "EMBED_ANCESTORS", "").strip()
+    if not raw:
+        return DEFAULT_EMBED_ANCESTORS
+    sources = tuple(raw.replace(",", " ").split())
+    bad = [s for s in sources if not _ANCESTOR.match(s)]
+    if bad:
+        raise SettingsError(
+            f"{PREFIX}EMBED_ANCESTORS: {' '.join(bad)!r} is not a site (expected space-separated sources such as "
+            "https://example.org https://*.example.net 'self', or * for any site)"
+        )
+    return sources
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment (or a given mapping); SettingsError names the first bad variable."""
     env = os.environ if env is None else env
@@ -117,6 +139,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         workers=_int(env, "WORKERS", DEFAULT_WORKERS, 1, MAX_WORKERS),
         cache_url=_cache_url(env),
         bench=_flag(env, "BENCH"),
+        embed_ancestors=_ancestors(env),
     )
 
 

@@ -1,0 +1,88 @@
+"""Embeddable charts: GET /embed/<chart>?<the page's parameters> is one interactive chart with its caption and a
+link back to the full view, nothing else. Only these pages may be framed (serving.security: frame-ancestors from
+CAMPS_ATLAS_EMBED_ANCESTORS, any site by default); the dashboard itself never is."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from flask import Response, request, send_from_directory
+
+from components import view_model
+from components.view_state import format_search
+from data.load import Bundle, default_bundle
+from data.select import View
+from exports import images
+from exports.caption import caption_lines
+from exports.params import ParamError, filename, parse_query
+
+STATIC = Path(__file__).resolve().parent / "embed_static"
+VENDOR = Path(__file__).resolve().parent.parent / "components" / "assets" / "vendor"
+CHARTS = ("map", "casualties", "relocations", "population", "context")
+CAPTION_WIDTH = 1000
+
+
+def _figure(bundle: Bundle, chart: str, view: View):
+    if chart in images.BUILDERS:
+        return images.build_figure(bundle, chart, view)
+    return view_model.render_context(bundle, view)
+
+
+def _plotly_script() -> str:
+    return next(VENDOR.glob("plotly-*-partial.*.min.js")).name
+
+
+def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str) -> str:
+    """The embed's HTML: the figure as JSON data (drawn by embed.js with the app's partial plotly.js)."""
+    fig = _figure(bundle, chart, view)
+    title = (fig.layout.title.text or chart).split("<br>")[0]
+    search = format_search(view)
+    full = f"{host_url.rstrip('/')}{root}/{search}"
+    lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH)[1:]  # the figure shows its own title
+    # In a <script type="application/json"> block "</" must not appear: escape it, JSON stays valid.
+    data = fig.to_json().replace("</", "<\\/")
+    caption = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)} — Camps Atlas</title>
+<link rel="stylesheet" href="{root}/embed/static/embed.css">
+</head>
+<body>
+<figure class="embed">
+<div id="chart" data-topojson="{root}/assets/topojson/" data-filename="{filename(chart, view, "png")[:-4]}-chart"></div>
+<figcaption>{caption}<p><a href="{html.escape(full)}" target="_blank" rel="noopener">Open this view in Camps Atlas</a></p></figcaption>
+</figure>
+<script type="application/json" id="figure">{data}</script>
+<script src="{root}/assets/vendor/{_plotly_script()}"></script>
+<script src="{root}/embed/static/embed.js"></script>
+</body>
+</html>
+"""
+
+
+def embed(chart: str) -> Response:
+    """GET /embed/<chart>: the page, or a plain-text 4xx naming what is wrong."""
+    if chart not in CHARTS:
+        return Response(
+            f"404 Not Found: no chart {chart!r} to embed; charts: {', '.join(CHARTS)}.\n", 404, mimetype="text/plain"
+        )
+    bundle = default_bundle()
+    try:
+        view, _ = parse_query(bundle, request.query_string.decode("utf-8", "replace"), allow_size=False)
+    except ParamError as err:
+        return Response(f"400 Bad Request: bad query parameter: {err}\n", 400, mimetype="text/plain")
+    page = embed_page(bundle, chart, view, request.script_root, request.host_url)
+    return Response(page, mimetype="text/html")
+
+
+def static(name: str) -> Response:
+    return send_from_directory(STATIC, name)
+
+
+def register(server) -> None:
+    server.add_url_rule("/embed/static/<path:name>", endpoint="camps_atlas_embed_static", view_func=static)
+    server.add_url_rule("/embed/<chart>", endpoint="camps_atlas_embed", view_func=embed)
