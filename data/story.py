@@ -1,0 +1,176 @@
+"""Guided stories (data/stories.csv): steps that each set a view and tell, in our own words, what it shows.
+
+Every figure in a step's text is a placeholder filled from the data under the reader's lens — `{killed:E2013_ASHRAF}`
+becomes that item's range and who gives its lowest and highest figure — so a story cannot disagree with the charts.
+`{source:<source_id>}` names a source. The file is validated like the other data files: file, line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from data.load import DATA_DIR, DATA_DIR_ENV, Bundle, DataError, default_bundle
+from data.select import LENSES, View, select
+from data.summary import Spread, spread
+from data.validate import Problem
+
+FILE = "stories.csv"
+COLUMNS = ("story_id", "step", "title", "from", "to", "place", "lens", "item_kind", "item_id", "text")
+QUANTITIES = {"killed": "event", "wounded": "event", "abducted_or_missing": "event", "people": "movement"}
+ITEM_KINDS = ("event", "movement", "place")
+PLACEHOLDER = re.compile(r"\{(\w+):([\w.-]+)\}")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a story: the view it sets (lens None keeps the reader's) and its text with placeholders."""
+
+    story_id: str
+    number: int
+    title: str
+    start: pd.Period
+    end: pd.Period
+    place: str | None
+    lens: str | None
+    item_kind: str | None
+    item_id: str | None
+    text: str
+
+    def view(self, lens: str) -> View:
+        return View(self.start, self.end, self.place, self.lens or lens)
+
+
+def _problems(bundle: Bundle, frame: pd.DataFrame) -> list[Problem]:
+    out: list[Problem] = []
+
+    def bad(line: int, column: str, message: str) -> None:
+        out.append(Problem(FILE, line, column, message))
+
+    missing = [c for c in COLUMNS if c not in frame.columns]
+    if missing:
+        return [Problem(FILE, 1, None, f"missing column(s): {', '.join(missing)}")]
+    items = {"event": set(bundle.events["event_id"]), "movement": set(bundle.movements["movement_id"])}
+    items["place"] = set(bundle.places.index)
+    seen: set[tuple[str, str]] = set()
+    for k, row in frame.iterrows():
+        line = int(k) + 2  # header is line 1
+        if not row["story_id"] or not re.fullmatch(r"[a-z0-9_-]+", row["story_id"]):
+            bad(line, "story_id", f"{row['story_id']!r} is not a lower-case id")
+        if not row["step"].isdigit() or int(row["step"]) < 1:
+            bad(line, "step", f"{row['step']!r} is not a step number ≥ 1")
+        elif (row["story_id"], row["step"]) in seen:
+            bad(line, "step", f"step {row['step']} of {row['story_id']!r} is given twice")
+        seen.add((row["story_id"], row["step"]))
+        for col in ("title", "text"):
+            if not row[col].strip():
+                bad(line, col, "is empty")
+        for col in ("from", "to"):
+            if not _MONTH.match(row[col]):
+                bad(line, col, f"{row[col]!r} is not a month (YYYY-MM)")
+            elif not bundle.first_month <= pd.Period(row[col], "M") <= bundle.last_month:
+                bad(line, col, f"{row[col]} is outside the data ({bundle.first_month}–{bundle.last_month})")
+        if _MONTH.match(row["from"]) and _MONTH.match(row["to"]) and row["from"] > row["to"]:
+            bad(line, "to", f"{row['to']} is before from={row['from']}")
+        if row["place"] and row["place"] not in bundle.places.index:
+            bad(line, "place", f"unknown place {row['place']!r}")
+        if row["lens"] and row["lens"] not in LENSES:
+            bad(line, "lens", f"unknown lens {row['lens']!r} (expected one of {', '.join(LENSES)}, or empty)")
+        if bool(row["item_kind"]) != bool(row["item_id"]):
+            bad(line, "item_id", "item_kind and item_id go together (both or neither)")
+        elif row["item_kind"] and row["item_kind"] not in ITEM_KINDS:
+            bad(line, "item_kind", f"{row['item_kind']!r} is not one of {', '.join(ITEM_KINDS)}")
+        elif row["item_kind"] and row["item_id"] not in items[row["item_kind"]]:
+            bad(line, "item_id", f"no {row['item_kind']} {row['item_id']!r} in the data")
+        for name, ref in PLACEHOLDER.findall(row["text"]):
+            if name == "source":
+                if ref not in bundle.sources.index:
+                    bad(line, "text", f"{{source:{ref}}}: no source {ref!r} in sources.csv")
+            elif name not in QUANTITIES:
+                bad(line, "text", f"{{{name}:{ref}}}: unknown figure {name!r} (use {', '.join(QUANTITIES)} or source)")
+            elif ref not in items[QUANTITIES[name]]:
+                bad(line, "text", f"{{{name}:{ref}}}: no {QUANTITIES[name]} {ref!r} in the data")
+        if re.search(r"\{[^}]*$|^[^{]*\}", PLACEHOLDER.sub("", row["text"])):
+            bad(line, "text", "an unmatched { or } (placeholders are {figure:item_id} or {source:source_id})")
+    return out
+
+
+def load_stories(bundle: Bundle, folder: Path = DATA_DIR) -> dict[str, tuple[Step, ...]]:
+    """Every story in folder/stories.csv, its steps in order; DataError names file, line and column of problems."""
+    path = folder / FILE
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise DataError([Problem(FILE, None, None, f"cannot be read: {err}")], folder) from None
+    problems = _problems(bundle, frame)
+    if problems:
+        raise DataError(problems, folder)
+    stories: dict[str, list[Step]] = {}
+    for _, row in frame.iterrows():
+        stories.setdefault(row["story_id"], []).append(
+            Step(
+                story_id=row["story_id"],
+                number=int(row["step"]),
+                title=row["title"].strip(),
+                start=pd.Period(row["from"], "M"),
+                end=pd.Period(row["to"], "M"),
+                place=row["place"] or None,
+                lens=row["lens"] or None,
+                item_kind=row["item_kind"] or None,
+                item_id=row["item_id"] or None,
+                text=row["text"].strip(),
+            )
+        )
+    out = {}
+    for story_id, steps in stories.items():
+        steps.sort(key=lambda s: s.number)
+        if [s.number for s in steps] != list(range(1, len(steps) + 1)):
+            raise DataError([Problem(FILE, None, "step", f"steps of {story_id!r} are not numbered 1…{len(steps)}")])
+        out[story_id] = tuple(steps)
+    return out
+
+
+@functools.cache
+def default_stories() -> dict[str, tuple[Step, ...]]:
+    """The app's stories, validated against the app's data once per process."""
+    return load_stories(default_bundle(), Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR))
+
+
+def item_spread(bundle: Bundle, quantity: str, item_id: str, lens: str) -> Spread:
+    """All figures the sources under `lens` give for one quantity of one item (whatever the date range)."""
+    sel = select(bundle, View(bundle.first_month, bundle.last_month, None, lens))
+    frame, key = (sel.events, "event_id") if QUANTITIES[quantity] == "event" else (sel.movements, "movement_id")
+    return spread(frame.loc[frame[key] == item_id], quantity, bundle)
+
+
+def _names(figures) -> str:
+    return ", ".join(dict.fromkeys(f.publisher for f in figures))
+
+
+def figure_text(s: Spread) -> str:
+    """'3–36 (lowest: Antiwar.com, …; highest: USCCAR, …)', '34 (UN News Centre, …)' or a plain 'no figure…'."""
+    if not s.figures:
+        return "no figure from the sources in this view"
+    if not s.disputed:
+        return f"{s.text()} ({_names(s.figures)})"
+    low = [f for f in s.figures if f.value == s.low]
+    high = [f for f in s.figures if f.value == s.high]
+    return f"{s.text()} (lowest: {_names(low)}; highest: {_names(high)})"
+
+
+def render(bundle: Bundle, text: str, lens: str) -> str:
+    """A step's text with each placeholder filled from the rows under the lens."""
+
+    def fill(match: re.Match) -> str:
+        name, ref = match.groups()
+        if name == "source":
+            return bundle.sources.at[ref, "publisher"]
+        return figure_text(item_spread(bundle, name, ref, lens))
+
+    return PLACEHOLDER.sub(fill, text)
