@@ -11,14 +11,24 @@ from dash import Input, Output, Patch, State, callback, clientside_callback, ctx
 from components import view_model
 from components.charts import graph_config
 from components.detail import detail_view
-from components.ids import Charts, Controls, Detail, Kpi, Page, Playback, Share, Table
+from components.ids import Charts, Controls, Detail, Kpi, Page, Playback, Share, Story, Table
 from components.kpis import kpi_detail
 from components.playback import start_window, step
 from components.share import citation, export_links
+from components.story import panel_content
 from components.table import sort_state, table_html
-from components.view_state import clicked_item, format_search, from_store, next_state, selected_from_click
+from components.view_state import (
+    clicked_item,
+    format_search,
+    from_store,
+    next_state,
+    selected_from_click,
+    story_of,
+    story_step,
+)
 from data import timeline
 from data.load import default_bundle
+from data.story import default_stories
 from serving.cache import memoised
 
 # Figure builders memoised by (view, data version, code): in Redis when CAMPS_ATLAS_CACHE_URL is set, else per process.
@@ -42,10 +52,13 @@ render_context = memoised("render_context", view_model.render_context)
     Input(Charts.MAP, "clickData"),
     Input(Controls.RESET, "n_clicks"),
     Input(Controls.LENS, "value"),
+    Input(Story.PREV, "n_clicks"),
+    Input(Story.NEXT, "n_clicks"),
+    Input(Story.LEAVE, "n_clicks"),
     State(Page.VIEW, "data"),
     State(Page.URL, "href"),
 )
-def on_view_input(search, month_span, map_click, _reset, lens, current, href):
+def on_view_input(search, month_span, map_click, _reset, lens, _prev, _next, _leave, current, href):
     """One place where URL, slider, map clicks, reset and lens become the view (the URL follows the view), with
     what names the view: its link, citation and export links (answered here, not by one more request)."""
     bundle = default_bundle()
@@ -196,17 +209,39 @@ def update_table(view_data, column, order):
 
 
 @callback(
+    Output(Story.PANEL, "hidden"),
+    Output(Story.STEP, "children"),
+    Output(Story.TITLE, "children"),
+    Output(Story.TEXT, "children"),
+    Output(Story.PREV, "disabled"),
+    Output(Story.NEXT, "disabled"),
+    Input(Page.VIEW, "data"),
+)
+def update_story(view_data):
+    """The story panel for the stored view: shown while the view is a story step, its figures under the lens."""
+    story = story_of(view_data)
+    steps = default_stories()[story[0]] if story else None
+    return panel_content(default_bundle(), steps, story[1] if story else None, from_store(view_data).lens)
+
+
+@callback(
     Output(Detail.PANEL, "children"),
     Output(Detail.SELECTED, "data"),
     Input(Charts.MAP, "clickData"),
     Input(Charts.CASUALTIES, "clickData"),
     Input(Charts.RELOCATIONS, "clickData"),
+    Input(Page.VIEW, "data"),
     prevent_initial_call=True,
 )
-def show_detail(map_click, casualty_click, relocation_click):
-    """The clicked attack, movement or place, with every source side by side."""
-    clicks = {Charts.MAP: map_click, Charts.CASUALTIES: casualty_click, Charts.RELOCATIONS: relocation_click}
-    selected = selected_from_click(ctx.triggered_id, clicks.get(ctx.triggered_id))
+def show_detail(map_click, casualty_click, relocation_click, view_data):
+    """The clicked attack, movement or place (or the one a story step selects), with every source side by side."""
+    if ctx.triggered_id == Page.VIEW:
+        story = story_of(view_data)
+        step = story_step(story) if story else None
+        selected = (step.item_kind, step.item_id) if step and step.item_kind else None
+    else:
+        clicks = {Charts.MAP: map_click, Charts.CASUALTIES: casualty_click, Charts.RELOCATIONS: relocation_click}
+        selected = selected_from_click(ctx.triggered_id, clicks.get(ctx.triggered_id))
     if selected is None:
         return dash.no_update, dash.no_update
     kind, item_id = selected

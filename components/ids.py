@@ -70,3 +70,14 @@ class Table:
     SORT_COLUMN = "data-table-sort-column"
     SORT_ORDER = "data-table-sort-order"
     COUNT = "data-table-count"
+
+
+class Story:
+    PANEL = "story-panel"
+    TITLE = "story-title"
+    TEXT = "story-text"
+    STEP = "story-step"
+    PREV = "story-prev"
+    NEXT = "story-next"
+    LEAVE = "story-leave"
+    START = "story-start"

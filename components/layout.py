@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash
 from dash import dcc, html
 
 from components.charts import distance_panel, graph
@@ -10,6 +11,7 @@ from components.detail import detail_section
 from components.ids import Charts, Detail, Page
 from components.kpis import kpi_row
 from components.share import share_bar
+from components.story import STORY, start_link, story_panel
 from components.table import table_section
 from components.view_model import border_check
 from data.load import Bundle
@@ -47,10 +49,12 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
                         "resettlement abroad (2013–2016). Every figure is shown with who reports it.",
                         className="lede",
                     ),
+                    start_link(dash.get_relative_path(f"/?story={STORY}&step=1")),
                 ],
             ),
             html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
             control_bar(bundle),
+            story_panel(),
             kpi_row(),
             share_bar(),
             html.Main(

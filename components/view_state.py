@@ -8,16 +8,34 @@ from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
-from components.ids import Charts, Controls
+from components.ids import Charts, Controls, Story
 from data.select import LENSES, View
+from data.story import Step, default_stories
 
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-KNOWN_PARAMS = ("from", "to", "place", "lens")
+KNOWN_PARAMS = ("from", "to", "place", "lens", "story", "step")
+StoryStep = tuple[str, int]  # (story id, step number from 1)
 
 
-def to_store(view: View) -> dict:
-    """JSON-able form of a view for a dcc.Store."""
-    return {"from": str(view.start), "to": str(view.end), "place": view.place, "lens": view.lens}
+def to_store(view: View, story: StoryStep | None = None) -> dict:
+    """JSON-able form of a view (and the story step it shows, if any) for a dcc.Store."""
+    out = {"from": str(view.start), "to": str(view.end), "place": view.place, "lens": view.lens}
+    if story:
+        out.update(story=story[0], step=story[1])
+    return out
+
+
+def story_of(data: dict | None) -> StoryStep | None:
+    """The story step a stored view shows, if it is one of a known story's."""
+    if not isinstance(data, dict) or data.get("story") not in default_stories():
+        return None
+    step = data.get("step")
+    steps = default_stories()[data["story"]]
+    return (data["story"], step) if isinstance(step, int) and 1 <= step <= len(steps) else None
+
+
+def story_step(story: StoryStep) -> Step:
+    return default_stories()[story[0]][story[1] - 1]
 
 
 def from_store(data: dict) -> View:
@@ -37,8 +55,33 @@ def _month(value: str, name: str, axis: pd.PeriodIndex, notices: list[str]) -> p
     return month
 
 
+def _story(params: dict[str, str], notices: list[str]) -> StoryStep | None:
+    """story=<id>&step=<n> (step 1 when missing), or None with a notice when unknown."""
+    if "story" not in params:
+        if "step" in params:
+            notices.append("Ignored step: it needs a story (e.g. story=camps&step=3).")
+        return None
+    stories = default_stories()
+    story = params["story"].lower()
+    if story not in stories:
+        notices.append(f"Ignored story={params['story']!r}: known stories are {', '.join(sorted(stories))}.")
+        return None
+    raw, count = params.get("step", "1"), len(stories[story])
+    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= count):
+        notices.append(f"Ignored step={raw!r}: the story {story!r} has steps 1 to {count}; showing step 1.")
+        return story, 1
+    return story, int(raw)
+
+
+def parse_story(search: str | None) -> StoryStep | None:
+    """The story step a query string asks for (story=…&step=…), if any."""
+    params = dict(parse_qsl((search or "").lstrip("?"), keep_blank_values=True))
+    return _story({k: v.strip() for k, v in params.items()}, [])
+
+
 def parse_search(search: str | None, axis: pd.PeriodIndex, place_ids: set[str]) -> tuple[View, list[str]]:
-    """The view a query string asks for, and a notice for every parameter that was ignored or adjusted."""
+    """The view a query string asks for, and a notice for every parameter that was ignored or adjusted. A story
+    step (story=…&step=…) sets range, place and (if the step names one) lens."""
     notices: list[str] = []
     params: dict[str, str] = {}
     for name, value in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
@@ -62,11 +105,20 @@ def parse_search(search: str | None, axis: pd.PeriodIndex, place_ids: set[str]) 
     if lens not in LENSES:
         notices.append(f"Ignored lens={params['lens']!r}: expected one of {', '.join(LENSES)}.")
         lens = "all"
+    story = _story(params, notices)
+    if story:
+        return story_step(story).view(lens), notices
     return View(start, end, place, lens), notices
 
 
-def format_search(view: View) -> str:
-    """The query string of a view (from and to always; place and lens when set)."""
+def format_search(view: View, story: StoryStep | None = None) -> str:
+    """The query string of a view (from and to always; place and lens when set), or of the story step it shows
+    (story and step; lens when the reader chose one the step does not set)."""
+    if story:
+        params = {"story": story[0], "step": str(story[1])}
+        if view.lens != "all" and story_step(story).lens is None:
+            params["lens"] = view.lens
+        return "?" + urlencode(params)
     params = {"from": str(view.start), "to": str(view.end)}
     if view.place:
         params["place"] = view.place
@@ -118,6 +170,7 @@ class StateUpdate:
     store: dict
     lens: str
     notices: list[str] | None
+    story: StoryStep | None = None
 
 
 def with_lens(view: View, lens: str | None) -> View:
@@ -139,13 +192,26 @@ def next_state(
     """The new state after one input changed.
 
     trigger is the id of the input that changed: the URL (or None on first load: the URL is parsed), the slider,
-    the map, the reset button or the source lens. The URL always follows the resulting view.
+    the map, the reset button, the source lens or the story's previous / next / leave buttons. The URL always
+    follows the resulting view (story=…&step=… while the view is a story step).
     """
     notices: list[str] | None = None
-    own_inputs = (Controls.DATE_RANGE, Charts.MAP, Controls.RESET, Controls.LENS)
+    own_inputs = (Controls.DATE_RANGE, Charts.MAP, Controls.RESET, Controls.LENS, Story.PREV, Story.NEXT, Story.LEAVE)
+    story = None
     if trigger is None or current is None or trigger not in own_inputs:
         view, notices = parse_search(search, axis, place_ids)
-    else:
+        story = parse_story(search)
+    elif trigger == Controls.LENS:  # a lens change stays in the story: its figures are filled under the new lens
+        view, story = with_lens(from_store(current), lens), story_of(current)
+    elif trigger in (Story.PREV, Story.NEXT):  # the step's view, seen through the reader's lens
+        view, story = from_store(current), story_of(current)
+        if story:
+            count = len(default_stories()[story[0]])
+            story = (story[0], min(max(story[1] + (1 if trigger == Story.NEXT else -1), 1), count))
+            view = story_step(story).view(view.lens)
+    elif trigger == Story.LEAVE:  # leaving the story keeps the step's view
+        view = from_store(current)
+    else:  # the slider, a map click or the reset button: the reader explores on from here, out of the story
         view = from_store(current)
         if trigger == Controls.DATE_RANGE and isinstance(month_span, list) and len(month_span) == 2:
             view = with_months(view, axis, month_span)
@@ -153,12 +219,10 @@ def next_state(
             view = with_place(view, clicked_place(map_click, place_ids) or view.place)
         elif trigger == Controls.RESET:
             view = with_place(view, None)
-        elif trigger == Controls.LENS:
-            view = with_lens(view, lens)
     span = [int((view.start - axis[0]).n), int((view.end - axis[0]).n)]
     if trigger == Controls.DATE_RANGE:
         span = None
-    return StateUpdate(span, format_search(view), to_store(view), view.lens, notices)
+    return StateUpdate(span, format_search(view, story), to_store(view, story), view.lens, notices, story)
 
 
 def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, str] | None:

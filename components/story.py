@@ -1,0 +1,67 @@
+"""The guided story's panel: step title, text (figures filled from the data, data.story), previous / next / leave.
+
+ArrowLeft and ArrowRight move through the steps while the panel has focus (components/assets/story.js).
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from components.ids import Story
+from data.load import Bundle
+from data.story import Step, render
+
+STORY = "camps"
+
+
+def start_link(href: str) -> dcc.Link:
+    """The header's way into the story (its first step)."""
+    return dcc.Link("Guided story: the camps, 1986–2016 →", href=href, id=Story.START, className="story-start")
+
+
+def story_panel() -> html.Section:
+    """The panel, hidden until the view is a story step."""
+    return html.Section(
+        id=Story.PANEL,
+        className="panel story",
+        hidden=True,
+        tabIndex=0,
+        role="region",
+        **{"aria-label": "Guided story", "aria-roledescription": "story", "aria-live": "polite"},
+        children=[
+            html.Div(
+                className="story-head",
+                children=[
+                    html.Span(id=Story.STEP, className="story-step"),
+                    html.H2(id=Story.TITLE, className="story-title"),
+                ],
+            ),
+            html.P(id=Story.TEXT, className="story-text"),
+            html.Div(
+                className="story-nav",
+                children=[
+                    html.Button("← Previous", id=Story.PREV, n_clicks=0, className="story-button"),
+                    html.Button("Next →", id=Story.NEXT, n_clicks=0, className="story-button"),
+                    html.Button(
+                        "Leave the story (keep this view)", id=Story.LEAVE, n_clicks=0, className="story-leave"
+                    ),
+                    html.Span("Focus the panel and use ← → to move.", className="hint"),
+                ],
+            ),
+        ],
+    )
+
+
+def panel_content(bundle: Bundle, steps: tuple[Step, ...] | None, number: int | None, lens: str) -> tuple:
+    """(hidden, step label, title, text, previous disabled, next disabled) for the panel."""
+    if not steps or number is None:
+        return True, "", "", "", True, True
+    step = steps[number - 1]
+    return (
+        False,
+        f"{number} / {len(steps)}",
+        step.title,
+        render(bundle, step.text, step.lens or lens),
+        number <= 1,
+        number >= len(steps),
+    )
