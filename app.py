@@ -5,11 +5,11 @@ import sys
 from dash import Dash
 
 from data.load import DataError, default_bundle
-from data.story import default_stories
+from data.story import default_key_events, default_stories
 
 try:
     BUNDLE = default_bundle()
-    default_stories()  # data/stories.csv is checked against the data at start-up too
+    default_stories(), default_key_events()  # stories.csv and key_events.csv are checked at start-up too
 except DataError as err:
     sys.exit(f"Camps Atlas cannot start: {err}")
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.ids import Controls
+from components.key_events import key_event_marks
 from components.playback import playback_controls
 from data import timeline
 from data.load import Bundle
 from data.select import LENSES
+from data.story import default_key_events
 
 LENS_OPTIONS = {
     "all": "All sources",
@@ -52,6 +54,7 @@ def control_bar(bundle: Bundle) -> html.Section:
                 updatemode="mouseup",
                 tooltip=None,
             ),
+            key_event_marks(axis, default_key_events()),
             html.P(
                 "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
                 "country on the map to filter the charts to it.",

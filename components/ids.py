@@ -18,6 +18,8 @@ class Controls:
     FILTER_LABEL = "filter-label"
     RESET = "reset-button"
     LENS = "source-lens"
+    KEY_EVENT = "key-event"  # the type of the pattern-matching ids {"type": KEY_EVENT, "index": i}
+    KEY_EVENT_SPANS = "key-event-spans"
 
 
 class Kpi:

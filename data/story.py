@@ -1,4 +1,5 @@
-"""Guided stories (data/stories.csv): steps that each set a view and tell, in our own words, what it shows.
+"""Guided stories (data/stories.csv): steps that each set a view and tell, in our own words, what it shows; and
+the key events labelled along the date slider (data/key_events.csv), each a range to jump to.
 
 Every figure in a step's text is a placeholder filled from the data under the reader's lens — `{killed:E2013_ASHRAF}`
 becomes that item's range and who gives its lowest and highest figure — so a story cannot disagree with the charts.
@@ -47,6 +48,24 @@ class Step:
         return View(self.start, self.end, self.place, self.lens or lens)
 
 
+def _range_problems(bundle: Bundle, row: pd.Series, line: int, bad) -> None:
+    """from and to are months of the data, in order."""
+    for col in ("from", "to"):
+        if not _MONTH.match(row[col]):
+            bad(line, col, f"{row[col]!r} is not a month (YYYY-MM)")
+        elif not bundle.first_month <= pd.Period(row[col], "M") <= bundle.last_month:
+            bad(line, col, f"{row[col]} is outside the data ({bundle.first_month}–{bundle.last_month})")
+    if _MONTH.match(row["from"]) and _MONTH.match(row["to"]) and row["from"] > row["to"]:
+        bad(line, "to", f"{row['to']} is before from={row['from']}")
+
+
+def _read(folder: Path, name: str) -> pd.DataFrame:
+    try:
+        return pd.read_csv(folder / name, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise DataError([Problem(name, None, None, f"cannot be read: {err}")], folder) from None
+
+
 def _problems(bundle: Bundle, frame: pd.DataFrame) -> list[Problem]:
     out: list[Problem] = []
 
@@ -71,13 +90,7 @@ def _problems(bundle: Bundle, frame: pd.DataFrame) -> list[Problem]:
         for col in ("title", "text"):
             if not row[col].strip():
                 bad(line, col, "is empty")
-        for col in ("from", "to"):
-            if not _MONTH.match(row[col]):
-                bad(line, col, f"{row[col]!r} is not a month (YYYY-MM)")
-            elif not bundle.first_month <= pd.Period(row[col], "M") <= bundle.last_month:
-                bad(line, col, f"{row[col]} is outside the data ({bundle.first_month}–{bundle.last_month})")
-        if _MONTH.match(row["from"]) and _MONTH.match(row["to"]) and row["from"] > row["to"]:
-            bad(line, "to", f"{row['to']} is before from={row['from']}")
+        _range_problems(bundle, row, line, bad)
         if row["place"] and row["place"] not in bundle.places.index:
             bad(line, "place", f"unknown place {row['place']!r}")
         if row["lens"] and row["lens"] not in LENSES:
@@ -103,11 +116,7 @@ def _problems(bundle: Bundle, frame: pd.DataFrame) -> list[Problem]:
 
 def load_stories(bundle: Bundle, folder: Path = DATA_DIR) -> dict[str, tuple[Step, ...]]:
     """Every story in folder/stories.csv, its steps in order; DataError names file, line and column of problems."""
-    path = folder / FILE
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        raise DataError([Problem(FILE, None, None, f"cannot be read: {err}")], folder) from None
+    frame = _read(folder, FILE)
     problems = _problems(bundle, frame)
     if problems:
         raise DataError(problems, folder)
@@ -134,6 +143,48 @@ def load_stories(bundle: Bundle, folder: Path = DATA_DIR) -> dict[str, tuple[Ste
             raise DataError([Problem(FILE, None, "step", f"steps of {story_id!r} are not numbered 1…{len(steps)}")])
         out[story_id] = tuple(steps)
     return out
+
+
+KEY_EVENTS_FILE = "key_events.csv"
+
+
+@dataclass(frozen=True)
+class KeyEvent:
+    """A main event labelled along the date slider; choosing it selects its range."""
+
+    label: str
+    start: pd.Period
+    end: pd.Period
+    item_id: str
+
+
+def load_key_events(bundle: Bundle, folder: Path = DATA_DIR) -> tuple[KeyEvent, ...]:
+    """folder/key_events.csv in date order; DataError names file, line and column of every problem."""
+    frame = _read(folder, KEY_EVENTS_FILE)
+    out: list[Problem] = []
+
+    def bad(line: int, column: str, message: str) -> None:
+        out.append(Problem(KEY_EVENTS_FILE, line, column, message))
+
+    known = set(bundle.events["event_id"]) | set(bundle.movements["movement_id"])
+    for k, row in frame.iterrows():
+        line = int(k) + 2
+        if not row.get("label", "").strip():
+            bad(line, "label", "is empty")
+        _range_problems(bundle, row, line, bad)
+        if row.get("item_id") not in known:
+            bad(line, "item_id", f"no event or movement {row.get('item_id')!r} in the data")
+    if out:
+        raise DataError(out, folder)
+    events = (KeyEvent(r["label"].strip(), pd.Period(r["from"], "M"), pd.Period(r["to"], "M"), r["item_id"])
+              for _, r in frame.iterrows())  # fmt: skip
+    return tuple(sorted(events, key=lambda e: (e.start, e.end)))
+
+
+@functools.cache
+def default_key_events() -> tuple[KeyEvent, ...]:
+    """The key events of the slider, validated against the app's data once per process."""
+    return load_key_events(default_bundle(), Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR))
 
 
 @functools.cache

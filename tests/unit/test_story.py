@@ -82,3 +82,17 @@ def test_a_broken_story_names_file_line_and_column(bundle, data_copy, column, va
         err.value
     ) or f"stories.csv, line 4, column {column}" in str(err.value)
     assert message in str(err.value)
+
+
+def test_key_events_are_in_date_order_and_a_broken_one_is_named(bundle, data_copy):
+    from data.story import load_key_events
+
+    events = load_key_events(bundle, data_copy)
+    assert [e.label for e in events][:2] == ["Jul 2009 raid", "Apr 2011 raid"]
+    assert [e.start for e in events] == sorted(e.start for e in events)
+    path = data_copy / "key_events.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2011-04,2011-04,E2011_ASHRAF", "2011-04,2010-04,E2011_X"))
+    with pytest.raises(DataError) as err:
+        load_key_events(bundle, data_copy)
+    assert "key_events.csv, line 3, column 'to': 2010-04 is before from=2011-04" in str(err.value)
+    assert "key_events.csv, line 3, column 'item_id': no event or movement 'E2011_X' in the data" in str(err.value)
