@@ -24,9 +24,9 @@ run: $(VENV)/.installed export-deps
 # works and exports answer 503 with a message.
 export-deps:
 	@( $(call apt_install,chromium:chromium) ) || echo "note: image export needs chromium; it will answer 503 until installed" >&2
-	@( $(call apt_install_files,$(REPORT_FONTS)) ) || echo "note: the PDF report needs fonts-dejavu-core; it will answer 503 until installed" >&2
+	@( $(call apt_install,$(REPORT_FONTS)) ) || echo "note: the PDF report needs fonts-dejavu-core; it will answer 503 until installed" >&2
 
-# Fonts of the PDF report (exports/report.py), as "file:Debian package".
+# Fonts of the PDF report (exports/report.py), as "file:Debian package" for apt_install.
 REPORT_FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
 # Production: gunicorn with CAMPS_ATLAS_WORKERS workers; host, port and cache URL from CAMPS_ATLAS_* (README).
@@ -49,24 +49,11 @@ BENCH_PACKAGES := wrk:wrk
 system-deps: export-deps
 	@$(call apt_install,$(SYSTEM_PACKAGES))
 
-# apt_install "command:package …": apt-get install the packages whose command is missing (root only).
+# apt_install "what:package …": apt-get install the packages whose command (or file, for an absolute path such as a
+# font) is missing (root only).
 define apt_install
 missing=""; for pair in $(1); do \
-  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
-done; \
-if [ -n "$$missing" ]; then \
-  if [ "$$(id -u)" = "0" ]; then \
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-  else \
-    echo "missing Debian packages:$$missing: run 'sudo apt-get install -y$$missing'" >&2; exit 1; \
-  fi; \
-fi
-endef
-
-# apt_install_files "file:package …": apt-get install the packages whose file is missing (root only).
-define apt_install_files
-missing=""; for pair in $(1); do \
-  [ -e "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; \
+  command -v "$${pair%%:*}" >/dev/null 2>&1 || [ -e "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; \
 done; \
 if [ -n "$$missing" ]; then \
   if [ "$$(id -u)" = "0" ]; then \
