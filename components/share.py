@@ -35,7 +35,7 @@ def share_bar() -> html.Section:
                 html.Span(id=Share.CITATION, className="citation"),
                 _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_CLIPBOARD, Share.CITATION, "Copy citation"),
             ]),
-            html.Details(className="export-menu embed-menu", children=[
+            html.Details(className="embed-menu", children=[
                 html.Summary("Embed a chart"),
                 html.P("Paste one of these into a web page: the chart stays interactive, with its caption and a "
                        "link back to this view.", className="hint"),

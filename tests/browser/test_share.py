@@ -48,7 +48,7 @@ def test_export013_export_menu_links_and_downloads(page: Page, tmp_path) -> None
     page.locator(".export-menu summary").click()
     expect(page.locator(".export-menu")).to_have_attribute("open", "")
     expected = [f"/export/{fig}.{fmt}" for fig in FIGURES for fmt in IMAGE_FORMATS]
-    expected += [f"/export/data.{fmt}" for fmt in DATA_FORMATS]
+    expected += [f"/export/data.{fmt}" for fmt in DATA_FORMATS] + ["/export/report.pdf"]
     expect(links).to_have_count(len(expected))
     hrefs = links.evaluate_all("(as) => as.map((a) => a.getAttribute('href'))")
     assert sorted(urlsplit(h).path for h in hrefs) == sorted(expected), hrefs

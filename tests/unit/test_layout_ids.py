@@ -45,9 +45,23 @@ def _ids(component) -> list[str]:
     return found
 
 
+def _full_ids(component) -> list[str]:
+    """Every id of the layout in full (a pattern-matching id as its JSON: type and index)."""
+    import json
+
+    cid = getattr(component, "id", None)
+    found = [json.dumps(cid, sort_keys=True) if isinstance(cid, dict) else cid] if cid is not None else []
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and hasattr(child, "to_plotly_json"):
+            found += _full_ids(child)
+    return found
+
+
 def test_ids_unique_and_public_ids_present(app_module):
+    full = _full_ids(app_module.app.layout)
+    assert len(full) == len(set(full))
     ids = _ids(app_module.app.layout)
-    assert len(ids) == len(set(ids))
     assert set(ids) >= PUBLIC
 
 
