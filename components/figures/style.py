@@ -26,6 +26,17 @@ DESTINATION_COLORS = {
     "": "#888888",
 }
 OTHER_DESTINATION = "#CCBB44"
+# A place's colour wherever places are told apart by colour (Tol "bright"; the camps get purple and the
+# destinations keep the map's colours), while kinds of source are told apart by marker symbol there.
+PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377", "ita": "#66CCEE"}
+KIND_SYMBOLS = {
+    "un": "circle",
+    "government": "square",
+    "ngo": "triangle-up",
+    "news": "diamond",
+    "group_affiliated": "x",
+    "academic": "star",
+}
 
 
 def base_layout(title: str, **extra) -> dict:
