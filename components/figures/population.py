@@ -203,7 +203,15 @@ def population_figure(
         base_layout(
             title,
             height=500,
-            legend=dict(orientation="h", y=-0.12, x=0, yanchor="top", font=dict(size=11), groupclick="toggleitem", traceorder="grouped"),
+            legend=dict(
+                orientation="h",
+                y=-0.12,
+                x=0,
+                yanchor="top",
+                font=dict(size=11),
+                groupclick="toggleitem",
+                traceorder="grouped",
+            ),
         )
     )
     for (x, y, text, place_id), shift in zip(labels := _direct_labels(last_points), _label_shifts(labels), strict=True):
