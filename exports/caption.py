@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
-from components.view_model import range_label
+from components.view_model import range_label, short_publisher
 from components.view_state import format_search
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
@@ -23,7 +22,6 @@ FONT_SIZE = 11
 LINE_PX = 15  # line height of the caption at FONT_SIZE
 PAD_PX = 10  # space above and below the caption block
 _CHAR_PX = 0.56 * FONT_SIZE  # average glyph width of the UI font, for wrapping
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -> "Reuters"; also cut "(as quoted…"
 
 
 @functools.cache
@@ -52,11 +50,6 @@ def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
         lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
         return [sel.populations, lensed.loc[lensed["scope"] == "transfer"]]
     return [sel.events, sel.movements, sel.populations]
-
-
-def short_publisher(name: str) -> str:
-    """A publisher without its trailing parenthetical (copy or wire details): 'Reuters (via Firstpost)' -> 'Reuters'."""
-    return _PARENTHETICAL.sub("", name).strip() or name
 
 
 def publishers(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:

@@ -26,9 +26,9 @@ DESTINATION_COLORS = {
     "": "#888888",
 }
 OTHER_DESTINATION = "#CCBB44"
-# A place's colour wherever places are told apart by colour (Tol "bright"; the camps get purple and the
-# destinations keep the map's colours), while kinds of source are told apart by marker symbol there.
-PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377", "ita": "#66CCEE"}
+# A place's colour where places are told apart by colour (Tol "bright": the destinations keep the map's colours,
+# Ashraf gets purple); kinds of source are then told apart by marker symbol.
+PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377"}
 KIND_SYMBOLS = {
     "un": "circle",
     "government": "square",
