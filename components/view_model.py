@@ -232,9 +232,17 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     )
 
 
+UNCAPTIONED = "-uncaptioned"
+
+
 def export_name(chart: str, view: View) -> str:
-    """File name stem for an exported chart: camps-atlas-casualties-2013-09_2013-09[-ashraf]."""
-    return f"camps-atlas-{chart}-{view.start}_{view.end}" + (f"-{view.place}" if view.place else "")
+    """File name stem of the chart toolbar's camera PNG (the chart alone, no caption):
+    camps-atlas-casualties-2013-09_2013-09[-ashraf][-seeds]-uncaptioned. The suffix keeps it apart from the
+    captioned image of /export (exports.params.filename), so one download never overwrites the other."""
+    stem = f"camps-atlas-{chart}-{view.start}_{view.end}"
+    stem += f"-{view.place}" if view.place else ""
+    stem += f"-{view.lens}" if view.lens != "all" else ""
+    return stem + UNCAPTIONED
 
 
 def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
@@ -293,7 +301,8 @@ def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
 @functools.lru_cache(maxsize=8)
 def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
     everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, lens)
-    return _with_sources(bundle, select(bundle, everything).context, "date")
+    rows = _with_sources(bundle, select(bundle, everything).context, "date")
+    return rows.assign(label=rows["context_id"].map(bundle.items["label"]))
 
 
 def build_context(bundle: Bundle, view: View) -> FigureDict:

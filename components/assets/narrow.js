@@ -7,6 +7,7 @@
  *   squeezing the attacks' date labels on top of each other.
  * - Relocation, population and context charts: a title or subplot title wider than the chart is set in a smaller
  *   font so it is not cut, and the top margin grows so the title does not run into the subplot titles.
+ * - Context chart: keeps CONTEXT_PX (its labels are laid out for that width) and scrolls sideways in its card.
  * - Every chart: dragging is off (dragmode false), so a finger on a chart scrolls the page instead of drawing a zoom
  *   box or panning the map (the charts fill a phone's width). Taps still select and show hover labels; the modebar's
  *   zoom and pan buttons turn dragging back on, and that choice is kept.
@@ -17,6 +18,7 @@
     "use strict";
     var NARROW_PX = 600;
     var COLUMN_PX = 84;
+    var CONTEXT_PX = 1020;
     var STACKED_HEIGHT = 820;
     var MIN_FONT_PX = 10;
 
@@ -91,6 +93,19 @@
         }
     }
 
+    function adaptContext(gd) {
+        // The context strip's labels are laid out for a plot about CONTEXT_PX wide: on a phone the chart keeps
+        // that width and scrolls sideways in its card (its row labels at the left edge stay drawn).
+        var outer = gd.closest(".dash-graph") || gd.parentElement;
+        var card = gd.closest("figure");
+        var minWidth = narrow(gd) && card && CONTEXT_PX > card.clientWidth ? CONTEXT_PX + "px" : "";
+        if (outer.style.minWidth !== minWidth) {
+            outer.style.minWidth = minWidth;
+            if (window.Plotly) window.Plotly.Plots.resize(gd);
+        }
+        fitText(gd);
+    }
+
     function isSubplotTitle(note) {
         return note.xref === "paper" && note.yref === "paper" && note.x === 0.5 && note.yanchor === "bottom";
     }
@@ -142,7 +157,7 @@
         "casualty-chart": adaptCasualties,
         "relocation-chart": fitText,
         "population-chart": fitText,
-        "context-chart": fitText
+        "context-chart": adaptContext
     };
 
     function attach() {

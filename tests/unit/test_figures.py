@@ -114,3 +114,17 @@ def test_every_stated_total_has_its_own_labelled_row(bundle, window):
         publisher = view_model.short_publisher(bundle.sources.at[row.source_id, "publisher"])
         assert f"<b>{int(row.people):,}</b>" in texts and f"{publisher} [" in texts
     assert texts.count(" · as of ") == len(expected) and texts.count(" → ") == len(expected)
+
+
+def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
+    """Each context item's short label is written beside its marks (text in the figure, not hover only), the
+    labels of a row do not share a lane where they would overlap, and all category rows have a tick label."""
+    fig = view_model.build_context(bundle, full_view(bundle))
+    marks = [t for t in fig["data"] if t["type"] == "scatter"]
+    texts = [x for t in marks for x in t["text"] if x]
+    items = view_model._context_items(bundle, "all")
+    assert sorted(texts) == sorted(items.drop_duplicates("context_id")["label"])
+    assert all(t["mode"] == "markers+text" for t in marks)
+    axis = fig["layout"]["yaxis"]
+    assert axis["tickmode"] == "array" and len(axis["tickvals"]) == len(axis["ticktext"]) == 7
+    assert fig["layout"]["shapes"][0]["type"] == "rect"  # the selected range stays the first shape (patched)
