@@ -437,7 +437,9 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         title=item.label,
         kind="attack" if kind == "event" else "movement",
         when=item.when,
-        precision=", ".join(sorted(set(rows["date_precision"]))),
+        precision=dates.precision_of_pair(
+            dates.primary(list(zip(rows[start], rows[end].fillna("") if end else [""] * len(rows), strict=True)))
+        ),
         summary=bundle.items.at[item_id, "summary"],
         disputed=any(s.disputed for _, s in spreads),
         spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
