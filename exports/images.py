@@ -13,6 +13,7 @@ import math
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -84,6 +85,7 @@ def build_figure(bundle: Bundle, figure: str, view: View) -> go.Figure:
 _LEGEND_ROW_PX = 29  # measured: one row of a horizontal legend at font size 11
 _EDGE_PX = 10  # caption inset from the image's left and right edges
 _LEGEND_SYMBOL_PX = 46  # symbol, gaps and padding of one horizontal legend entry
+_LEGEND_ITEM_PX = 19  # one entry of a legend group's column at font size 11
 
 
 def _legend_entries(fig: go.Figure) -> list[str]:
@@ -96,6 +98,9 @@ def _legend_height(fig: go.Figure, plot_width: float) -> int:
     if not entries or fig.layout.showlegend is False:
         return 0
     font = fig.layout.legend.font.size or 12
+    grouped = [t.legendgroup for t in fig.data if t.name and t.showlegend is not False and t.legendgrouptitle.text]
+    if grouped:  # titled groups side by side, each a column of entries under its title
+        return (max(Counter(grouped).values()) + 1) * _LEGEND_ITEM_PX + 8
     rows, used = 1, 0.0
     for name in entries:
         need = _LEGEND_SYMBOL_PX + 0.58 * font * len(name)

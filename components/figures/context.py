@@ -95,6 +95,7 @@ def context_figure(
             line_width=0,
             annotation_text="selected range",
             annotation_position="top left",
+            annotation_yanchor="bottom",  # above the plot: never over a label
             annotation_font_size=10,
         )
     items = items.assign(centre=items["period_start"] + (items["period_end"] - items["period_start"]) / 2)
