@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,6 +22,9 @@ from data.summary import ItemSummary
 
 TITLE = "Relocations: people per transfer, and stated totals"
 _MIN_WIDTH = pd.Timedelta(days=24)
+_REF_PLOT_PX = 820  # plot width the labels must fit (a phone keeps the chart this wide: assets/narrow.js)
+_CHAR_PX = 5.6  # average glyph width of a label at font size 10
+_TAGS = re.compile(r"<[^>]+>")
 TOTALS_TITLE = "Stated totals: one row per source, as of its date (overlapping: do not add)"
 _TRANSFERS_PX = 260  # height of the transfers panel
 _ROW_PX = 24  # height of one stated-total row (its label above a thin bar)
@@ -193,12 +197,23 @@ def _add_totals(fig: FigureDict, totals: list[StatedTotal], x_range: tuple[pd.Ti
         hovertext=hover,
         hoverinfo="text",
     )
-    span = (hi - lo).total_seconds()
     for key, t in zip(keys, totals, strict=True):
-        start, stop = max(t.period_start, lo), min(t.period_end + pd.Timedelta(days=1), hi)
-        at_end = (start - lo).total_seconds() > 0.55 * span  # a late bar: the label ends where the bar ends
+        text = t.label() + (" (partly outside the range)" if t.partial else "")
+        x, anchor = _label_place(t, text, lo, hi)
         fig.add_annotation(
-            x=stop if at_end else start, y=key, xref="x2", yref="y2", xanchor="right" if at_end else "left",
-            yanchor="bottom", yshift=-1, text=t.label() + (" (partly outside the range)" if t.partial else ""),
+            x=x, y=key, xref="x2", yref="y2", xanchor=anchor, yanchor="bottom", yshift=-1, text=text,
             showarrow=False, font=dict(size=10, color="#222"),
         )  # fmt: skip
+
+
+def _label_place(total: StatedTotal, text: str, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, str]:
+    """Where a total's label goes (x, xanchor) so that it stays whole inside a plot _REF_PLOT_PX wide: from the
+    bar's visible start, else ending at its visible end, else as far right as it fits."""
+    span = hi - lo
+    start, stop = max(total.period_start, lo), min(total.period_end + pd.Timedelta(days=1), hi)
+    width = len(_TAGS.sub("", text)) * _CHAR_PX / _REF_PLOT_PX  # a share of the plot's width
+    if (start - lo) / span + width <= 1:
+        return start, "left"
+    if (stop - lo) / span - width >= 0:
+        return stop, "right"
+    return lo + span * max(0.0, 1 - width), "left"

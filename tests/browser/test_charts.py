@@ -68,3 +68,32 @@ def test_chart002_context_row_labels_all_show_on_a_phone(browser, base_url: str)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"] + 1  # page itself
     finally:
         context.close()
+
+
+TOTAL_LABELS = """() => { const svg = document.querySelector('#relocation-chart .main-svg').getBoundingClientRect();
+    const labels = Array.from(document.querySelectorAll('#relocation-chart .annotation text'))
+        .filter((t) => t.textContent.includes(' · as of '));
+    return {svg: svg.toJSON(), boxes: labels.map((t) => t.getBoundingClientRect().toJSON())}; }"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, PHONE], ids=["desktop", "phone"])
+def test_chart003_every_stated_total_label_is_drawn_whole(browser, base_url: str, viewport: dict) -> None:
+    """Each stated total's label (figure, route, source, date) lies inside the chart, none cut at its edges and
+    none over another; on a phone the chart scrolls sideways in its card to keep them whole."""
+    context = browser.new_context(viewport=viewport, has_touch=viewport is PHONE, is_mobile=viewport is PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/")
+        wait_ready(page)
+        page.locator("#relocation-chart").scroll_into_view_if_needed()
+        if viewport is PHONE:
+            card = page.locator("#relocation-chart").locator("xpath=ancestor::figure")
+            page.wait_for_function("(f) => f.scrollWidth > f.clientWidth", arg=card.element_handle())
+        drawn = page.evaluate(TOTAL_LABELS)
+        svg, boxes = drawn["svg"], drawn["boxes"]
+        assert len(boxes) > 20
+        for b in boxes:
+            assert b["left"] >= svg["left"] - 1 and b["right"] <= svg["right"] + 1, (b, svg)
+        assert not [(a, b) for a, b in itertools.combinations(boxes, 2) if _overlap(a, b)]
+    finally:
+        context.close()
