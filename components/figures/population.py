@@ -221,10 +221,10 @@ def population_figure(
         )  # fmt: skip
     notes = _not_computable_notes(stocks, place_names)
     end = max(d for d in (stocks["date"].max(), stated["period_end"].max()) if pd.notna(d)) if notes else None
-    note_lines = [wrap(text, 120) for text, _ in notes]
+    note_lines = [wrap(text, 62) for text, _ in notes]
     if note_lines:  # above the plot, under the title: never over a mark
         fig.add_annotation(
-            text="<br>".join(note_lines), xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom",
+            text="<br>".join(note_lines), xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=-46,
             yshift=4, align="left", showarrow=False, font=dict(size=10, color="#444"),
         )  # fmt: skip
         fig.update_layout(margin=dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines)))
