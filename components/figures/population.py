@@ -227,7 +227,10 @@ def population_figure(
             text="<br>".join(note_lines), xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=-46,
             yshift=4, align="left", showarrow=False, font=dict(size=10, color="#444"),
         )  # fmt: skip
-        fig.update_layout(margin=dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines)))
+        fig.update_layout(
+            margin=dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines)),
+            title=dict(yref="container", y=1, yanchor="top", pad=dict(t=12)),  # stays at the top, above the note
+        )
     for _, first in notes:
         if first is not None:
             fig.add_vrect(
