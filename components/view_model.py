@@ -232,12 +232,12 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     )
 
 
-UNCAPTIONED = "-uncaptioned"
+UNCAPTIONED = "-chart"  # as the embed's own download (exports/embed.py)
 
 
 def export_name(chart: str, view: View) -> str:
     """File name stem of the chart toolbar's camera PNG (the chart alone, no caption):
-    camps-atlas-casualties-2013-09_2013-09[-ashraf][-seeds]-uncaptioned. The suffix keeps it apart from the
+    camps-atlas-casualties-2013-09_2013-09[-ashraf][-seeds]-chart. The suffix keeps it apart from the
     captioned image of /export (exports.params.filename), so one download never overwrites the other."""
     stem = f"camps-atlas-{chart}-{view.start}_{view.end}"
     stem += f"-{view.place}" if view.place else ""

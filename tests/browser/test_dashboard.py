@@ -247,7 +247,7 @@ def test_export007_camera_button_downloads_png(page: Page, tmp_path) -> None:
     assert name.startswith("camps-atlas-casualties") and name.endswith(".png"), name
     stem = f"camps-atlas-casualties-{query(page)['from'][0]}_{query(page)['to'][0]}"
     # not the captioned export's name (/export/casualties.png of the same view): one must not overwrite the other
-    assert name == f"{stem}-uncaptioned.png" and name != f"{stem}.png"
+    assert name == f"{stem}-chart.png" and name != f"{stem}.png"
 
     target = tmp_path / name
     download.save_as(target)
