@@ -84,7 +84,7 @@ def context_figure(
     """
     title = _title(subtitle)
     if items.empty:
-        return empty_figure(title, "No context items in the selected range")
+        return empty_figure(title, "No context items from these sources (the strip shows every period)")
     fig = new_figure()
     if x_range is not None:  # first shape and first annotation: context_range_changes patches them
         fig.add_vrect(

@@ -128,3 +128,12 @@ def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
     axis = fig["layout"]["yaxis"]
     assert axis["tickmode"] == "array" and len(axis["tickvals"]) == len(axis["ticktext"]) == 7
     assert fig["layout"]["shapes"][0]["type"] == "rect"  # the selected range stays the first shape (patched)
+
+
+def test_an_empty_context_strip_does_not_blame_the_range(bundle):
+    """Context is shown for the whole period: when a lens has none, the message must not say 'in the selected range'."""
+    fig = view_model.build_context(bundle, View(bundle.first_month, bundle.last_month, None, "seeds"))
+    if fig["data"]:
+        pytest.skip("the seed documents have context items in this data version")
+    text = fig["layout"]["annotations"][0]["text"]
+    assert "selected range" not in text and "sources" in text
