@@ -10,7 +10,7 @@ from dash import dcc, html
 from components.ids import Share
 
 FIGURES = (("map", "Map"), ("casualties", "Casualty chart"), ("relocations", "Relocation chart"),
-           ("population", "Population chart"))  # fmt: skip
+           ("population", "Population chart"), ("context", "Context chart"))  # fmt: skip
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = (("csv", "Data (CSV)"), ("geojson", "Data (GeoJSON)"))
 

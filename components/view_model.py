@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -10,6 +11,7 @@ import pandas as pd
 
 from components import figures
 from components.figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
+from components.figures.relocations import StatedTotal
 from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.load import Bundle
@@ -17,6 +19,8 @@ from data.select import LENS_LABELS, View, select
 from data.summary import ItemSummary, Total, summarise_events, summarise_movements, summarise_rows, total
 from data.table import fast_view_table
 from geo import countries_frame, distance_to_boundary_km, great_circle, places_frame
+
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -> "Reuters"; also cut "(as quoted…"
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,43 @@ def _summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[Item
     )
 
 
+def short_publisher(name: str) -> str:
+    """A publisher without its trailing parenthetical (copy or wire details): 'Reuters (via Firstpost)' -> 'Reuters'."""
+    return _PARENTHETICAL.sub("", name).strip() or name
+
+
+def short_place(name: str) -> str:
+    """A place name without its parenthetical: 'Camp Liberty (Camp Hurriya)' -> 'Camp Liberty'."""
+    return name.split(" (")[0]
+
+
+@functools.lru_cache(maxsize=256)
+def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
+    """Every source's stated total in the view, one per (item, source), sorted by the date it is stated as of."""
+    rows = index.rows(bundle, view, "movements").where(index.equals(bundle, "movements", "scope", "aggregate"))
+    frame = bundle.movements.iloc[rows.positions].assign(partial=rows.partial)
+    names = bundle.places["name"]
+    out = [
+        StatedTotal(
+            item_id=r.movement_id,
+            route=f"{short_place(names[r.origin_place_id])} → "
+            + (short_place(names[r.destination_place_id]) if r.destination_place_id else "third countries (unnamed)"),
+            destination=r.destination_place_id,
+            publisher=short_publisher(bundle.sources.at[r.source_id, "publisher"]),
+            kind=bundle.sources.at[r.source_id, "kind"],
+            people=int(r.people),
+            period_start=r.period_start,
+            period_end=r.period_end,
+            span=dates.span_label(r.date_start, r.date_end or None),
+            as_of=dates.label(r.date_end or r.date_start),
+            partial=bool(r.partial),
+        )
+        for r in frame.itertuples()
+        if pd.notna(r.people)
+    ]
+    return tuple(sorted(out, key=lambda t: (t.period_end, t.period_start, t.route, t.publisher)))
+
+
 def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureDict:
     """The map for a view, with one attack optionally ringed."""
     attacks, transfers, totals = _summaries(bundle, view)
@@ -173,12 +214,14 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
 
 def render_panels(bundle: Bundle, view: View) -> Rendered:
     """Charts, KPIs and labels for a view."""
-    attacks, transfers, totals = _summaries(bundle, view)
+    attacks, transfers, _ = _summaries(bundle, view)
     names = bundle.places["name"].to_dict()
     caption = subtitle(bundle, view)
     return Rendered(
         casualties=figures.casualty_figure(attacks, names, caption),
-        relocations=figures.relocation_figure(transfers, totals, names, caption, (view.first_day, view.last_day)),
+        relocations=figures.relocation_figure(
+            transfers, list(stated_totals(bundle, view)), names, caption, (view.first_day, view.last_day)
+        ),
         killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
         wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
         relocated=_kpi(
@@ -189,9 +232,17 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     )
 
 
+UNCAPTIONED = "-chart"  # as the embed's own download (exports/embed.py)
+
+
 def export_name(chart: str, view: View) -> str:
-    """File name stem for an exported chart: camps-atlas-casualties-2013-09_2013-09[-ashraf]."""
-    return f"camps-atlas-{chart}-{view.start}_{view.end}" + (f"-{view.place}" if view.place else "")
+    """File name stem of the chart toolbar's camera PNG (the chart alone, no caption):
+    camps-atlas-casualties-2013-09_2013-09[-ashraf][-seeds]-chart. The suffix keeps it apart from the
+    captioned image of /export (exports.params.filename), so one download never overwrites the other."""
+    stem = f"camps-atlas-{chart}-{view.start}_{view.end}"
+    stem += f"-{view.place}" if view.place else ""
+    stem += f"-{view.lens}" if view.lens != "all" else ""
+    return stem + UNCAPTIONED
 
 
 def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
@@ -250,7 +301,8 @@ def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
 @functools.lru_cache(maxsize=8)
 def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
     everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, lens)
-    return _with_sources(bundle, select(bundle, everything).context, "date")
+    rows = _with_sources(bundle, select(bundle, everything).context, "date")
+    return rows.assign(label=rows["context_id"].map(bundle.items["label"]))
 
 
 def build_context(bundle: Bundle, view: View) -> FigureDict:
@@ -385,7 +437,9 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         title=item.label,
         kind="attack" if kind == "event" else "movement",
         when=item.when,
-        precision=", ".join(sorted(set(rows["date_precision"]))),
+        precision=dates.precision_of_pair(
+            dates.primary(list(zip(rows[start], rows[end].fillna("") if end else [""] * len(rows), strict=True)))
+        ),
         summary=bundle.items.at[item_id, "summary"],
         disputed=any(s.disputed for _, s in spreads),
         spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",

@@ -90,15 +90,10 @@ class ItemSummary:
 
 
 def _when(rows: pd.DataFrame, start_col: str, end_col: str | None) -> str:
-    """The item's date(s) as the sources give them; a coarse date that a finer one falls within is dropped
-    ('Jul 2009' beside '28 Jul 2009'), while genuinely different dates are all kept ('15 May 2013 / 16 May 2013')."""
-    pairs = {(r[start_col], (r[end_col] if end_col else "") or "") for _, r in rows.iterrows()}
-    finer = [
-        (s, e)
-        for s, e in pairs
-        if not any((s2, e2) != (s, e) and s2.startswith(s) and (e2 or s2).startswith(e or s) for s2, e2 in pairs)
-    ]
-    return " / ".join(dates.span_label(s, e or None) for s, e in sorted(finer))
+    """The item's date as the sources give it: one clear date, and where sources differ, the others in words
+    ('20 Mar 2012 (one source: 19–20 Mar 2012)'; data.dates.agreed_label)."""
+    ends = rows[end_col].fillna("") if end_col else [""] * len(rows)
+    return dates.agreed_label(list(zip(rows[start_col], ends, strict=True)))
 
 
 def _summarise(

@@ -177,7 +177,7 @@ def _duplicate_keys(spec: schema.FileSchema, frame: pd.DataFrame, key: str) -> l
 def _item_labels(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     known = set(frames["items.csv"]["item_id"])
     problems = []
-    for spec, col in ((schema.EVENTS, "event_id"), (schema.MOVEMENTS, "movement_id")):
+    for spec, col in ((schema.EVENTS, "event_id"), (schema.MOVEMENTS, "movement_id"), (schema.CONTEXT, "context_id")):
         for i, value in frames[spec.name][col].items():
             if value and value not in known:
                 problems.append(Problem(spec.name, csv_line(i), col, f"'{value}' has no label in items.csv"))

@@ -3,6 +3,6 @@
 Used by the Flask routes (exports.routes, `/export/<figure>.<format>`) and the batch CLI (`python -m exports`).
 """
 
-FIGURES = ("map", "casualties", "relocations", "population")
+FIGURES = ("map", "casualties", "relocations", "population", "context")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "geojson")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
-from components.view_model import range_label
+from components.view_model import range_label, short_publisher
 from components.view_state import format_search
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
@@ -20,10 +19,10 @@ APP_NAME = "Camps Atlas"
 FALLBACK_VERSION = "0.1.0"
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 FONT_SIZE = 11
+DEFAULT_BASE_URL = "http://127.0.0.1:8050/"  # the app's root when no request names it (make run's address)
 LINE_PX = 15  # line height of the caption at FONT_SIZE
 PAD_PX = 10  # space above and below the caption block
 _CHAR_PX = 0.56 * FONT_SIZE  # average glyph width of the UI font, for wrapping
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -> "Reuters"; also cut "(as quoted…"
 
 
 @functools.cache
@@ -51,12 +50,9 @@ def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
     if figure == "population":  # stated populations in range; stocks computed from every listed transfer
         lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
         return [sel.populations, lensed.loc[lensed["scope"] == "transfer"]]
+    if figure == "context":  # every context item under the lens, whatever the range (the chart shows them all)
+        return [select(bundle, View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, view.lens)).context]
     return [sel.events, sel.movements, sel.populations]
-
-
-def short_publisher(name: str) -> str:
-    """A publisher without its trailing parenthetical (copy or wire details): 'Reuters (via Firstpost)' -> 'Reuters'."""
-    return _PARENTHETICAL.sub("", name).strip() or name
 
 
 def publishers(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
@@ -67,19 +63,6 @@ def publishers(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
     ids = pd.concat(parts, ignore_index=True)
     counts = ids.map(bundle.sources["publisher"]).map(short_publisher).value_counts()
     return sorted(counts.index, key=lambda name: (-counts[name], name))
-
-
-def shorten(names: list[str], budget: int) -> str:
-    """'A, B, C +N more', keeping as many names as fit in `budget` characters (at least one)."""
-    shown: list[str] = []
-    for k, name in enumerate(names):
-        rest = len(names) - k - 1
-        tail = f" +{rest} more" if rest else ""
-        if shown and len(", ".join([*shown, name])) + len(tail) > budget:
-            break
-        shown.append(name)
-    left = len(names) - len(shown)
-    return ", ".join(shown) + (f" +{left} more" if left else "")
 
 
 def _wrap(text: str, chars: int) -> list[str]:
@@ -93,19 +76,28 @@ def _wrap(text: str, chars: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def caption_lines(bundle: Bundle, view: View, figure: str, title: str, width: int) -> list[str]:
-    """Plain-text caption lines, wrapped to an image `width` pixels wide."""
+def absolute(base_url: str, path: str) -> str:
+    """base_url ('http://host:8050/' or with a path prefix) joined with a path relative to the app's root."""
+    return base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def caption_lines(
+    bundle: Bundle, view: View, figure: str, title: str, width: int, base_url: str = DEFAULT_BASE_URL
+) -> list[str]:
+    """Plain-text caption lines, wrapped to an image `width` pixels wide: every source of the view (never cut;
+    the image grows to hold them) and the view's absolute URLs. base_url: the app's root URL."""
     chars = max(int((width - 40) / _CHAR_PX), 40)
     place = bundle.places.at[view.place, "name"] if view.place else "all places"
     names = publishers(bundle, figure_rows(bundle, view, figure))
-    head = f"Sources ({len(names)}): " if names else "Sources: "
-    sources = head + (shorten(names, 2 * chars - len(head) - 4) if names else "none (nothing in this view)")
+    sources = f"Sources ({len(names)}): " + "; ".join(names) if names else "Sources: none (nothing in this view)"
+    search = format_search(view)
     lines = [
         f"{APP_NAME} · {title}",
         f"{range_label(view)} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
         *_wrap(sources, chars),
-        f"App version {app_version()} · data version {bundle.version} · view {format_search(view)}"
-        " · every row and source: /export/data.csv with the same view",
+        f"App version {app_version()} · data version {bundle.version}",
+        f"View: {absolute(base_url, search)}",
+        f"Every row and source of this view: {absolute(base_url, 'export/data.csv' + search)}",
     ]
     return [w for line in lines for w in _wrap(line, chars)]
 

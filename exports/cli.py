@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from data.load import DataError, default_bundle
 from data.select import LENSES
-from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, images, report
+from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, caption, data, images, report
 from exports.caption import app_version
 from exports.params import ParamError, Size, filename, parse_size, parse_view
 
@@ -50,6 +50,11 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     export.add_argument("--scale", help="scale factor of the pixel size (default 1)")
     export.add_argument("--report", action="store_true", help="also write the view's report as one PDF")
     export.add_argument("--paper", default="a4", choices=tuple(report.PAPERS), help="report paper size (default a4)")
+    export.add_argument(
+        "--base-url",
+        default=caption.DEFAULT_BASE_URL,
+        help=f"the app's root URL, for the links in the captions (default: {caption.DEFAULT_BASE_URL})",
+    )
     export.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser, export
 
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
                 elif what == "report":
                     payload = report.build_report(bundle, view, args.paper)
                 else:
-                    payload = images.export_image(bundle, what, fmt, view, size)
+                    payload = images.export_image(bundle, what, fmt, view, size, args.base_url)
                 target.write_bytes(payload)
                 written, files = written + len(payload), files + 1
             except (images.RendererUnavailable, images.FigureUnavailable, report.ReportUnavailable, OSError) as err:

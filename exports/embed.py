@@ -39,7 +39,7 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
     title = (fig.layout.title.text or chart).split("<br>")[0]
     search = format_search(view)
     full = f"{host_url.rstrip('/')}{root}/{search}"
-    lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH)[1:]  # the figure shows its own title
+    lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH, f"{host_url.rstrip('/')}{root}/")[1:]  # own title
     # In a <script type="application/json"> block "</" must not appear: escape it, JSON stays valid.
     data = fig.to_json().replace("</", "<\\/")
     caption = "".join(f"<p>{html.escape(line)}</p>" for line in lines)

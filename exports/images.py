@@ -13,6 +13,7 @@ import math
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,7 @@ WAIT_TIMEOUT_S = 90  # our limit for start-up plus one render, and for waiting o
 DEFAULT_WIDTH = {"map": 1200}
 FALLBACK_WIDTH = 1000
 FALLBACK_HEIGHT = 560
+MIN_PLOT_PX = 160  # an explicit image height never squeezes the chart below this (nor cuts the caption)
 CONTENT_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 pio.defaults.topojson = TOPOJSON_URL  # geo figures draw from the local base maps, never from a CDN
@@ -68,6 +70,7 @@ BUILDERS: dict[str, Callable[[Bundle, View], go.Figure | dict]] = {
     "casualties": lambda b, v: view_model.render_panels(b, v).casualties,
     "relocations": lambda b, v: view_model.render_panels(b, v).relocations,
     "population": _population,
+    "context": lambda b, v: view_model.render_context(b, v),
 }
 assert tuple(BUILDERS) == FIGURES
 
@@ -82,6 +85,7 @@ def build_figure(bundle: Bundle, figure: str, view: View) -> go.Figure:
 _LEGEND_ROW_PX = 29  # measured: one row of a horizontal legend at font size 11
 _EDGE_PX = 10  # caption inset from the image's left and right edges
 _LEGEND_SYMBOL_PX = 46  # symbol, gaps and padding of one horizontal legend entry
+_LEGEND_ITEM_PX = 19  # one entry of a legend group's column at font size 11
 
 
 def _legend_entries(fig: go.Figure) -> list[str]:
@@ -94,6 +98,9 @@ def _legend_height(fig: go.Figure, plot_width: float) -> int:
     if not entries or fig.layout.showlegend is False:
         return 0
     font = fig.layout.legend.font.size or 12
+    grouped = [t.legendgroup for t in fig.data if t.name and t.showlegend is not False and t.legendgrouptitle.text]
+    if grouped:  # titled groups side by side, each a column of entries under its title
+        return (max(Counter(grouped).values()) + 1) * _LEGEND_ITEM_PX + 8
     rows, used = 1, 0.0
     for name in entries:
         need = _LEGEND_SYMBOL_PX + 0.58 * font * len(name)
@@ -127,17 +134,19 @@ def _plain_title(fig: go.Figure) -> str:
 def with_caption(fig: go.Figure, lines: list[str], width: int, height: int | None) -> go.Figure:
     """The figure at width x height with the caption at the bottom, the legend just above it and the plot above.
 
-    height None: the figure's own height plus the caption. The legend is placed in container coordinates so it
-    cannot push the margins and overlap the caption.
+    height None: the figure's own height plus the caption. A height too small for the caption (which is never
+    cut) and MIN_PLOT_PX of chart is raised to fit. The legend is placed in container coordinates so it cannot
+    push the margins and overlap the caption.
     """
     cap_px = caption.caption_height(lines)
     own_height = fig.layout.height or FALLBACK_HEIGHT
-    total = height or own_height + cap_px
     margin = fig.layout.margin
     left, right = margin.l if margin.l is not None else 56, margin.r if margin.r is not None else 16
     axis_px = max(margin.b if margin.b is not None else 48, _tick_height(fig, width - left - right))
     legend_px = _legend_height(fig, width - left - right)
     bottom = cap_px + legend_px + axis_px
+    needed = bottom + (margin.t if margin.t is not None else 56) + MIN_PLOT_PX
+    total = max(height, needed) if height else own_height + cap_px
     plot_w = max(width - left - right, 1)
     plot_h = max(total - bottom - (margin.t if margin.t is not None else 56), 1)
     rule_y = -(bottom - cap_px) / plot_h  # the top of the caption band, in paper units
@@ -182,12 +191,15 @@ def with_caption(fig: go.Figure, lines: list[str], width: int, height: int | Non
     return fig
 
 
-def captioned_figure(bundle: Bundle, figure: str, view: View, size: Size | None = None) -> go.Figure:
-    """The page's figure for the view, sized, with the caption inside the image."""
+def captioned_figure(
+    bundle: Bundle, figure: str, view: View, size: Size | None = None, base_url: str = caption.DEFAULT_BASE_URL
+) -> go.Figure:
+    """The page's figure for the view, sized, with the caption (all its sources, its absolute URLs) inside the
+    image. base_url: the app's root URL, for the caption's links."""
     size = size or Size()
     fig = build_figure(bundle, figure, view)
     width = size.width or DEFAULT_WIDTH.get(figure, FALLBACK_WIDTH)
-    lines = caption.caption_lines(bundle, view, figure, _plain_title(fig), width)
+    lines = caption.caption_lines(bundle, view, figure, _plain_title(fig), width, base_url)
     return with_caption(fig, lines, width, size.height)
 
 
@@ -297,21 +309,37 @@ def render(fig: go.Figure, fmt: str, scale: float | None = None) -> bytes:
 
 @functools.lru_cache(maxsize=64)
 def _export_cached(
-    bundle: Bundle, figure: str, fmt: str, view: View, width: int | None, height: int | None, scale: float | None, _v
+    bundle: Bundle,
+    figure: str,
+    fmt: str,
+    view: View,
+    width: int | None,
+    height: int | None,
+    scale: float | None,
+    base_url: str,
+    _v,
 ) -> bytes:
-    fig = captioned_figure(bundle, figure, view, Size(width, height, scale))
+    fig = captioned_figure(bundle, figure, view, Size(width, height, scale), base_url)
     return render(fig, fmt, scale)
 
 
-def export_image(bundle: Bundle, figure: str, fmt: str, view: View, size: Size | None = None) -> bytes:
-    """The figure of a view as png/svg/pdf with its caption; cached by (figure, format, view, size, data version)."""
+def export_image(
+    bundle: Bundle,
+    figure: str,
+    fmt: str,
+    view: View,
+    size: Size | None = None,
+    base_url: str = caption.DEFAULT_BASE_URL,
+) -> bytes:
+    """The figure of a view as png/svg/pdf with its caption (links under base_url, the app's root URL); cached by
+    (figure, format, view, size, base URL, data version)."""
     size = size or Size()
     if figure not in FIGURES:
         raise ValueError(f"unknown figure {figure!r}")
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}")
     scale = None if size.scale is None or math.isclose(size.scale, 1) else size.scale
-    return _export_cached(bundle, figure, fmt, view, size.width, size.height, scale, bundle.version)
+    return _export_cached(bundle, figure, fmt, view, size.width, size.height, scale, base_url, bundle.version)
 
 
 cache_info = _export_cached.cache_info

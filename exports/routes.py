@@ -68,7 +68,7 @@ def export(name: str) -> Response:
         if what == "data":
             payload = data.to_csv(bundle, view) if fmt == "csv" else data.to_geojson(bundle, view)
             return _file(payload, data.CONTENT_TYPES[fmt], filename("data", view, fmt))
-        payload = images.export_image(bundle, what, fmt, view, size)
+        payload = images.export_image(bundle, what, fmt, view, size, request.url_root)
         return _file(payload, images.CONTENT_TYPES[fmt], filename(what, view, fmt))
     except images.RendererUnavailable as err:
         log.warning("export %s failed: %s", name, err)

@@ -7,6 +7,8 @@
  *   squeezing the attacks' date labels on top of each other.
  * - Relocation, population and context charts: a title or subplot title wider than the chart is set in a smaller
  *   font so it is not cut, and the top margin grows so the title does not run into the subplot titles.
+ * - Context and relocation charts: keep the width their written labels need (CONTEXT_PX, RELOCATION_PX) and
+ *   scroll sideways in their cards.
  * - Every chart: dragging is off (dragmode false), so a finger on a chart scrolls the page instead of drawing a zoom
  *   box or panning the map (the charts fill a phone's width). Taps still select and show hover labels; the modebar's
  *   zoom and pan buttons turn dragging back on, and that choice is kept.
@@ -17,6 +19,8 @@
     "use strict";
     var NARROW_PX = 600;
     var COLUMN_PX = 84;
+    var CONTEXT_PX = 1020; // the context strip's labels are laid out for a ~900 px plot
+    var RELOCATION_PX = 900; // a stated total's label on one line (laid out for an 820 px plot: figures/relocations.py)
     var STACKED_HEIGHT = 820;
     var MIN_FONT_PX = 10;
 
@@ -91,6 +95,21 @@
         }
     }
 
+    function keepWidth(px) {
+        // A chart whose written labels need about px: on a phone it keeps that width and scrolls sideways in its
+        // card (the y-axis labels at its left edge are what shows first).
+        return function (gd) {
+            var outer = gd.closest(".dash-graph") || gd.parentElement;
+            var card = gd.closest("figure");
+            var minWidth = narrow(gd) && card && px > card.clientWidth ? px + "px" : "";
+            if (outer.style.minWidth !== minWidth) {
+                outer.style.minWidth = minWidth;
+                if (window.Plotly) window.Plotly.Plots.resize(gd);
+            }
+            fitText(gd);
+        };
+    }
+
     function isSubplotTitle(note) {
         return note.xref === "paper" && note.yref === "paper" && note.x === 0.5 && note.yanchor === "bottom";
     }
@@ -140,9 +159,9 @@
     var ADAPT = {
         map: adaptMap,
         "casualty-chart": adaptCasualties,
-        "relocation-chart": fitText,
+        "relocation-chart": keepWidth(RELOCATION_PX),
         "population-chart": fitText,
-        "context-chart": fitText
+        "context-chart": keepWidth(CONTEXT_PX)
     };
 
     function attach() {

@@ -40,52 +40,53 @@ def context_range_changes(
     return changes
 
 
+_REF_PLOT_PX = 900  # plot width the labels are laid out for (a desktop card or an export; a phone overlaps them)
+_CHAR_PX = 5.1  # average glyph width at LABEL_SIZE
+LABEL_SIZE = 9
+_LANE_PX = 14  # one lane of marks and labels within a row
+_ROW_PAD_PX = 8
+
+
+def _lanes(
+    centres: list[tuple[pd.Timestamp, pd.Timestamp]], labels: list[str], x0: pd.Timestamp, x1: pd.Timestamp
+) -> list[tuple[int, str]]:
+    """(lane, text position) per item of one row so that no two labels overlap at _REF_PLOT_PX: a label goes to
+    the right of its mark, or to the left near the right edge, in the lowest lane where it fits."""
+    span = (x1 - x0).total_seconds()
+    ends: list[float] = []  # right end (px) of the last label in each lane
+    out = []
+    for (first, last), text in zip(centres, labels, strict=True):
+        x_first, x_last = ((t - x0).total_seconds() / span * _REF_PLOT_PX for t in (first, last))
+        width = len(text) * _CHAR_PX + 12
+        if x_last + width > _REF_PLOT_PX:  # near the right edge: the label ends at the item's first mark
+            left, position = x_first - width, "middle left"
+        else:  # the label starts after the item's last mark (several sources may date it differently)
+            left, position = x_first - 6, "middle right"
+            width += x_last - x_first
+        lane = next((k for k, end in enumerate(ends) if end < left), len(ends))
+        if lane == len(ends):
+            ends.append(0.0)
+        ends[lane] = left + width + 6
+        out.append((lane, position))
+    return out
+
+
 def context_figure(
     items: pd.DataFrame, subtitle: str = "", x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
 ) -> FigureDict:
-    """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id.
+    """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id and
+    label (the item's short label, written beside its first mark).
 
-    x_range: the selected range, shaded (context is shown for the whole period so earlier milestones stay visible);
-    only the band and the subtitle depend on it (context_range_changes), so moving the range patches the figure.
+    One row per category, labelled on the y axis (every row, however narrow the chart); within a row each item
+    gets a lane where its label does not overlap another's. x_range: the selected range, shaded (context is shown
+    for the whole period so earlier milestones stay visible); only the band and the subtitle depend on it
+    (context_range_changes), so moving the range patches the figure.
     """
     title = _title(subtitle)
     if items.empty:
-        return empty_figure(title, "No context items in the selected range")
+        return empty_figure(title, "No context items from these sources (the strip shows every period)")
     fig = new_figure()
-    order = [c for c in CATEGORY_LABELS if c in set(items["category"])]
-    for kind in schema.SOURCE_KINDS:
-        rows = items.loc[items["kind"] == kind]
-        if rows.empty:
-            continue
-        centre = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
-        fig.add_scatter(
-            x=centre,
-            y=rows["category"].map(CATEGORY_LABELS),
-            mode="markers",
-            name=schema.SOURCE_KIND_LABELS[kind],
-            marker=dict(
-                color=SOURCE_COLORS[kind], size=11, symbol="line-ns-open", line=dict(width=3, color=SOURCE_COLORS[kind])
-            ),
-            hovertext=[
-                wrap(f"<b>{w}</b>: {s}<br>Source: {p} [{schema.SOURCE_KIND_LABELS[kind]}]", 90)
-                for w, s, p in zip(rows["when"], rows["summary"], rows["publisher"], strict=True)
-            ],
-            hoverinfo="text",
-            customdata=rows["context_id"],
-        )
-    fig.update_layout(
-        base_layout(
-            title,
-            height=300,
-            margin=dict(l=110, r=16, t=56, b=40),
-            legend=dict(orientation="h", y=-0.25, x=0, font=dict(size=11)),
-        )
-    )
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=[CATEGORY_LABELS[c] for c in reversed(order)], gridcolor="#eee"
-    )
-    fig.update_xaxes(type="date", gridcolor="#eee")
-    if x_range is not None:
+    if x_range is not None:  # first shape and first annotation: context_range_changes patches them
         fig.add_vrect(
             x0=x_range[0],
             x1=x_range[1] + pd.Timedelta(days=1),
@@ -94,6 +95,77 @@ def context_figure(
             line_width=0,
             annotation_text="selected range",
             annotation_position="top left",
+            annotation_yanchor="bottom",  # above the plot: never over a label
             annotation_font_size=10,
         )
+    items = items.assign(centre=items["period_start"] + (items["period_end"] - items["period_start"]) / 2)
+    if "label" not in items:
+        items = items.assign(label=items["context_id"])
+    lo, hi = items["period_start"].min(), items["period_end"].max()
+    pad = (hi - lo) * 0.02
+    x0, x1 = lo - pad, hi + pad
+    order = [c for c in CATEGORY_LABELS if c in set(items["category"])]
+    y_of: dict[str, float] = {}  # context_id -> y (pixels from the top)
+    position_of: dict[str, str] = {}
+    ticks, top = [], 0.0
+    for category in order:
+        rows = items.loc[items["category"] == category]
+        spans = rows.groupby("context_id", sort=False)["centre"].agg(["min", "max"]).sort_values("min")
+        labels = rows.drop_duplicates("context_id").set_index("context_id")["label"]
+        lanes = _lanes(list(zip(spans["min"], spans["max"], strict=True)), list(labels[spans.index]), x0, x1)
+        for cid, (lane, position) in zip(spans.index, lanes, strict=True):
+            y_of[cid] = top + _ROW_PAD_PX + (lane + 0.5) * _LANE_PX
+            position_of[cid] = position
+        height = 2 * _ROW_PAD_PX + (max(lane for lane, _ in lanes) + 1) * _LANE_PX
+        ticks.append(top + height / 2)
+        top += height
+        fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y", y0=top, y1=top, line=dict(color="#ddd", width=1))
+    ordered = items.sort_values("centre")
+    labelled = {  # each item's label beside its last mark (right-hand labels) or its first (left-hand labels)
+        *ordered.drop_duplicates("context_id", keep="last")
+        .loc[lambda f: f["context_id"].map(position_of) == "middle right"]
+        .index,
+        *ordered.drop_duplicates("context_id").loc[lambda f: f["context_id"].map(position_of) == "middle left"].index,
+    }
+    for kind in schema.SOURCE_KINDS:
+        rows = items.loc[items["kind"] == kind]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows["centre"],
+            y=rows["context_id"].map(y_of),
+            mode="markers+text",
+            name=schema.SOURCE_KIND_LABELS[kind],
+            text=[label if i in labelled else "" for i, label in zip(rows.index, rows["label"], strict=True)],
+            textposition=rows["context_id"].map(position_of),
+            textfont=dict(size=LABEL_SIZE, color="#333"),
+            marker=dict(
+                color=SOURCE_COLORS[kind], size=11, symbol="line-ns-open", line=dict(width=3, color=SOURCE_COLORS[kind])
+            ),
+            hovertext=[
+                wrap(f"<b>{label}</b> ({w}): {s}<br>Source: {p} [{schema.SOURCE_KIND_LABELS[kind]}]", 90)
+                for label, w, s, p in zip(rows["label"], rows["when"], rows["summary"], rows["publisher"], strict=True)
+            ],
+            hoverinfo="text",
+            customdata=rows["context_id"],
+            cliponaxis=False,
+        )
+    fig.update_layout(
+        base_layout(
+            title,
+            height=int(top) + 56 + 70,
+            margin=dict(l=110, r=16, t=56, b=70),
+            legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
+        )
+    )
+    fig.update_yaxes(
+        range=[top, 0],
+        tickmode="array",
+        tickvals=ticks,
+        ticktext=[CATEGORY_LABELS[c] for c in order],
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+    fig.update_xaxes(type="date", gridcolor="#eee", range=[x0, x1])
     return fig

@@ -6,9 +6,9 @@ import pandas as pd
 
 from components.figures.spec import FigureDict
 from components.figures.style import (
-    DESTINATION_COLORS,
+    KIND_SYMBOLS,
     OTHER_DESTINATION,
-    SOURCE_COLORS,
+    PLACE_COLORS,
     base_layout,
     empty_figure,
     new_figure,
@@ -17,7 +17,13 @@ from components.figures.style import (
 from data import schema
 
 TITLE = "Residents: computed from listed transfers vs. stated by sources"
-PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#1f3b57"}
+NOT_COMPUTABLE = "cannot be computed"
+_LEGEND_GREY = "#666"
+
+
+def place_color(place_id: str) -> str:
+    """The colour that stands for a place in this chart (its computed line and its stated points)."""
+    return PLACE_COLORS.get(place_id, OTHER_DESTINATION)
 
 
 def _title(subtitle: str) -> str:
@@ -40,6 +46,56 @@ def population_range_changes(
     return changes
 
 
+def _legend_entry(name: str, group: str, group_title: str, **style) -> dict:
+    """A legend-only trace (no data): one entry per place (colour) and per kind of source (symbol)."""
+    return dict(
+        x=[None], y=[None], name=name, legendgroup=group, legendgrouptitle_text=group_title, hoverinfo="skip", **style
+    )
+
+
+def _not_computable_notes(stocks: pd.DataFrame, place_names: dict[str, str]) -> list[tuple[str, pd.Timestamp | None]]:
+    """(note, from date) for each place whose computed stock would be negative: Ashraf everywhere (its starting
+    population is not a flow), other places from the date the listed departures exceed the listed arrivals."""
+    notes = []
+    for place_id, rows in stocks.groupby("place_id", sort=False):
+        name = place_names.get(place_id, place_id)
+        if place_id == "ashraf":
+            notes.append((f"{name}: {NOT_COMPUTABLE} from transfers (its population before the first listed "
+                          "transfer is not a listed flow); stated figures only", None))  # fmt: skip
+            continue
+        bad = rows.loc[~rows["computable"]]
+        if not bad.empty:
+            first = bad["date"].iat[0]
+            notes.append((f"{name}: {NOT_COMPUTABLE} from {first.day} {first:%b %Y} on: the listed departures exceed the "
+                          "listed arrivals (transfers into it are missing under this lens)", first))  # fmt: skip
+    return notes
+
+
+def _direct_labels(last_points: dict[str, tuple[pd.Timestamp, float, str]]) -> list[tuple]:
+    """(x, y, text, place_id) of each place's label, in x order."""
+    return sorted(((x, y, text, key.split(":")[0]) for key, (x, y, text) in last_points.items()), key=lambda r: r[0])
+
+
+def _label_shifts(labels: list[tuple], step_px: int = 13) -> list[int]:
+    """Extra upward shift (pixels) per label so that labels near each other (in date and value) are stacked
+    instead of printed over each other. Nearness is judged on the data's own extent."""
+    if not labels:
+        return []
+    xs = [pd.Timestamp(x).value for x, *_ in labels]
+    ys = [y for _, y, *_ in labels]
+    x_span, y_span = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    placed: list[tuple[float, float, int]] = []
+    shifts = []
+    for x, y in zip(xs, ys, strict=True):
+        fx, fy = (x - min(xs)) / x_span, (y - min(ys)) / y_span
+        level = 0
+        while any(abs(fx - px) < 0.2 and abs(fy - py) < 0.06 and lv == level for px, py, lv in placed):
+            level += 1
+        placed.append((fx, fy, level))
+        shifts.append(level * step_px)
+    return shifts
+
+
 def population_figure(
     stocks: pd.DataFrame,
     stated: pd.DataFrame,
@@ -48,24 +104,26 @@ def population_figure(
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> FigureDict:
     """Computed stocks as step lines per place (a shaded band where lowest and highest figures differ) and each
-    stated population as a dot coloured by kind of source.
+    stated population as a point: a place is a colour (line and points), a kind of source a marker symbol, and
+    each place is labelled at its last point. A stock the listed transfers cannot account for (it would be
+    negative) is not drawn; a note says where and why.
 
-    stocks: columns date, place_id, low, high (data.ledger.stocks). stated: rows of populations.csv with
-    period_start, period_end, place_id, people, publisher, kind, when. Only the x-axis range and the subtitle
+    stocks: columns date, place_id, low, high, computable (data.ledger.stocks). stated: rows of populations.csv
+    with period_start, period_end, place_id, people, publisher, kind, when. Only the x-axis range and the subtitle
     depend on the selected range (population_range_changes), so moving the range patches the figure.
     """
     title = _title(subtitle)
     if stocks.empty and stated.empty:
         return empty_figure(title, "No population figures for the selected range and place")
     fig = new_figure()
-    for place_id, rows in stocks.groupby("place_id", sort=False):
-        if place_id == "ashraf":
-            continue  # Ashraf's starting population is not a flow: only its stated figures are drawn
+    last_points: dict[str, tuple[pd.Timestamp, float, str]] = {}
+    drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]
+    for place_id, rows in drawn.groupby("place_id", sort=False):
         name = place_names.get(place_id, place_id)
-        color = PLACE_COLORS.get(place_id, OTHER_DESTINATION)
+        color = place_color(place_id)
         hover = [
             f"<b>{name}</b>, computed from listed transfers<br>{d:%d %b %Y}: "
-            + (f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}")
+            + (f"{lo:,}" if lo == hi else f"{min(lo, hi):,}–{max(lo, hi):,}")
             for d, lo, hi in zip(rows["date"], rows["low"], rows["high"], strict=True)
         ]
         fig.add_scatter(
@@ -82,35 +140,38 @@ def population_figure(
             y=rows["high"],
             mode="lines+markers",
             line=dict(color=color, width=2.5, shape="hv"),
-            marker=dict(size=5),
+            marker=dict(size=4, color=color),
             fill="tonexty",
             fillcolor="rgba(120,120,120,0.15)",
             name=f"{name}: computed",
             legendgroup=place_id,
+            showlegend=False,
             hovertext=hover,
             hoverinfo="text",
         )
-    for kind in schema.SOURCE_KINDS:
-        rows = stated.loc[stated["kind"] == kind]
-        if rows.empty:
-            continue
+        last_points[f"{place_id}:computed"] = (rows["date"].iat[-1], float(rows["high"].iat[-1]), f"{name}: computed")
+    for (place_id, kind), rows in stated.groupby(["place_id", "kind"], sort=False):
+        name = place_names.get(place_id, place_id)
+        color = place_color(place_id)
         centre = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
         hover = [
-            wrap(f"<b>{place_names.get(p, p)}</b>: {n:,} stated by {pub} [{schema.SOURCE_KIND_LABELS[kind]}] ({w})", 90)
-            for p, n, pub, w in zip(rows["place_id"], rows["people"], rows["publisher"], rows["when"], strict=True)
+            wrap(f"<b>{name}</b>: {n:,} stated by {pub} [{schema.SOURCE_KIND_LABELS[kind]}] ({w})", 90)
+            for n, pub, w in zip(rows["people"], rows["publisher"], rows["when"], strict=True)
         ]
         fig.add_scatter(
             x=centre,
             y=rows["people"],
             mode="markers",
-            name=f"Stated by {schema.SOURCE_KIND_LABELS[kind]} source",
-            marker=dict(color=SOURCE_COLORS[kind], size=10, symbol="diamond", line=dict(color="white", width=1)),
+            name=f"Stated by {schema.SOURCE_KIND_LABELS[kind]} source: {name}",
+            legendgroup=place_id,
+            showlegend=False,
+            marker=dict(color=color, size=10, symbol=KIND_SYMBOLS[kind], line=dict(color="white", width=1)),
             error_x=dict(
                 type="data",
                 symmetric=False,
                 array=(rows["period_end"] - centre).dt.total_seconds() * 1000,
                 arrayminus=(centre - rows["period_start"]).dt.total_seconds() * 1000,
-                color=SOURCE_COLORS[kind],
+                color=color,
                 thickness=1.2,
                 width=0,
             ),
@@ -118,7 +179,65 @@ def population_figure(
             hoverinfo="text",
             customdata=rows["population_id"],
         )
-    fig.update_layout(base_layout(title, height=460, legend=dict(orientation="h", y=-0.15, x=0, font=dict(size=11))))
+    for place_id, rows in stated.sort_values("period_end").groupby("place_id", sort=False):
+        last = rows.iloc[-1]
+        last_points[f"{place_id}:stated"] = (
+            last["period_start"] + (last["period_end"] - last["period_start"]) / 2,
+            float(last["people"]),
+            place_names.get(place_id, place_id),
+        )
+    camps_first = {"ashraf": 0, "liberty": 1}
+    places = sorted(dict.fromkeys([*drawn["place_id"], *stated["place_id"]]), key=lambda p: camps_first.get(p, 2))
+    for place_id in places:
+        fig.add_scatter(**_legend_entry(
+            place_names.get(place_id, place_id), "places", "Place (colour):", mode="lines+markers",
+            line=dict(color=place_color(place_id), width=2.5), marker=dict(color=place_color(place_id), size=8),
+        ))  # fmt: skip
+    for kind in schema.SOURCE_KINDS:
+        if (stated["kind"] == kind).any():
+            fig.add_scatter(**_legend_entry(
+                f"{schema.SOURCE_KIND_LABELS[kind]}", "kinds", "Stated by (symbol):", mode="markers",
+                marker=dict(color=_LEGEND_GREY, size=10, symbol=KIND_SYMBOLS[kind]),
+            ))  # fmt: skip
+    fig.update_layout(
+        base_layout(
+            title,
+            height=500,
+            legend=dict(
+                orientation="h",
+                y=-0.12,
+                x=0,
+                yanchor="top",
+                font=dict(size=11),
+                groupclick="toggleitem",
+                traceorder="grouped",
+            ),
+        )
+    )
+    for (x, y, text, place_id), shift in zip(labels := _direct_labels(last_points), _label_shifts(labels), strict=True):
+        fig.add_annotation(
+            x=x, y=y, text=text, showarrow=False, xanchor="right", yanchor="bottom", yshift=4 + shift,
+            font=dict(size=10, color=place_color(place_id)), bgcolor="rgba(255,255,255,0.7)",
+        )  # fmt: skip
+    notes = _not_computable_notes(stocks, place_names)
+    end = max(d for d in (stocks["date"].max(), stated["period_end"].max()) if pd.notna(d)) if notes else None
+    note_lines = [wrap(text, 62) for text, _ in notes]
+    if note_lines:  # above the plot, under the title: never over a mark
+        fig.add_annotation(
+            text="<br>".join(note_lines), xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=-46,
+            yshift=4, align="left", showarrow=False, font=dict(size=10, color="#444"),
+        )  # fmt: skip
+        fig.update_layout(
+            margin=dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines)),
+            title=dict(yref="container", y=1, yanchor="top", pad=dict(t=12)),  # stays at the top, above the note
+        )
+    for _, first in notes:
+        if first is not None:
+            fig.add_vrect(
+                x0=first, x1=end + pd.Timedelta(days=20), fillcolor="#888", opacity=0.2, line_width=0,
+                annotation_text=NOT_COMPUTABLE, annotation_position="top right", annotation_font_size=9,
+                annotation_textangle=-90,
+            )  # fmt: skip
     fig.update_xaxes(type="date", gridcolor="#eee")
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d", title_text="residents")
     if x_range is not None:

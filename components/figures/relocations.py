@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pandas as pd
 
 from components.figures.spec import FigureDict
@@ -9,7 +12,6 @@ from components.figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
     RANGE_COLOR,
-    SOURCE_COLORS,
     base_layout,
     empty_figure,
     new_figure,
@@ -20,6 +22,36 @@ from data.summary import ItemSummary
 
 TITLE = "Relocations: people per transfer, and stated totals"
 _MIN_WIDTH = pd.Timedelta(days=24)
+_REF_PLOT_PX = 820  # plot width the labels must fit (a phone keeps the chart this wide: assets/narrow.js)
+_CHAR_PX = 5.6  # average glyph width of a label at font size 10
+_TAGS = re.compile(r"<[^>]+>")
+TOTALS_TITLE = "Stated totals: one row per source, as of its date (overlapping: do not add)"
+_TRANSFERS_PX = 260  # height of the transfers panel
+_ROW_PX = 24  # height of one stated-total row (its label above a thin bar)
+_GAP_PX = 64  # between the panels (the lower panel's title)
+_TOP_PX, _BOTTOM_PX = 56, 70
+
+
+@dataclass(frozen=True)
+class StatedTotal:
+    """One source's stated total over a period (a row of movements.csv with scope 'aggregate')."""
+
+    item_id: str
+    route: str  # 'Camp Ashraf → Camp Liberty'
+    destination: str  # place id ('' where the sources do not say)
+    publisher: str
+    kind: str
+    people: int
+    period_start: pd.Timestamp
+    period_end: pd.Timestamp
+    span: str  # the source's own dates, e.g. '18 Feb 2012 – Aug 2012'
+    as_of: str  # the end of its period, e.g. 'Aug 2012'
+    partial: bool
+
+    def label(self) -> str:
+        """What the row says on the chart: figure, route, who states it and as of when."""
+        kind = schema.SOURCE_KIND_LABELS[self.kind]
+        return f"<b>{self.people:,}</b> {self.route} · {self.publisher} [{kind}] · as of {self.as_of}"
 
 
 def _width_ms(item: ItemSummary) -> float:
@@ -32,29 +64,30 @@ def _centre(item: ItemSummary) -> pd.Timestamp:
 
 def relocation_figure(
     transfers: list[ItemSummary],
-    totals: list[ItemSummary],
+    totals: list[StatedTotal],
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> FigureDict:
     """Top panel: one bar per transfer spanning its dated period (a month-precise transfer spans the month),
-    coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: each source's
-    stated total drawn as a line over the period it covers — totals overlap and must not be added up.
+    coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: one row per
+    source's stated total (sorted by the date it is stated as of), a bar over the period it covers with its
+    figure, route, source and date written above it — totals overlap and must not be added up.
     x_range: the selected range; items reaching beyond it are cut at its edges.
     """
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
         return empty_figure(title, "No relocations in the selected range and place")
+    rows_px = max(len(totals), 1) * _ROW_PX + 16
+    height = _TOP_PX + _TRANSFERS_PX + _GAP_PX + rows_px + _BOTTOM_PX
+    plot_px = _TRANSFERS_PX + _GAP_PX + rows_px
     fig = new_figure().set_subplots(
         rows=2,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.12,
-        row_heights=[0.55, 0.45],
-        subplot_titles=[
-            "Distinct transfers (people per group)",
-            "Stated totals over a period (overlapping: do not add)",
-        ],
+        vertical_spacing=round(_GAP_PX / plot_px, 4),
+        row_heights=[_TRANSFERS_PX, rows_px],
+        subplot_titles=["Distinct transfers (people per group)", TOTALS_TITLE],
     )
     by_destination: dict[str, list[ItemSummary]] = {}
     for item in transfers:
@@ -98,50 +131,89 @@ def relocation_figure(
                 showlegend=False,
                 **common,
             )
-    for kind in schema.SOURCE_KINDS:
-        xs: list = []
-        ys: list = []
-        hover: list = []
-        ids: list = []
-        for item in totals:
-            for f in item.spreads["people"].figures:
-                if f.kind != kind:
-                    continue
-                text = (
-                    f"<b>{item.label}</b> ({item.when})<br>{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]: "
-                    f"<b>{f.value:,}</b>"
-                )
-                xs += [item.period_start, item.period_end, None]
-                ys += [f.value, f.value, None]
-                hover += [text, text, None]
-                ids += [item.item_id, item.item_id, None]
-        if xs:
-            fig.add_scatter(
-                x=xs,
-                y=ys,
-                mode="lines+markers",
-                row=2,
-                col=1,
-                name=f"Total stated by {schema.SOURCE_KIND_LABELS[kind]} source",
-                line=dict(color=SOURCE_COLORS[kind], width=3),
-                marker=dict(size=7, color=SOURCE_COLORS[kind]),
-                hovertext=hover,
-                hoverinfo="text",
-                customdata=ids,
-                connectgaps=False,
-            )
+    _add_totals(fig, totals, x_range)
     fig.update_layout(
         base_layout(
             title,
             barmode="overlay",
-            height=560,
+            height=height,
             clickmode="event",
-            legend=dict(orientation="h", y=-0.1, x=0, font=dict(size=11)),
+            legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
         )
     )
     fig.update_xaxes(type="date", gridcolor="#eee")
     if x_range is not None:
         pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
         fig.update_xaxes(range=[x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad])
-    fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
+    fig.update_layout(
+        yaxis=dict(rangemode="tozero", gridcolor="#eee", tickformat=",d"),
+        yaxis2=dict(  # one category per stated total, first at the top
+            type="category", showticklabels=False, showgrid=False,
+            range=[len(totals) - 0.4, -0.9] if totals else [0, 1],
+        ),
+    )  # fmt: skip
     return fig
+
+
+def _row_key(k: int) -> str:
+    return f"total {k + 1}"
+
+
+def _add_totals(fig: FigureDict, totals: list[StatedTotal], x_range: tuple[pd.Timestamp, pd.Timestamp] | None):
+    """One row per stated total: a bar over its period (faded where it reaches outside the range) and its label
+    written above the bar, starting where the bar enters the visible range."""
+    if not totals:
+        fig.add_annotation(
+            text="No stated totals in the selected range", xref="x2 domain", yref="y2 domain", x=0.5, y=0.5,
+            showarrow=False, font=dict(size=12, color="#666"),
+        )  # fmt: skip
+        return
+    lo = min(t.period_start for t in totals) if x_range is None else x_range[0]
+    hi = (
+        max(t.period_end for t in totals) + pd.Timedelta(days=1)
+        if x_range is None
+        else x_range[1] + pd.Timedelta(days=1)
+    )
+    keys = [_row_key(k) for k in range(len(totals))]
+    hover = [
+        wrap(f"<b>{t.people:,}</b> {t.route} ({t.span}), stated by {t.publisher} "
+             f"[{schema.SOURCE_KIND_LABELS[t.kind]}]" + (" · only partly inside the selected range" if t.partial else ""), 90)
+        for t in totals
+    ]  # fmt: skip
+    fig.add_bar(
+        row=2,
+        col=1,
+        orientation="h",
+        y=keys,
+        base=[t.period_start for t in totals],
+        x=[(t.period_end + pd.Timedelta(days=1) - t.period_start).total_seconds() * 1000 for t in totals],
+        width=0.28,
+        offset=0.02,
+        marker_color=[DESTINATION_COLORS.get(t.destination, OTHER_DESTINATION) for t in totals],
+        marker_opacity=[0.45 if t.partial else 0.9 for t in totals],
+        name="Stated totals",
+        showlegend=False,
+        customdata=[t.item_id for t in totals],
+        hovertext=hover,
+        hoverinfo="text",
+    )
+    for key, t in zip(keys, totals, strict=True):
+        text = t.label() + (" (partly outside the range)" if t.partial else "")
+        x, anchor = _label_place(t, text, lo, hi)
+        fig.add_annotation(
+            x=x, y=key, xref="x2", yref="y2", xanchor=anchor, yanchor="bottom", yshift=-1, text=text,
+            showarrow=False, font=dict(size=10, color="#222"),
+        )  # fmt: skip
+
+
+def _label_place(total: StatedTotal, text: str, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, str]:
+    """Where a total's label goes (x, xanchor) so that it stays whole inside a plot _REF_PLOT_PX wide: from the
+    bar's visible start, else ending at its visible end, else as far right as it fits."""
+    span = hi - lo
+    start, stop = max(total.period_start, lo), min(total.period_end + pd.Timedelta(days=1), hi)
+    width = len(_TAGS.sub("", text)) * _CHAR_PX / _REF_PLOT_PX  # a share of the plot's width
+    if (start - lo) / span + width <= 1:
+        return start, "left"
+    if (stop - lo) / span - width >= 0:
+        return stop, "right"
+    return lo + span * max(0.0, 1 - width), "left"

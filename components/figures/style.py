@@ -26,6 +26,17 @@ DESTINATION_COLORS = {
     "": "#888888",
 }
 OTHER_DESTINATION = "#CCBB44"
+# A place's colour where places are told apart by colour (Tol "bright": the destinations keep the map's colours,
+# Ashraf gets purple); kinds of source are then told apart by marker symbol.
+PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377"}
+KIND_SYMBOLS = {
+    "un": "circle",
+    "government": "square",
+    "ngo": "triangle-up",
+    "news": "diamond",
+    "group_affiliated": "x",
+    "academic": "star",
+}
 
 
 def base_layout(title: str, **extra) -> dict:

@@ -245,7 +245,9 @@ def test_export007_camera_button_downloads_png(page: Page, tmp_path) -> None:
     download = info.value
     name = download.suggested_filename
     assert name.startswith("camps-atlas-casualties") and name.endswith(".png"), name
-    assert name == f"camps-atlas-casualties-{query(page)['from'][0]}_{query(page)['to'][0]}.png"
+    stem = f"camps-atlas-casualties-{query(page)['from'][0]}_{query(page)['to'][0]}"
+    # not the captioned export's name (/export/casualties.png of the same view): one must not overwrite the other
+    assert name == f"{stem}-chart.png" and name != f"{stem}.png"
 
     target = tmp_path / name
     download.save_as(target)

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from data.select import View, select
+from data.select import View, full_view, select
 from data.table import view_table
 from exports import caption, data, images
 from exports.params import ParamError, Size, filename, parse_query, parse_size
@@ -89,11 +89,26 @@ def test_filename_names_the_view():
 # --- caption -------------------------------------------------------------------------------------------------
 
 
-def test_shorten_keeps_what_fits_and_counts_the_rest():
-    names = ["UNHCR", "Reuters", "Amnesty International", "Human Rights Watch"]
-    assert caption.shorten(names, 200) == "UNHCR, Reuters, Amnesty International, Human Rights Watch"
-    assert caption.shorten(names, 25) == "UNHCR, Reuters +2 more"
-    assert caption.shorten(names, 1) == "UNHCR +3 more"
+@pytest.mark.parametrize("figure", ["map", "casualties", "relocations", "population", "context"])
+def test_caption_lists_every_source_and_absolute_urls(bundle, figure):
+    """Provenance is never cut: every publisher behind the figure is in the caption (no '+N more'), and the view
+    and its data are given as absolute URLs under the app's root."""
+    view = full_view(bundle)
+    lines = caption.caption_lines(bundle, view, figure, "T", 1000, "http://atlas.example:8050/")
+    text = " ".join(lines)
+    names = caption.publishers(bundle, caption.figure_rows(bundle, view, figure))
+    assert len(names) > 5 and "more" not in text.split("Sources")[1].split("App version")[0]
+    assert all(name in text for name in names)
+    assert "http://atlas.example:8050/?from=2009-07&to=2016-12" in text
+    assert "http://atlas.example:8050/export/data.csv?from=2009-07&to=2016-12" in text
+    assert " /export/" not in text
+
+
+def test_a_long_caption_makes_the_image_taller_not_shorter(bundle):
+    view = full_view(bundle)
+    fig = images.captioned_figure(bundle, "map", view, Size(800, 300))
+    lines = caption.caption_lines(bundle, view, "map", "x", 800)
+    assert fig.layout.height >= caption.caption_height(lines) + images.MIN_PLOT_PX
 
 
 def test_short_publisher_drops_the_copy_details():

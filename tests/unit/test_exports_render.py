@@ -107,6 +107,19 @@ def test_population_chart_exports(client):
     assert response.data.startswith(MAGIC["png"])
 
 
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_context_chart_exports_with_every_source_and_absolute_links(client, bundle, fmt):
+    response = client.get(f"/export/context.{fmt}?{YEAR_2013}")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.data.startswith(MAGIC[fmt])
+    assert (
+        response.headers["Content-Disposition"] == f'attachment; filename="camps-atlas-context-2013-01_2013-12.{fmt}"'
+    )
+    svg = client.get(f"/export/context.svg?{YEAR_2013}").get_data(as_text=True)
+    assert "http://localhost/export/data.csv?from=2013-01&amp;to=2013-12" in svg
+    assert "more" not in svg.split("Sources (")[1].split("App version")[0]
+
+
 def test_concurrent_exports_each_get_their_own_image(client):
     """Renders are serialised: kaleido's sync server pairs requests and answers by order only."""
     from concurrent.futures import ThreadPoolExecutor

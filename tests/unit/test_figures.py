@@ -95,3 +95,45 @@ def test_casualty_panels_tick_whole_numbers(bundle):
     fig = view_model.render_panels(bundle, view).casualties
     assert fig.layout.yaxis3.dtick == 1 and tuple(fig.layout.yaxis3.range) == (0, 1)  # no abductions in view
     assert fig.layout.yaxis.dtick is None  # killed: up to 8, plotly's own ticks
+
+
+@pytest.mark.parametrize("window", [None, ("2016-01", "2016-12"), ("2012-01", "2012-12")])
+def test_every_stated_total_has_its_own_labelled_row(bundle, window):
+    """Each stated total (one per source) is a row of its own with a label drawn in the figure (not only in the
+    hover) naming its figure, route, source and date; a year-long total in a one-year view hides no other."""
+    view = full_view(bundle) if window is None else _view(*window)
+    moves = select(bundle, view).movements
+    expected = moves.loc[(moves["scope"] == "aggregate") & moves["people"].notna()]
+    fig = view_model.render_panels(bundle, view).relocations
+    bar = next(t for t in fig["data"] if t.get("orientation") == "h")
+    assert len(bar["y"]) == len(set(bar["y"])) == len(expected) > 3
+    labels = [a for a in fig["layout"]["annotations"] if a.get("yref") == "y2"]
+    assert sorted(a["y"] for a in labels) == sorted(bar["y"])
+    texts = " | ".join(a["text"] for a in labels)
+    for row in expected.itertuples():
+        publisher = view_model.short_publisher(bundle.sources.at[row.source_id, "publisher"])
+        assert f"<b>{int(row.people):,}</b>" in texts and f"{publisher} [" in texts
+    assert texts.count(" · as of ") == len(expected) and texts.count(" → ") == len(expected)
+
+
+def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
+    """Each context item's short label is written beside its marks (text in the figure, not hover only), the
+    labels of a row do not share a lane where they would overlap, and all category rows have a tick label."""
+    fig = view_model.build_context(bundle, full_view(bundle))
+    marks = [t for t in fig["data"] if t["type"] == "scatter"]
+    texts = [x for t in marks for x in t["text"] if x]
+    items = view_model._context_items(bundle, "all")
+    assert sorted(texts) == sorted(items.drop_duplicates("context_id")["label"])
+    assert all(t["mode"] == "markers+text" for t in marks)
+    axis = fig["layout"]["yaxis"]
+    assert axis["tickmode"] == "array" and len(axis["tickvals"]) == len(axis["ticktext"]) == 7
+    assert fig["layout"]["shapes"][0]["type"] == "rect"  # the selected range stays the first shape (patched)
+
+
+def test_an_empty_context_strip_does_not_blame_the_range(bundle):
+    """Context is shown for the whole period: when a lens has none, the message must not say 'in the selected range'."""
+    fig = view_model.build_context(bundle, View(bundle.first_month, bundle.last_month, None, "seeds"))
+    if fig["data"]:
+        pytest.skip("the seed documents have context items in this data version")
+    text = fig["layout"]["annotations"][0]["text"]
+    assert "selected range" not in text and "sources" in text

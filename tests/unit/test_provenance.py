@@ -105,3 +105,50 @@ def test_table_sorting_and_html(bundle):
     assert markup.count("<tr>") == len(rows) + 1
     assert 'rel="noopener noreferrer"' in markup and "disputed</span>" in markup
     assert "<script" not in table_html(rows.assign(note="<script>alert(1)</script>", item="<b>x</b>"), {})
+
+
+@pytest.mark.parametrize("lens", ["all", "seeds", "independent"])
+def test_population_is_never_negative_and_says_where_it_cannot_be_computed(bundle, lens):
+    """For every lens × place: no drawn population below 0; where the computed stock would be negative a note
+    names the place and says it cannot be computed."""
+    for place in [None, *bundle.places.index]:
+        view = View(bundle.first_month, bundle.last_month, place, lens)
+        fig = view_model.build_population(bundle, view)
+        ys = [y for t in fig["data"] for y in (t.get("y") or []) if y is not None]
+        assert all(y >= 0 for y in ys), (lens, place, min(ys))
+        notes = " ".join(a["text"] for a in fig["layout"].get("annotations", []))
+        lensed = select(bundle, view).movements
+        raw = ledger.stocks(lensed)
+        raw = raw.loc[raw["place_id"] == place] if place else raw
+        for pid in raw.loc[(raw["low"] < 0) | (raw["high"] < 0), "place_id"].unique():
+            name = bundle.places.at[pid, "name"]
+            assert f"{name}: cannot be computed" in notes.replace("<br>", " "), (lens, place, pid)
+
+
+def test_liberty_under_the_seed_lens_is_not_drawn_below_zero(bundle):
+    view = View(bundle.first_month, bundle.last_month, "liberty", "seeds")
+    stocks = ledger.stocks(select(bundle, view).movements)
+    liberty = stocks.loc[stocks["place_id"] == "liberty"]
+    assert (liberty["low"] < 0).any() and not liberty.loc[liberty["low"] < 0, "computable"].any()
+    fig = view_model.build_population(bundle, view)
+    assert fig.layout.yaxis.rangemode == "tozero"
+    assert any(s["type"] == "rect" for s in fig["layout"].get("shapes", []))  # the band where it cannot be computed
+
+
+def test_population_places_and_kinds_have_distinct_encodings(bundle):
+    """A stated point's place is its colour and its kind of source its symbol: no two (place, kind) pairs look
+    the same, Ashraf's and Liberty's points differ, and a legend explains both."""
+    fig = view_model.build_population(bundle, full_view(bundle))
+    stated = [t for t in fig["data"] if t.get("name", "").startswith("Stated by")]
+    encodings = {}
+    for t in stated:
+        kind, place = t["name"].removeprefix("Stated by ").split(" source: ")
+        encodings.setdefault((t["marker"]["color"], t["marker"]["symbol"]), set()).add((place, kind))
+    assert len(stated) > 6 and all(len(pairs) == 1 for pairs in encodings.values()), encodings
+    colours = {t["name"].split(": ", 1)[1]: t["marker"]["color"] for t in stated}
+    assert colours["Camp Ashraf"] != colours["Camp Liberty (Camp Hurriya)"]
+    legend = [t for t in fig["data"] if t.get("showlegend") is not False and t.get("name")]
+    titles = {t["legendgrouptitle"]["text"] for t in legend}
+    assert titles == {"Place (colour):", "Stated by (symbol):"}
+    labels = {a["text"] for a in fig["layout"]["annotations"]}
+    assert {"Camp Ashraf", "Camp Liberty (Camp Hurriya): computed", "Albania"} <= labels  # direct labels

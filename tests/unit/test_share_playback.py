@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from components.playback import start_window, step
 from components.share import citation, export_links
+from data.select import View, full_view
 
 
 def test_export_links_carry_the_view():
@@ -31,3 +34,26 @@ def test_playback_slides_and_stops_at_the_end():
     assert step([10, 20], 89) == ([11, 21], False)
     assert step([77, 88], 89) == ([78, 89], True)
     assert step([78, 89], 89) == ([78, 89], True)
+
+
+def test_camera_png_is_not_named_like_the_captioned_export(bundle):
+    """The toolbar camera's PNG (no caption) and the captioned /export PNG of the same view get different names."""
+    from components import view_model
+    from components.charts import graph_config
+    from exports import FIGURES
+    from exports.params import filename
+
+    for view in (full_view(bundle), View(pd.Period("2013-09", "M"), pd.Period("2013-09", "M"), "ashraf", "seeds")):
+        for figure in FIGURES:
+            camera = graph_config("/t/", view_model.export_name(figure, view))["toImageButtonOptions"]["filename"]
+            assert f"{camera}.png" != filename(figure, view, "png")
+            assert camera.startswith(filename(figure, view, "png").removesuffix(".png"))  # same view in the name
+
+
+def test_every_chart_is_in_the_export_menu():
+    from exports import FIGURES
+
+    html = str(export_links("?from=2013-01&to=2013-12"))
+    assert "context" in FIGURES
+    for figure in FIGURES:
+        assert f"/export/{figure}.png?from=2013-01&to=2013-12" in html
