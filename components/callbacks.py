@@ -29,6 +29,7 @@ from components.view_state import (
 from data import timeline
 from data.load import default_bundle
 from data.story import default_stories
+from data.table import disputed_count
 from serving.cache import memoised
 
 # Figure builders memoised by (view, data version, code): in Redis when CAMPS_ATLAS_CACHE_URL is set, else per process.
@@ -203,8 +204,10 @@ def as_patch(changes: dict[tuple, object]) -> Patch:
 def update_table(view_data, column, order):
     """The rows behind the view, sorted as the controls ask."""
     rows = view_model.table(default_bundle(), from_store(view_data))
-    disputed = rows.loc[rows["disputed"].astype(bool), "item_id"].nunique()
-    count = f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed} item(s) disputed."
+    count = (
+        f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed_count(rows)} disputed "
+        "(sources disagree about the same figure for the same date or period)."
+    )
     return table_html(rows, sort_state(column, order)), count
 
 

@@ -34,10 +34,17 @@ def detail_view(detail: ItemDetail | None) -> list:
         return [html.P(PLACEHOLDER, className="hint")]
     head = [html.H2(detail.title)]
     if detail.disputed:
-        head.append(html.Span("disputed", className="badge disputed", title="Sources give different figures"))
+        head.append(
+            html.Span(
+                "disputed",
+                className="badge disputed",
+                title="Sources give different figures for the same quantity and the same date or period",
+            )
+        )
     facts = [detail.kind.capitalize()]
     if detail.when:
-        facts.append(f"Date: {detail.when}" + (f" (precision: {detail.precision})" if detail.precision else ""))
+        precision = f" (precision: {detail.precision})" if detail.precision else ""
+        facts.append(f"{detail.when_label}: {detail.when}{precision}")
     if detail.spread_text:
         facts.append(detail.spread_text)
     rows = [

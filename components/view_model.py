@@ -14,7 +14,16 @@ from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
-from data.summary import ItemSummary, Total, summarise_events, summarise_movements, summarise_rows, total
+from data.summary import (
+    ItemSummary,
+    Total,
+    format_range,
+    rows_disputed,
+    summarise_events,
+    summarise_movements,
+    summarise_rows,
+    total,
+)
 from data.table import fast_view_table
 from geo import countries_frame, distance_to_boundary_km, great_circle, places_frame
 
@@ -345,6 +354,37 @@ class ItemDetail:
     spread_text: str
     sources: tuple[SourceLine, ...]
     seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
+    when_label: str = "Date"  # a place's date is its active period: "Active"
+
+
+def active_period(start: str, end: str) -> str:
+    """A place's active period: '1986 – 11 Sep 2013', 'from May 2013', or '' when unknown."""
+    if not start:
+        return f"until {dates.label(end)}" if end else ""
+    return dates.span_label(start, end) if end else f"from {dates.label(start)}"
+
+
+def stated_populations_text(pops: pd.DataFrame) -> str:
+    """The stated populations of one place: lowest and highest with their dates (figures at different dates are
+    change over time), and each date on which sources disagree (data.summary.disputed)."""
+    if pops.empty:
+        return ""
+    low, high = pops.loc[pops["people"].idxmin()], pops.loc[pops["people"].idxmax()]
+    n_dates = pops["date"].nunique()
+    if n_dates == 1:
+        text = f"Stated population ({dates.label(low['date'])}): {format_range(low['people'], high['people'])}"
+    else:
+        text = (
+            f"Stated populations at {n_dates} dates, lowest {low['people']:,} ({dates.label(low['date'])}), "
+            f"highest {high['people']:,} ({dates.label(high['date'])}): figures for different dates show change "
+            "over time"
+        )
+    disagree = [
+        f"{dates.label(date)} ({format_range(rows['people'].min(), rows['people'].max())})"
+        for date, rows in pops.groupby("date", sort=True)
+        if rows_disputed(rows, ("people",))
+    ]
+    return text + (f"; sources disagree for the same date: {', '.join(disagree)}" if disagree else "")
 
 
 def _figures_text(row: pd.Series, cols: tuple[str, ...]) -> str:
@@ -360,13 +400,14 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         return ItemDetail(
             title=place["name"],
             kind="place",
-            when=dates.span_label(place["active_from"], place["active_to"] or None) if place["active_from"] else "",
+            when=active_period(place["active_from"], place["active_to"]),
             precision="",
             summary=place["note"],
-            disputed=pops["people"].nunique() > 1,
-            spread_text=(f"Stated populations: {pops['people'].min():,}–{pops['people'].max():,}" if len(pops) else ""),
+            disputed=rows_disputed(pops, ("people",)),
+            spread_text=stated_populations_text(pops),
             sources=tuple(_source_lines(bundle, pops, ("people",), "date", None)),
             seed_claims=_seed_claims(item_id),
+            when_label="Active",
         )
     frames = {
         "event": (bundle.events, "event_id", schema.COUNT_COLUMNS, "date", None),
