@@ -102,6 +102,9 @@ def share_outputs(bundle, view, href: str | None) -> tuple:
     Output(Kpi.WOUNDED, "children"),
     Output(Kpi.WOUNDED, "title"),
     Output(Kpi.WOUNDED_DETAIL, "children"),
+    Output(Kpi.TRANSFERRED, "children"),
+    Output(Kpi.TRANSFERRED, "title"),
+    Output(Kpi.TRANSFERRED_DETAIL, "children"),
     Output(Kpi.RELOCATED, "children"),
     Output(Kpi.RELOCATED, "title"),
     Output(Kpi.RELOCATED_DETAIL, "children"),
@@ -116,8 +119,8 @@ def update_panels(view_data):
     out = render_panels(default_bundle(), view)
     topojson = dash.get_asset_url("topojson/")
     kpis = []
-    for kpi in (out.killed, out.wounded, out.relocated):
-        kpis += [kpi.text, kpi.attribution, kpi_detail(kpi.context, kpi.attribution)]
+    for kpi in (out.killed, out.wounded, out.transferred, out.relocated):
+        kpis += [kpi.text, kpi.attribution, kpi_detail(kpi.how, kpi.context, kpi.attribution)]
     return (
         out.casualties,
         out.relocations,

@@ -30,9 +30,10 @@ from geo import countries_frame, distance_to_boundary_km, great_circle, places_f
 
 @dataclass(frozen=True)
 class Kpi:
-    """One KPI card: the figure as text, a one-line context and the per-source attribution."""
+    """One KPI card: the figure as text, how it is summed, a one-line context and the per-source attribution."""
 
     text: str
+    how: str
     context: str
     attribution: str
 
@@ -45,7 +46,8 @@ class Rendered:
     relocations: FigureDict
     killed: Kpi
     wounded: Kpi
-    relocated: Kpi
+    transferred: Kpi  # moved within Iraq (Ashraf -> Liberty)
+    relocated: Kpi  # resettled abroad (left Iraq)
     range_label: str
     filter_label: str
 
@@ -92,17 +94,37 @@ def border_check(bundle: Bundle) -> BorderCheck | None:
     return BorderCheck("ashraf", km, nearest.x, nearest.y, lines)
 
 
-def _kpi(t: Total, what: str, unit: str) -> Kpi:
+def how_summed(unit: str) -> str:
+    """The visible line beside a summed KPI: a range adds up every item's lowest and every item's highest figure."""
+    return f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"
+
+
+def _kpi(t: Total, what: str, unit: str, note: str = "") -> Kpi:
     n = len(t.items) + t.without_figure
+    how = how_summed(unit)
     if n == 0:
-        note = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
-        return Kpi("0", f"no {unit}s in view{note}", f"{what}\n" + t.attribution())
+        partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
+        return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{what}\n" + t.attribution())
     context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
         " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
     )
     if t.partial:
         context += f" · {len(t.partial)} partly in range, not counted"
-    return Kpi(t.text(), context, f"{what}\n" + t.attribution())
+    return Kpi(t.text(), how, context + note, f"{what}\n" + t.attribution())
+
+
+@functools.cache
+def _in_iraq(bundle: Bundle) -> frozenset[str]:
+    """Ids of the places in Iraq (the camps)."""
+    return frozenset(bundle.places.index[bundle.places["country_iso3"] == "IRQ"])
+
+
+def split_transfers(bundle: Bundle, transfers: list[ItemSummary]) -> tuple[list[ItemSummary], list[ItemSummary]]:
+    """Listed transfers within Iraq (Ashraf -> Liberty) and those that left Iraq (to a country abroad, or to
+    unspecified third countries): no transfer is in both."""
+    inside = _in_iraq(bundle)
+    within = [t for t in transfers if t.place_id in inside]
+    return within, [t for t in transfers if t.place_id not in inside]
 
 
 @functools.cache
@@ -183,6 +205,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
 def render_panels(bundle: Bundle, view: View) -> Rendered:
     """Charts, KPIs and labels for a view."""
     attacks, transfers, totals = _summaries(bundle, view)
+    within, abroad = split_transfers(bundle, transfers)
     names = bundle.places["name"].to_dict()
     caption = subtitle(bundle, view)
     return Rendered(
@@ -190,8 +213,16 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
         relocations=figures.relocation_figure(transfers, totals, names, caption, (view.first_day, view.last_day)),
         killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
         wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
+        transferred=_kpi(
+            total(within, "people"),
+            "People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:",
+            "transfer",
+        ),
         relocated=_kpi(
-            total(transfers, "people"), "People moved in listed transfers, per transfer and source:", "transfer"
+            total(abroad, "people"),
+            "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
+            "transfer",
+            " · most departures are known only as stated totals (relocation chart), not added here",
         ),
         range_label=range_label(view),
         filter_label=filter_label(bundle, view),
@@ -305,6 +336,7 @@ def table(bundle: Bundle, view: View) -> pd.DataFrame:
 def summaries(bundle: Bundle, view: View) -> dict[str, str]:
     """One-sentence text alternatives of the charts for screen readers."""
     attacks, transfers, totals = _summaries(bundle, view)
+    within, abroad = split_transfers(bundle, transfers)
     killed = total(attacks, "killed")
     where = f" at {bundle.places.at[view.place, 'name']}" if view.place else ""
     disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
@@ -316,11 +348,13 @@ def summaries(bundle: Bundle, view: View) -> dict[str, str]:
         ),
         "casualties": (
             f"Casualties for {range_label(view)}{where}: {len(attacks)} attack(s); killed {killed.text()} "
-            f"across sources; sources disagree on {disputed} of them."
+            f"({how_summed('attack').lower()}); sources disagree on {disputed} of them."
         ),
         "relocations": (
-            f"Relocations for {range_label(view)}{where}: {len(transfers)} distinct transfer(s) moving "
-            f"{total(transfers, 'people').text()} people, and {len(totals)} stated total(s)."
+            f"Relocations for {range_label(view)}{where}: {len(within)} listed transfer(s) within Iraq "
+            f"(Ashraf → Liberty) moving {total(within, 'people').text()} people; {len(abroad)} listed transfer(s) "
+            f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s), drawn "
+            "separately and not added."
         ),
         "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
         "context": f"Political and legal context items from {range_label(view)}, one mark per source.",
