@@ -66,6 +66,8 @@ def detail_view(detail: ItemDetail | None) -> list:
         html.P(" · ".join(facts), className="detail-facts"),
         html.P(detail.summary, className="detail-summary"),
     ]
+    if detail.figures_text:
+        body.append(html.P(detail.figures_text, className="detail-figures"))
     if rows:
         body.append(
             html.Table(
@@ -87,6 +89,9 @@ def detail_view(detail: ItemDetail | None) -> list:
     if detail.seed_claims:
         body += [
             html.H3("What the seed documents state"),
-            html.Ul([html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims]),
+            html.Ul(
+                [html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims],
+                className="seed-claims",
+            ),
         ]
     return body

@@ -19,6 +19,7 @@ from data.summary import (
     Total,
     format_range,
     rows_disputed,
+    stated_for,
     summarise_events,
     summarise_movements,
     summarise_rows,
@@ -389,6 +390,7 @@ class ItemDetail:
     sources: tuple[SourceLine, ...]
     seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
     when_label: str = "Date"  # a place's date is its active period: "Active"
+    figures_text: str = ""  # the figures the rows give, with who gives them (items.csv summaries hold none)
 
 
 def active_period(start: str, end: str) -> str:
@@ -462,11 +464,48 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         when=item.when,
         precision=", ".join(sorted(set(rows["date_precision"]))),
         summary=bundle.items.at[item_id, "summary"],
+        figures_text=figures_sentence(bundle, rows, cols, start, end),
         disputed=any(s.disputed for _, s in spreads),
         spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
         sources=tuple(_source_lines(bundle, rows, cols, start, end)),
         seed_claims=_seed_claims(item_id),
     )
+
+
+def _extremes(bundle: Bundle, figures: list[tuple[int, str]]) -> str:
+    """'5 (AFP, Reuters) to 8 (UNHCR)' or '400 (AFP, NCRI statement)': the lowest and highest figure, who gives each."""
+
+    def who(value: int) -> str:
+        names = dict.fromkeys(bundle.sources.at[sid, "publisher"] for v, sid in figures if v == value)
+        return f"{value:,} ({', '.join(names)})"
+
+    low, high = min(v for v, _ in figures), max(v for v, _ in figures)
+    return who(low) if low == high else f"{who(low)} to {who(high)}"
+
+
+def figures_sentence(bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None) -> str:
+    """The figure part of an item's summary, made from its rows only (items.csv summaries hold no figures): for
+    each quantity the lowest and highest figure and who gives each; a stated total given for several periods
+    gets each period's figures (figures for different periods are not a range)."""
+    keys = stated_for(rows)
+    periods = {
+        k: dates.span_label(s, (e if end else None) or None)
+        for k, s, e in zip(keys, rows[start], rows[end] if end else rows[start], strict=True)
+    }
+    parts = []
+    for col in cols:
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for k, sid, value in zip(keys, rows["source_id"], rows[col], strict=True):
+            if pd.notna(value):
+                groups.setdefault(k, []).append((int(value), sid))
+        if len({v for figs in groups.values() for v, _ in figs}) == 1:  # one figure, whatever the period
+            groups = {"": [f for figs in groups.values() for f in figs]}
+        if len(groups) == 1:
+            parts.append(f"{col.replace('_', ' ')} {_extremes(bundle, next(iter(groups.values())))}")
+        elif groups:
+            each = "; ".join(f"for {periods[k]}: {_extremes(bundle, figs)}" for k, figs in groups.items())
+            parts.append(f"{col.replace('_', ' ')} {each}")
+    return f"Figures given: {'; '.join(parts)}." if parts else "No source gives a figure."
 
 
 def _source_lines(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, schema
+from data.numbers import figures_in
 
 _LINES = re.compile(r"^\d+(-\d+)?(;\d+(-\d+)?)*$")
 _URL = re.compile(r"^https?://\S+$")
@@ -184,6 +185,38 @@ def _item_labels(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def _item_texts(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """items.csv summaries hold no figures (the app adds each item's figures from its rows, with who gives them);
+    a figure in a label must be one that the item's rows give. Dates are not figures."""
+    given: dict[str, set[int]] = {}
+    for spec, key, cols in (
+        (schema.EVENTS, "event_id", schema.COUNT_COLUMNS),
+        (schema.MOVEMENTS, "movement_id", ("people",)),
+    ):
+        frame = frames[spec.name]
+        for col in cols:
+            for item, value in zip(frame[key], frame[col], strict=True):
+                if value.isdigit():
+                    given.setdefault(item, set()).add(int(value))
+    names = list(frames["places.csv"]["name"])
+    problems = []
+    for i, row in frames["items.csv"].iterrows():
+        if figures := figures_in(row["summary"], names):
+            problems.append(
+                Problem(
+                    "items.csv",
+                    csv_line(i),
+                    "summary",
+                    f"holds figures {figures}: write the summary without them (the app adds the figures from the rows)",
+                )
+            )
+        if stray := sorted(set(figures_in(row["label"], names)) - given.get(row["item_id"], set())):
+            problems.append(
+                Problem("items.csv", csv_line(i), "label", f"figures {stray} are not given by any row of this item")
+            )
+    return problems
+
+
 def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> list[Problem]:
     """All rows of one item agree on where and what it was."""
     problems = []
@@ -256,4 +289,5 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         problems += _refs(spec, frames[spec.name], "source_id", source_ids, "source")
         problems += _seed_lines(spec, frames[spec.name], seed_sources)
     problems += _item_labels(frames)
+    problems += _item_texts(frames)
     return problems

@@ -54,6 +54,8 @@ def test_every_figure_has_a_source_with_url_or_seed(bundle):
         ("sources.csv", 0, "url", "", "needs a URL or a seed_file"),
         ("sources.csv", 0, "kind", "blog", "'blog' is not one of"),
         ("places.csv", 0, "lat", "134.0", "is not a degree value"),
+        ("items.csv", 3, "summary", "Rockets struck on 9 February 2013; deaths range from 1 to 8.", "figures [1, 8]"),
+        ("items.csv", 0, "label", "Raid on Camp Ashraf (Jul 2009), 1,000 dead", "figures [1000] are not given"),
     ],
 )
 def test_bad_cell_is_named_by_file_line_and_column(data_copy, name, row, column, value, message):
