@@ -14,11 +14,15 @@ from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
+from data.story import figure_text
 from data.summary import (
+    Figure,
     ItemSummary,
+    Spread,
     Total,
     format_range,
     rows_disputed,
+    spread,
     stated_for,
     summarise_events,
     summarise_movements,
@@ -472,40 +476,27 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
     )
 
 
-def _extremes(bundle: Bundle, figures: list[tuple[int, str]]) -> str:
-    """'5 (AFP, Reuters) to 8 (UNHCR)' or '400 (AFP, NCRI statement)': the lowest and highest figure, who gives each."""
-
-    def who(value: int) -> str:
-        names = dict.fromkeys(bundle.sources.at[sid, "publisher"] for v, sid in figures if v == value)
-        return f"{value:,} ({', '.join(names)})"
-
-    low, high = min(v for v, _ in figures), max(v for v, _ in figures)
-    return who(low) if low == high else f"{who(low)} to {who(high)}"
-
-
 def figures_sentence(bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None) -> str:
     """The figure part of an item's summary, made from its rows only (items.csv summaries hold no figures): for
-    each quantity the lowest and highest figure and who gives each; a stated total given for several periods
-    gets each period's figures (figures for different periods are not a range)."""
-    keys = stated_for(rows)
+    each quantity its range and who gives the lowest and the highest figure (data.story.figure_text); a stated
+    total given for several periods gets each period's figures (figures for different periods are not a range)."""
     periods = {
         k: dates.span_label(s, (e if end else None) or None)
-        for k, s, e in zip(keys, rows[start], rows[end] if end else rows[start], strict=True)
+        for k, s, e in zip(stated_for(rows), rows[start], rows[end] if end else rows[start], strict=True)
     }
     parts = []
     for col in cols:
-        groups: dict[str, list[tuple[int, str]]] = {}
-        for k, sid, value in zip(keys, rows["source_id"], rows[col], strict=True):
-            if pd.notna(value):
-                groups.setdefault(k, []).append((int(value), sid))
-        if len({v for figs in groups.values() for v, _ in figs}) == 1:  # one figure, whatever the period
-            groups = {"": [f for figs in groups.values() for f in figs]}
-        if len(groups) == 1:
-            parts.append(f"{col.replace('_', ' ')} {_extremes(bundle, next(iter(groups.values())))}")
+        whole = spread(rows, col, bundle)
+        groups: dict[str, list[Figure]] = {}
+        for f in whole.figures:
+            groups.setdefault(f.stated_for, []).append(f)
+        name = schema.COUNT_LABELS.get(col, col.capitalize())
+        if len(groups) == 1 or (whole.figures and whole.low == whole.high):
+            parts.append(f"{name}: {figure_text(whole)}.")
         elif groups:
-            each = "; ".join(f"for {periods[k]}: {_extremes(bundle, figs)}" for k, figs in groups.items())
-            parts.append(f"{col.replace('_', ' ')} {each}")
-    return f"Figures given: {'; '.join(parts)}." if parts else "No source gives a figure."
+            each = "; ".join(f"for {periods[k]}, {figure_text(Spread(tuple(fs)))}" for k, fs in groups.items())
+            parts.append(f"{name}: {each}.")
+    return " ".join(parts) or "No source gives a figure."
 
 
 def _source_lines(

@@ -97,7 +97,7 @@ def test_the_feb_2013_attack_summary_gives_the_rows_figures(bundle):
     detail = view_model.item_detail(bundle, "event", "E2013_LIB_FEB")
     killed = bundle.events.loc[bundle.events["event_id"] == "E2013_LIB_FEB", "killed"].dropna()
     text = detail.summary + " " + detail.figures_text
-    assert f"killed {killed.min()} (" in text and f") to {killed.max()} (" in text
+    assert f"Killed: {killed.min()}–{killed.max()} (lowest: " in text
     assert 1 not in figures_in(text, names(bundle))  # no row gives 1
 
 
