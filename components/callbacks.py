@@ -29,6 +29,7 @@ from components.view_state import (
 from data import timeline
 from data.load import default_bundle
 from data.story import default_stories
+from data.table import disputed_count
 from serving.cache import memoised
 
 # Figure builders memoised by (view, data version, code): in Redis when CAMPS_ATLAS_CACHE_URL is set, else per process.
@@ -101,6 +102,9 @@ def share_outputs(bundle, view, href: str | None) -> tuple:
     Output(Kpi.WOUNDED, "children"),
     Output(Kpi.WOUNDED, "title"),
     Output(Kpi.WOUNDED_DETAIL, "children"),
+    Output(Kpi.TRANSFERRED, "children"),
+    Output(Kpi.TRANSFERRED, "title"),
+    Output(Kpi.TRANSFERRED_DETAIL, "children"),
     Output(Kpi.RELOCATED, "children"),
     Output(Kpi.RELOCATED, "title"),
     Output(Kpi.RELOCATED_DETAIL, "children"),
@@ -115,8 +119,8 @@ def update_panels(view_data):
     out = render_panels(default_bundle(), view)
     topojson = dash.get_asset_url("topojson/")
     kpis = []
-    for kpi in (out.killed, out.wounded, out.relocated):
-        kpis += [kpi.text, kpi.attribution, kpi_detail(kpi.context, kpi.attribution)]
+    for kpi in (out.killed, out.wounded, out.transferred, out.relocated):
+        kpis += [kpi.text, kpi.attribution, kpi_detail(kpi.how, kpi.context, kpi.attribution)]
     return (
         out.casualties,
         out.relocations,
@@ -203,8 +207,10 @@ def as_patch(changes: dict[tuple, object]) -> Patch:
 def update_table(view_data, column, order):
     """The rows behind the view, sorted as the controls ask."""
     rows = view_model.table(default_bundle(), from_store(view_data))
-    disputed = rows.loc[rows["disputed"].astype(bool), "item_id"].nunique()
-    count = f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed} item(s) disputed."
+    count = (
+        f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed_count(rows)} disputed "
+        "(sources disagree about the same figure for the same date or period)."
+    )
     return table_html(rows, sort_state(column, order)), count
 
 

@@ -34,10 +34,17 @@ def detail_view(detail: ItemDetail | None) -> list:
         return [html.P(PLACEHOLDER, className="hint")]
     head = [html.H2(detail.title)]
     if detail.disputed:
-        head.append(html.Span("disputed", className="badge disputed", title="Sources give different figures"))
+        head.append(
+            html.Span(
+                "disputed",
+                className="badge disputed",
+                title="Sources give different figures for the same quantity and the same date or period",
+            )
+        )
     facts = [detail.kind.capitalize()]
     if detail.when:
-        facts.append(f"Date: {detail.when}" + (f" (precision: {detail.precision})" if detail.precision else ""))
+        precision = f" (precision: {detail.precision})" if detail.precision else ""
+        facts.append(f"{detail.when_label}: {detail.when}{precision}")
     if detail.spread_text:
         facts.append(detail.spread_text)
     rows = [
@@ -59,6 +66,8 @@ def detail_view(detail: ItemDetail | None) -> list:
         html.P(" · ".join(facts), className="detail-facts"),
         html.P(detail.summary, className="detail-summary"),
     ]
+    if detail.figures_text:
+        body.append(html.P(detail.figures_text, className="detail-figures"))
     if rows:
         body.append(
             html.Table(
@@ -80,6 +89,9 @@ def detail_view(detail: ItemDetail | None) -> list:
     if detail.seed_claims:
         body += [
             html.H3("What the seed documents state"),
-            html.Ul([html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims]),
+            html.Ul(
+                [html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims],
+                className="seed-claims",
+            ),
         ]
     return body

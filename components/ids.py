@@ -25,9 +25,11 @@ class Controls:
 class Kpi:
     KILLED = "kpi-killed"
     WOUNDED = "kpi-wounded"
-    RELOCATED = "kpi-relocated"
+    TRANSFERRED = "kpi-transferred"  # moved within Iraq (Ashraf -> Liberty)
+    RELOCATED = "kpi-relocated"  # resettled abroad (left Iraq)
     KILLED_DETAIL = "kpi-killed-detail"
     WOUNDED_DETAIL = "kpi-wounded-detail"
+    TRANSFERRED_DETAIL = "kpi-transferred-detail"
     RELOCATED_DETAIL = "kpi-relocated-detail"
 
 

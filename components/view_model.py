@@ -16,7 +16,21 @@ from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
-from data.summary import ItemSummary, Total, summarise_events, summarise_movements, summarise_rows, total
+from data.story import figure_text
+from data.summary import (
+    Figure,
+    ItemSummary,
+    Spread,
+    Total,
+    format_range,
+    rows_disputed,
+    spread,
+    stated_for,
+    summarise_events,
+    summarise_movements,
+    summarise_rows,
+    total,
+)
 from data.table import fast_view_table
 from geo import countries_frame, distance_to_boundary_km, great_circle, places_frame
 
@@ -25,9 +39,10 @@ _PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -
 
 @dataclass(frozen=True)
 class Kpi:
-    """One KPI card: the figure as text, a one-line context and the per-source attribution."""
+    """One KPI card: the figure as text, how it is summed, a one-line context and the per-source attribution."""
 
     text: str
+    how: str
     context: str
     attribution: str
 
@@ -40,7 +55,8 @@ class Rendered:
     relocations: FigureDict
     killed: Kpi
     wounded: Kpi
-    relocated: Kpi
+    transferred: Kpi  # moved within Iraq (Ashraf -> Liberty)
+    relocated: Kpi  # resettled abroad (left Iraq)
     range_label: str
     filter_label: str
 
@@ -87,17 +103,37 @@ def border_check(bundle: Bundle) -> BorderCheck | None:
     return BorderCheck("ashraf", km, nearest.x, nearest.y, lines)
 
 
-def _kpi(t: Total, what: str, unit: str) -> Kpi:
+def how_summed(unit: str) -> str:
+    """The visible line beside a summed KPI: a range adds up every item's lowest and every item's highest figure."""
+    return f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"
+
+
+def _kpi(t: Total, what: str, unit: str, note: str = "") -> Kpi:
     n = len(t.items) + t.without_figure
+    how = how_summed(unit)
     if n == 0:
-        note = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
-        return Kpi("0", f"no {unit}s in view{note}", f"{what}\n" + t.attribution())
+        partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
+        return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{what}\n" + t.attribution())
     context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
         " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
     )
     if t.partial:
         context += f" · {len(t.partial)} partly in range, not counted"
-    return Kpi(t.text(), context, f"{what}\n" + t.attribution())
+    return Kpi(t.text(), how, context + note, f"{what}\n" + t.attribution())
+
+
+@functools.cache
+def _in_iraq(bundle: Bundle) -> frozenset[str]:
+    """Ids of the places in Iraq (the camps)."""
+    return frozenset(bundle.places.index[bundle.places["country_iso3"] == "IRQ"])
+
+
+def split_transfers(bundle: Bundle, transfers: list[ItemSummary]) -> tuple[list[ItemSummary], list[ItemSummary]]:
+    """Listed transfers within Iraq (Ashraf -> Liberty) and those that left Iraq (to a country abroad, or to
+    unspecified third countries): no transfer is in both."""
+    inside = _in_iraq(bundle)
+    within = [t for t in transfers if t.place_id in inside]
+    return within, [t for t in transfers if t.place_id not in inside]
 
 
 @functools.cache
@@ -215,6 +251,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
 def render_panels(bundle: Bundle, view: View) -> Rendered:
     """Charts, KPIs and labels for a view."""
     attacks, transfers, _ = _summaries(bundle, view)
+    within, abroad = split_transfers(bundle, transfers)
     names = bundle.places["name"].to_dict()
     caption = subtitle(bundle, view)
     return Rendered(
@@ -224,8 +261,16 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
         ),
         killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
         wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
+        transferred=_kpi(
+            total(within, "people"),
+            "People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:",
+            "transfer",
+        ),
         relocated=_kpi(
-            total(transfers, "people"), "People moved in listed transfers, per transfer and source:", "transfer"
+            total(abroad, "people"),
+            "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
+            "transfer",
+            " · most departures are known only as stated totals (relocation chart), not added here",
         ),
         range_label=range_label(view),
         filter_label=filter_label(bundle, view),
@@ -348,6 +393,7 @@ def table(bundle: Bundle, view: View) -> pd.DataFrame:
 def summaries(bundle: Bundle, view: View) -> dict[str, str]:
     """One-sentence text alternatives of the charts for screen readers."""
     attacks, transfers, totals = _summaries(bundle, view)
+    within, abroad = split_transfers(bundle, transfers)
     killed = total(attacks, "killed")
     where = f" at {bundle.places.at[view.place, 'name']}" if view.place else ""
     disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
@@ -359,11 +405,13 @@ def summaries(bundle: Bundle, view: View) -> dict[str, str]:
         ),
         "casualties": (
             f"Casualties for {range_label(view)}{where}: {len(attacks)} attack(s); killed {killed.text()} "
-            f"across sources; sources disagree on {disputed} of them."
+            f"({how_summed('attack').lower()}); sources disagree on {disputed} of them."
         ),
         "relocations": (
-            f"Relocations for {range_label(view)}{where}: {len(transfers)} distinct transfer(s) moving "
-            f"{total(transfers, 'people').text()} people, and {len(totals)} stated total(s)."
+            f"Relocations for {range_label(view)}{where}: {len(within)} listed transfer(s) within Iraq "
+            f"(Ashraf → Liberty) moving {total(within, 'people').text()} people; {len(abroad)} listed transfer(s) "
+            f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s), drawn "
+            "separately and not added."
         ),
         "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
         "context": f"Political and legal context items from {range_label(view)}, one mark per source.",
@@ -397,6 +445,38 @@ class ItemDetail:
     spread_text: str
     sources: tuple[SourceLine, ...]
     seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
+    when_label: str = "Date"  # a place's date is its active period: "Active"
+    figures_text: str = ""  # the figures the rows give, with who gives them (items.csv summaries hold none)
+
+
+def active_period(start: str, end: str) -> str:
+    """A place's active period: '1986 – 11 Sep 2013', 'from May 2013', or '' when unknown."""
+    if not start:
+        return f"until {dates.label(end)}" if end else ""
+    return dates.span_label(start, end) if end else f"from {dates.label(start)}"
+
+
+def stated_populations_text(pops: pd.DataFrame) -> str:
+    """The stated populations of one place: lowest and highest with their dates (figures at different dates are
+    change over time), and each date on which sources disagree (data.summary.disputed)."""
+    if pops.empty:
+        return ""
+    low, high = pops.loc[pops["people"].idxmin()], pops.loc[pops["people"].idxmax()]
+    n_dates = pops["date"].nunique()
+    if n_dates == 1:
+        text = f"Stated population ({dates.label(low['date'])}): {format_range(low['people'], high['people'])}"
+    else:
+        text = (
+            f"Stated populations at {n_dates} dates, lowest {low['people']:,} ({dates.label(low['date'])}), "
+            f"highest {high['people']:,} ({dates.label(high['date'])}): figures for different dates show change "
+            "over time"
+        )
+    disagree = [
+        f"{dates.label(date)} ({format_range(rows['people'].min(), rows['people'].max())})"
+        for date, rows in pops.groupby("date", sort=True)
+        if rows_disputed(rows, ("people",))
+    ]
+    return text + (f"; sources disagree for the same date: {', '.join(disagree)}" if disagree else "")
 
 
 def _figures_text(row: pd.Series, cols: tuple[str, ...]) -> str:
@@ -412,13 +492,14 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         return ItemDetail(
             title=place["name"],
             kind="place",
-            when=dates.span_label(place["active_from"], place["active_to"] or None) if place["active_from"] else "",
+            when=active_period(place["active_from"], place["active_to"]),
             precision="",
             summary=place["note"],
-            disputed=pops["people"].nunique() > 1,
-            spread_text=(f"Stated populations: {pops['people'].min():,}–{pops['people'].max():,}" if len(pops) else ""),
+            disputed=rows_disputed(pops, ("people",)),
+            spread_text=stated_populations_text(pops),
             sources=tuple(_source_lines(bundle, pops, ("people",), "date", None)),
             seed_claims=_seed_claims(item_id),
+            when_label="Active",
         )
     frames = {
         "event": (bundle.events, "event_id", schema.COUNT_COLUMNS, "date", None),
@@ -441,11 +522,35 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
             dates.primary(list(zip(rows[start], rows[end].fillna("") if end else [""] * len(rows), strict=True)))
         ),
         summary=bundle.items.at[item_id, "summary"],
+        figures_text=figures_sentence(bundle, rows, cols, start, end),
         disputed=any(s.disputed for _, s in spreads),
         spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
         sources=tuple(_source_lines(bundle, rows, cols, start, end)),
         seed_claims=_seed_claims(item_id),
     )
+
+
+def figures_sentence(bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None) -> str:
+    """The figure part of an item's summary, made from its rows only (items.csv summaries hold no figures): for
+    each quantity its range and who gives the lowest and the highest figure (data.story.figure_text); a stated
+    total given for several periods gets each period's figures (figures for different periods are not a range)."""
+    periods = {
+        k: dates.span_label(s, (e if end else None) or None)
+        for k, s, e in zip(stated_for(rows), rows[start], rows[end] if end else rows[start], strict=True)
+    }
+    parts = []
+    for col in cols:
+        whole = spread(rows, col, bundle)
+        groups: dict[str, list[Figure]] = {}
+        for f in whole.figures:
+            groups.setdefault(f.stated_for, []).append(f)
+        name = schema.COUNT_LABELS.get(col, col.capitalize())
+        if len(groups) == 1 or (whole.figures and whole.low == whole.high):
+            parts.append(f"{name}: {figure_text(whole)}.")
+        elif groups:
+            each = "; ".join(f"for {periods[k]}, {figure_text(Spread(tuple(fs)))}" for k, fs in groups.items())
+            parts.append(f"{name}: {each}.")
+    return " ".join(parts) or "No source gives a figure."
 
 
 def _source_lines(

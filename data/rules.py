@@ -9,7 +9,10 @@ COUNTING_RULES: tuple[str, ...] = (
     "headline figures only if its whole period lies inside the selected range; items that only partly overlap are "
     "drawn faded and named under “Who reports what”.",
     "Stated totals (e.g. “more than 1,700 relocated by July 2016”) overlap the individual transfers and each other, "
-    "so they are drawn separately and never added up.",
+    "so they are drawn separately and never added up. The headlines add up listed transfers only: moves within Iraq "
+    "(Ashraf → Liberty) and departures abroad apart, so no one is counted twice.",
+    "A headline range adds up every item's lowest figure and every item's highest figure. “Disputed” means sources "
+    "disagree about the same figure for the same date or period; figures for different dates are change over time.",
     "Seed documents are texts of the group's supporters; their claims are marked “Group-affiliated” and their line "
     "numbers are kept in the project's seeds register.",
 )

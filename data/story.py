@@ -208,7 +208,7 @@ def figure_text(s: Spread) -> str:
     """'3–36 (lowest: Antiwar.com, …; highest: USCCAR, …)', '34 (UN News Centre, …)' or a plain 'no figure…'."""
     if not s.figures:
         return "no figure from the sources in this view"
-    if not s.disputed:
+    if s.low == s.high:
         return f"{s.text()} ({_names(s.figures)})"
     low = [f for f in s.figures if f.value == s.low]
     high = [f for f in s.figures if f.value == s.high]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +20,7 @@ class Figure:
     publisher: str
     kind: str
     value: int
+    stated_for: str = ""  # what the figure is stated for: figures with the same key state the same quantity
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class Spread:
 
     @property
     def disputed(self) -> bool:
-        return self.low != self.high
+        """Sources disagree about the same quantity for the same date or period (see `disputed`)."""
+        return disputed((f.stated_for, f.value) for f in self.figures)
 
     def text(self) -> str:
         """'34–36', '47' or 'no figure'."""
@@ -58,9 +61,46 @@ def format_range(low: int | None, high: int | None) -> str:
     return f"{low:,}" if low == high else f"{low:,}–{high:,}"
 
 
+def stated_for(rows: pd.DataFrame) -> list[str]:
+    """What each row's figures are stated for, as a key: rows with the same key state the same quantity.
+
+    An attack and a single transfer are one occurrence: every source describes the same one, whatever date it
+    gives ('' for all). A stated total is a flow over a period: the key is its route and period as written. A
+    stated population is a stock at one moment: the key is the place and the day; a month- or year-precise
+    population stands for an unknown day in it (the camps changed by thousands within a year), so it gets a key of
+    its own and is never compared. Figures for different dates are change over time, never a dispute.
+    """
+    if "population_id" in rows:
+        at = rows["place_id"] + "@" + rows["date"]
+        return at.where(rows["date_precision"] == "day", at + "#" + rows["population_id"]).tolist()
+    if "scope" in rows:
+        keys = rows["origin_place_id"] + ">" + rows["destination_place_id"].fillna("")
+        keys = keys + "@" + rows["date_start"] + "/" + rows["date_end"].fillna("")
+        return keys.where(rows["scope"] == "aggregate", "").tolist()
+    return [""] * len(rows)
+
+
+def disputed(figures: Iterable[tuple[str, int]]) -> bool:
+    """The one rule for "disputed": two sources give different figures for the same quantity, i.e. for the same
+    `stated_for` key (the same attack or transfer, or the same place and date or period). Figures for different
+    dates are change over time, not a dispute."""
+    seen: dict[str, int] = {}
+    return any(seen.setdefault(key, value) != value for key, value in figures)
+
+
+def rows_disputed(rows: pd.DataFrame, columns: Iterable[str]) -> bool:
+    """`disputed` over the rows (sources) of one item or one place, in any of the count columns."""
+    keys = stated_for(rows)
+    return any(
+        disputed((k, v) for k, v in zip(keys, rows[col].tolist(), strict=True) if pd.notna(v)) for col in columns
+    )
+
+
 def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
     """The figures of one column over the rows (sources) of one item; empty cells are not figures."""
-    given = rows.loc[rows[column].notna()]
+    mask = rows[column].notna().to_numpy()
+    keys = [k for k, m in zip(stated_for(rows), mask, strict=True) if m]
+    given = rows.loc[mask]
     return Spread(
         tuple(
             Figure(
@@ -68,8 +108,9 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
                 publisher=bundle.sources.at[sid, "publisher"],
                 kind=bundle.sources.at[sid, "kind"],
                 value=int(value),
+                stated_for=key,
             )
-            for sid, value in zip(given["source_id"], given[column], strict=True)
+            for sid, value, key in zip(given["source_id"], given[column], keys, strict=True)
         )
     )
 

@@ -11,6 +11,7 @@ import pandas as pd
 from data import dates, index, schema
 from data.load import Bundle
 from data.select import Selection, full_view
+from data.summary import rows_disputed
 
 TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
@@ -20,10 +21,18 @@ TABLE_COLUMNS = (
 COUNT_FIELDS = (*schema.COUNT_COLUMNS, "people")
 
 
+def _dispute_key(frame: pd.DataFrame, key: str) -> pd.Series:
+    """The rows compared for `disputed`: those of one item, except for stated populations (one item per source
+    row), which are compared with the other figures for the same place and date."""
+    return frame["place_id"] + "@" + frame["date"] if key == "population_id" else frame[key]
+
+
 def _disputed(frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> pd.Series:
-    """True for rows whose item has two different figures in any column."""
-    spread = frame.groupby(key)[list(cols)].nunique()
-    return frame[key].map((spread > 1).any(axis=1))
+    """True for rows whose item (or place, for stated populations) has sources disagreeing about the same quantity
+    for the same date or period (data.summary.rows_disputed)."""
+    groups = _dispute_key(frame, key)
+    flags = {k: rows_disputed(rows, cols) for k, rows in frame.groupby(groups, sort=False)}
+    return groups.map(flags)
 
 
 def _reference(bundle: Bundle, source_ids: pd.Series, seed_lines: pd.Series) -> list[str]:
@@ -72,7 +81,8 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
         parts.append(pd.DataFrame({
             "item_type": "stated population", "item_id": po["population_id"],
             **_common(po, po["date"].map(dates.label)), "place": po["place_id"].map(names), "destination": "",
-            **{c: pd.NA for c in schema.COUNT_COLUMNS}, "people": po["people"], "disputed": False,
+            **{c: pd.NA for c in schema.COUNT_COLUMNS}, "people": po["people"],
+            "disputed": _disputed(po, "population_id", ("people",)),
         }))  # fmt: skip
     if not parts:
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
@@ -93,11 +103,19 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
     return table[list(TABLE_COLUMNS)].reset_index(drop=True)
 
 
+def disputed_count(table: pd.DataFrame) -> int:
+    """How many disputed quantities a table holds: disputed items, a stated population's place and day once."""
+    rows = table.loc[table["disputed"].astype(bool)]
+    population = rows["item_type"] == "stated population"
+    at = rows["place"].astype(str) + "@" + rows["date"].astype(str)
+    return int(rows["item_id"].where(~population, at).nunique())
+
+
 # Frames of the table, in view_table's order: (frame, item key, count columns whose disagreement marks `disputed`)
 _PARTS = (
     ("events", "event_id", schema.COUNT_COLUMNS),
     ("movements", "movement_id", ("people",)),
-    ("populations", "population_id", ()),
+    ("populations", "population_id", ("people",)),
 )
 
 
@@ -127,16 +145,27 @@ def _full(bundle: Bundle) -> _Full:
     )
 
 
+@functools.cache
+def _dispute_codes(bundle: Bundle, name: str, key: str) -> np.ndarray:
+    """index.item_codes of the groups `_dispute_key` compares (-1 where the key is missing)."""
+    codes, _ = pd.factorize(_dispute_key(getattr(bundle, name), key))
+    codes = codes.astype(np.int64)
+    codes.flags.writeable = False
+    return codes
+
+
 @functools.lru_cache(maxsize=16384)
 def _item_disputed(bundle: Bundle, name: str, positions: tuple[int, ...]) -> bool:
-    """Whether one item's rows in a view (positions in the frame) give two different figures in any column."""
+    """Whether one item's rows in a view (positions in the frame; for stated populations, one place and date's rows) are
+    disputed (data.summary.rows_disputed)."""
     _, key, cols = next(part for part in _PARTS if part[0] == name)
     return bool(_disputed(getattr(bundle, name).iloc[list(positions)], key, cols).iat[0])
 
 
 def _disputed_rows(bundle: Bundle, name: str, key: str, rows: index.Rows) -> list[bool]:
-    """`disputed` of each selected row of a frame, item by item from the cache (a missing id maps to NaN: True)."""
-    codes = index.item_codes(bundle, name, key)
+    """`disputed` of each selected row of a frame, item by item (by place and date for stated populations) from the
+    cache (a missing id maps to NaN: True)."""
+    codes = _dispute_codes(bundle, name, key)
     flags = {
         code: code < 0 or _item_disputed(bundle, name, positions) for code, positions, _ in index.groups(codes, rows)
     }

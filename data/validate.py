@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, schema
+from data.numbers import figures_in
 
 _LINES = re.compile(r"^\d+(-\d+)?(;\d+(-\d+)?)*$")
 _URL = re.compile(r"^https?://\S+$")
@@ -184,6 +185,50 @@ def _item_labels(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def _item_texts(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """items.csv summaries of attacks and movements hold no figures (the app adds each item's figures from its rows,
+    with who gives them); a figure in a label must be one that the item's rows give; a context item's texts hold only
+    figures its rows' summaries state. Dates are not figures."""
+    given: dict[str, set[int]] = {}
+    for spec, key, cols in (
+        (schema.EVENTS, "event_id", schema.COUNT_COLUMNS),
+        (schema.MOVEMENTS, "movement_id", ("people",)),
+    ):
+        frame = frames[spec.name]
+        for col in cols:
+            for item, value in zip(frame[key], frame[col], strict=True):
+                if value.isdigit():
+                    given.setdefault(item, set()).add(int(value))
+    names = list(frames["places.csv"]["name"])
+    # Context items (political and legal milestones) have no counted figures: their texts may name a figure that
+    # one of their rows' summaries states (e.g. an offer of places), and no other.
+    stated: dict[str, set[int]] = {}
+    for item, text in zip(frames["context.csv"]["context_id"], frames["context.csv"]["summary"], strict=True):
+        stated.setdefault(item, set()).update(figures_in(text, names))
+    problems = []
+    for i, row in frames["items.csv"].iterrows():
+        if row["item_id"] in stated:
+            if stray := sorted(set(figures_in(f"{row['label']} {row['summary']}", names)) - stated[row["item_id"]]):
+                problems.append(
+                    Problem("items.csv", csv_line(i), "summary", f"figures {stray} are stated by no row of this item")
+                )
+            continue
+        if figures := figures_in(row["summary"], names):
+            problems.append(
+                Problem(
+                    "items.csv",
+                    csv_line(i),
+                    "summary",
+                    f"holds figures {figures}: write the summary without them (the app adds the figures from the rows)",
+                )
+            )
+        if stray := sorted(set(figures_in(row["label"], names)) - given.get(row["item_id"], set())):
+            problems.append(
+                Problem("items.csv", csv_line(i), "label", f"figures {stray} are not given by any row of this item")
+            )
+    return problems
+
+
 def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> list[Problem]:
     """All rows of one item agree on where and what it was."""
     problems = []
@@ -256,4 +301,5 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         problems += _refs(spec, frames[spec.name], "source_id", source_ids, "source")
         problems += _seed_lines(spec, frames[spec.name], seed_sources)
     problems += _item_labels(frames)
+    problems += _item_texts(frames)
     return problems

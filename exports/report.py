@@ -150,6 +150,7 @@ def build_report(
     for name, kpi in _kpis(bundle, view):
         what, _, per_source = kpi.attribution.partition("\n")
         doc.para(f"{name.replace('_', ' ').capitalize()}: {kpi.text}", size=12, style="B")
+        doc.para(kpi.how, size=9)
         doc.para(kpi.context, size=9)
         doc.para(what, size=9, style="B")
         for line in filter(None, per_source.split("\n")):

@@ -39,7 +39,7 @@ def test_phone016_page_fits_a_phone_screen(page: Page) -> None:
 
     # The KPI cards are visible, full width, one above the other.
     boxes = []
-    for kpi in ("#kpi-killed", "#kpi-wounded", "#kpi-relocated"):
+    for kpi in ("#kpi-killed", "#kpi-wounded", "#kpi-transferred", "#kpi-relocated"):
         value = page.locator(kpi)
         expect(value).to_be_visible()
         expect(value).not_to_have_text("…")

@@ -11,6 +11,7 @@ PUBLIC = {
     "relocation-chart",
     "kpi-killed",
     "kpi-wounded",
+    "kpi-transferred",
     "kpi-relocated",
     "reset-button",
 }

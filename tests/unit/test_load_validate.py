@@ -54,6 +54,8 @@ def test_every_figure_has_a_source_with_url_or_seed(bundle):
         ("sources.csv", 0, "url", "", "needs a URL or a seed_file"),
         ("sources.csv", 0, "kind", "blog", "'blog' is not one of"),
         ("places.csv", 0, "lat", "134.0", "is not a degree value"),
+        ("items.csv", 3, "summary", "Rockets struck on 9 February 2013; deaths range from 1 to 8.", "figures [1, 8]"),
+        ("items.csv", 0, "label", "Raid on Camp Ashraf (Jul 2009), 1,000 dead", "figures [1000] are not given"),
     ],
 )
 def test_bad_cell_is_named_by_file_line_and_column(data_copy, name, row, column, value, message):
@@ -107,3 +109,15 @@ def test_item_without_label(data_copy):
     line = _edit(data_copy, "events.csv", 0, "event_id", "E1999_NEW")
     with pytest.raises(DataError, match=rf"events.csv, line {line}, column 'event_id': 'E1999_NEW' has no label"):
         load_bundle(data_copy)
+
+
+def test_a_context_items_figure_must_be_one_its_rows_state(data_copy):
+    path = data_copy / "items.csv"
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("C_2013_ALBANIA_210,"))
+    path.write_text(text.replace("C_2013_ALBANIA_210,", "C_2013_ALBANIA_210,Offer of 999 places ", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_bundle(data_copy)
+    assert f"items.csv, line {line}, column 'summary': figures [999] are stated by no row of this item" in str(
+        err.value
+    )
