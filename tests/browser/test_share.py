@@ -27,7 +27,7 @@ from tests.browser.pagehelpers import (
 
 pytestmark = pytest.mark.browser
 
-FIGURES = ("map", "casualties", "relocations", "population")
+FIGURES = ("map", "casualties", "relocations", "population", "context")
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "geojson")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
