@@ -24,7 +24,7 @@ from components import view_model
 from data.load import Bundle
 from data.select import View
 from exports import FIGURES, IMAGE_FORMATS, caption
-from exports.params import Size
+from exports.params import Size, check_pixels
 
 log = logging.getLogger(__name__)
 
@@ -300,11 +300,14 @@ def _export_cached(
     bundle: Bundle, figure: str, fmt: str, view: View, width: int | None, height: int | None, scale: float | None, _v
 ) -> bytes:
     fig = captioned_figure(bundle, figure, view, Size(width, height, scale))
+    check_pixels(fig.layout.width, fig.layout.height, scale or 1)  # before the browser sees it
     return render(fig, fmt, scale)
 
 
 def export_image(bundle: Bundle, figure: str, fmt: str, view: View, size: Size | None = None) -> bytes:
-    """The figure of a view as png/svg/pdf with its caption; cached by (figure, format, view, size, data version)."""
+    """The figure of a view as png/svg/pdf with its caption; cached by (figure, format, view, size, data version).
+
+    Raises params.PixelBudgetExceeded for an image beyond PIXEL_BUDGET (nothing is rendered)."""
     size = size or Size()
     if figure not in FIGURES:
         raise ValueError(f"unknown figure {figure!r}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
@@ -103,3 +105,119 @@ ODD_CUSTOMDATA = [
 def test_odd_click_data_never_answers_500(client, protocol, graph, custom):
     statuses = send_to_readers(client, protocol, (graph, "clickData"), {"points": [{"customdata": custom}]})
     assert all(s < 500 for s in statuses), statuses
+
+
+# ---- 9. CSV formula cells ----------------------------------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://example.org","x")', "+1+1", "-2+3", "@SUM(A1)"]
+
+
+def test_formula_notes_are_neutralised_in_the_csv(data_copy):
+    """A note starting with =, +, - or @ opens as text in a spreadsheet (OWASP CSV injection); counts stay numbers."""
+    from data.load import load_bundle
+    from data.select import View
+    from exports import data as export_data
+
+    events = pd.read_csv(data_copy / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[: len(FORMULAS) - 1, "note"] = FORMULAS
+    events.to_csv(data_copy / "events.csv", index=False)
+    bundle = load_bundle(data_copy)
+    view = View(pd.Period("2005-01", "M"), pd.Period("2018-12", "M"))
+    rows = pd.read_csv(io.BytesIO(export_data.to_csv(bundle, view)), dtype=str, keep_default_na=False)
+    notes = set(rows["note"])
+    for formula in FORMULAS:
+        assert formula not in notes
+        assert "'" + formula in notes, formula
+    assert not any(cell[:1] in export_data.FORMULA_START for cell in rows.stack())
+    assert rows["killed"].str.fullmatch(r"\d*").all()  # numbers stay numbers
+
+
+@pytest.mark.parametrize("cell", ["\tleading tab", "\rleading CR", "=1+1"])
+def test_tab_and_cr_cells_are_neutralised_too(bundle, monkeypatch, cell):
+    """The data files strip cells, so a leading tab or CR can only come from code: neutralised all the same."""
+    from data.select import View
+    from exports import data as export_data
+
+    view = View(pd.Period("2013-01", "M"), pd.Period("2013-12", "M"))
+    real = export_data.table(bundle, view)
+    monkeypatch.setattr(export_data, "table", lambda b, v: real.assign(reference=cell))
+    rows = pd.read_csv(io.BytesIO(export_data.to_csv(bundle, view)), dtype=str, keep_default_na=False)
+    assert set(rows["reference"]) == {"'" + cell.replace("\r", "\n")}  # one cell, opened as text
+    assert len(rows) == len(real)
+
+
+# ---- 8. pixel budget ---------------------------------------------------------------------------------------------
+
+
+def test_images_beyond_the_pixel_budget_are_refused_with_the_budget(client, monkeypatch):
+    from exports import images, params
+
+    def never(*args, **kwargs):
+        raise AssertionError("rendered an image beyond the budget")
+
+    monkeypatch.setattr(images, "render", never)
+    r = client.get("/export/map.png?from=2013-01&to=2013-12&width=3000&height=3000&scale=4")
+    assert r.status_code == 400, r.data
+    text = r.get_data(as_text=True)
+    assert f"{params.PIXEL_BUDGET:,}" in text and "144,000,000" in text
+
+
+def test_images_within_the_budget_are_accepted(bundle):
+    from exports.params import PIXEL_BUDGET, parse_query
+
+    _, size = parse_query(bundle, "width=2000&height=1500&scale=2", allow_size=True)
+    assert size.width * size.height * size.scale**2 <= PIXEL_BUDGET
+
+
+# ---- 10. catch-all, chunked bodies -------------------------------------------------------------------------------
+
+
+def test_an_export_bug_is_a_short_500_and_the_detail_is_logged(client, monkeypatch, caplog):
+    from exports import images
+
+    def bug(*args, **kwargs):
+        raise KeyError("internal-detail-xyz")
+
+    monkeypatch.setitem(images.BUILDERS, "relocations", bug)
+    images.cache_clear()
+    with caplog.at_level("ERROR"):
+        r = client.get("/export/relocations.svg?from=2013-01&to=2013-12&width=779")
+    assert r.status_code == 500
+    text = r.get_data(as_text=True)
+    assert "internal-detail-xyz" not in text and "KeyError" not in text
+    assert "export failed" in text and len(text) < 400
+    assert "internal-detail-xyz" in caplog.text
+
+
+def _chunked(client, body: bytes):
+    """POST body as a server hands on a chunked request: no Content-Length, the stream ends at the body's end."""
+    from werkzeug.test import EnvironBuilder, run_wsgi_app
+    from werkzeug.wrappers import Response
+
+    environ = EnvironBuilder(
+        path=dp.UPDATE_PATH,
+        method="POST",
+        input_stream=io.BytesIO(body),
+        headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"},
+    ).get_environ()
+    environ.pop("CONTENT_LENGTH", None)
+    environ["wsgi.input_terminated"] = True  # as gunicorn sets it
+    body, status, headers = run_wsgi_app(client.application.wsgi_app, environ)  # the test client drops the stream
+    return Response(b"".join(body), status=status, headers=headers)
+
+
+def test_a_chunked_body_over_the_limit_is_413(client):
+    from serving.security import MAX_CONTENT_LENGTH
+
+    r = _chunked(client, b'{"output": "' + b"x" * MAX_CONTENT_LENGTH + b'"}')
+    assert r.status_code == 413, r.data
+    assert f"{MAX_CONTENT_LENGTH:,}" in r.get_data(as_text=True)
+
+
+def test_a_small_chunked_body_is_read_whole(client, protocol):
+    cbs, values = protocol
+    cb = dp.with_input(cbs, ("url", "search"))[0]
+    r = _chunked(
+        client, dp.dumps(dp.body(cb, {**values, ("url", "search"): "?from=2013-01"}, [("url", "search")])).encode()
+    )
+    assert r.status_code == 200, r.data
