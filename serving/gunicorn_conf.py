@@ -11,6 +11,23 @@ try:
 except SettingsError as err:
     sys.exit(f"Camps Atlas settings: {err}")
 
+
+def _check_data() -> None:
+    """Validate the data files once, in the master, before any port is bound: a broken file stops the server here
+    with the message (file, line, column) instead of every worker failing to boot, over and over."""
+    import os
+    from pathlib import Path
+
+    from data.load import DATA_DIR, DATA_DIR_ENV, DataError, load_bundle
+
+    try:
+        load_bundle(Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR))  # not default_bundle: no copy cached in the master
+    except DataError as err:
+        sys.exit(f"Camps Atlas cannot start: {err}")
+
+
+_check_data()
+
 bind = [_settings.bind]
 workers = _settings.workers
 worker_class = "gthread"  # threads: keep-alive, and a slow client does not hold a whole worker

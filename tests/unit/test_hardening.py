@@ -221,3 +221,73 @@ def test_a_small_chunked_body_is_read_whole(client, protocol):
         client, dp.dumps(dp.body(cb, {**values, ("url", "search"): "?from=2013-01"}, [("url", "search")])).encode()
     )
     assert r.status_code == 200, r.data
+
+
+# ---- 4. a broken data file ---------------------------------------------------------------------------------------
+
+
+def _problems(folder) -> str:
+    from data.load import DataError, load_bundle
+
+    with pytest.raises(DataError) as caught:
+        load_bundle(folder)
+    return str(caught.value)
+
+
+def test_an_empty_csv_is_a_message_not_a_traceback(data_copy):
+    (data_copy / "events.csv").write_bytes(b"")
+    assert "events.csv: the file is empty (expected at least the header line)" in _problems(data_copy)
+
+
+def test_a_nul_byte_in_a_cell_is_named(data_copy):
+    raw = (data_copy / "events.csv").read_bytes().split(b"\n")
+    raw[2] = raw[2].replace(b"raid", b"ra\x00id", 1)
+    (data_copy / "events.csv").write_bytes(b"\n".join(raw))
+    assert "events.csv, line 3, column 'kind': contains a NUL byte" in _problems(data_copy)
+
+
+def test_a_duplicate_item_and_source_row_is_named(data_copy):
+    lines = (data_copy / "movements.csv").read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1])
+    (data_copy / "movements.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    movement, source = lines[1].split(",")[:2]
+    text = _problems(data_copy)
+    assert f"movements.csv, line {len(lines)}, column 'source_id': a second row for '{movement}' from '{source}'" in (
+        text
+    )
+
+
+def test_a_huge_cell_is_refused_with_its_place(data_copy):
+    from data.validate import MAX_CELL_CHARS
+
+    events = pd.read_csv(data_copy / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[4, "note"] = "x" * (50 * 1024 * 1024)
+    events.to_csv(data_copy / "events.csv", index=False)
+    assert f"events.csv, line 6, column 'note': {50 * 1024 * 1024:,} characters (at most {MAX_CELL_CHARS:,})" in (
+        _problems(data_copy)
+    )
+
+
+def test_serving_a_broken_data_file_exits_at_once_with_the_message(data_copy):
+    """gunicorn with the config of `make serve` on a broken copy of the data: exits non-zero, no port kept open."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (data_copy / "events.csv").write_bytes(b"")
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "CAMPS_ATLAS_DATA_DIR": str(data_copy), "CAMPS_ATLAS_PORT": "8169", "CAMPS_ATLAS_WORKERS": "1"}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    done = subprocess.run(
+        [str(gunicorn), "-c", "serving/gunicorn_conf.py", "app:server"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "events.csv: the file is empty (expected at least the header line)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Listening at" not in done.stderr and "Booting worker" not in done.stderr  # validated before binding
