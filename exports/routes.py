@@ -24,6 +24,7 @@ from exports.params import (
     filename,
     parse_query,
 )
+from exports.renderer import RETRY_AFTER_S
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ def export(name: str) -> Response:
             return _file(payload, data.CONTENT_TYPES[fmt], filename("data", view, fmt))
         payload = images.export_image(bundle, what, fmt, view, size)
         return _file(payload, images.CONTENT_TYPES[fmt], filename(what, view, fmt))
+    except images.RendererBusy as err:
+        return _text(503, f"busy rendering images: {err}; please retry.", **{"Retry-After": str(RETRY_AFTER_S)})
     except images.RendererUnavailable as err:
         log.warning("export %s failed: %s", name, err)
         return _text(503, f"export renderer unavailable: {err}", **{"Retry-After": "30"})

@@ -107,11 +107,14 @@ def test_population_chart_exports(client):
     assert response.data.startswith(MAGIC["png"])
 
 
-def test_concurrent_exports_each_get_their_own_image(client):
-    """Renders are serialised: kaleido's sync server pairs requests and answers by order only."""
+def test_concurrent_exports_each_get_their_own_image(client, monkeypatch):
+    """Renders are serialised: each request gets the answer to its own figure."""
     from concurrent.futures import ThreadPoolExecutor
 
     from app import server
+    from exports.renderer import RENDERER
+
+    monkeypatch.setattr(RENDERER, "limit", 4)  # all four queue (the default queue would refuse two)
 
     widths = [640, 720, 800, 880]
 

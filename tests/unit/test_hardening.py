@@ -291,3 +291,158 @@ def test_serving_a_broken_data_file_exits_at_once_with_the_message(data_copy):
     assert "events.csv: the file is empty (expected at least the header line)" in done.stderr
     assert "Traceback" not in done.stderr
     assert "Listening at" not in done.stderr and "Booting worker" not in done.stderr  # validated before binding
+
+
+# ---- 3. a crashed renderer, 6. the render queue ------------------------------------------------------------------
+
+needs_chromium = pytest.mark.skipif(
+    not __import__("shutil").which("chromium"), reason="image export needs Chromium (make system-deps)"
+)
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every living process below pid (from /proc)."""
+    from pathlib import Path
+
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _chromium_pids(root: int) -> set[int]:
+    from pathlib import Path
+
+    out = set()
+    for pid in _descendants(root):
+        try:
+            if b"chromium" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]:
+                out.add(pid)
+        except OSError:
+            pass
+    return out
+
+
+def _wait_for(predicate, seconds: float = 20.0) -> bool:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return predicate()
+
+
+def _kill_browser(renderer_pid: int) -> None:
+    import os
+    import signal
+
+    browsers = _chromium_pids(renderer_pid)
+    assert browsers, "no chromium below the renderer"
+    for pid in browsers:
+        os.kill(pid, signal.SIGKILL)
+
+
+@needs_chromium
+def test_a_browser_killed_while_idle_is_reported_and_replaced(client):
+    from exports import images
+    from exports.renderer import RENDERER
+
+    images.cache_clear()
+    assert client.get("/export/casualties.svg?from=2013-01&to=2013-12&width=811").status_code == 200
+    pid, restarts = RENDERER.pid(), RENDERER.status()["restarts"]
+    _kill_browser(pid)
+    assert _wait_for(lambda: client.get("/healthz").get_json()["renderer"]["state"] == "failed")
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.get_json()["status"] == "degraded"
+    again = client.get("/export/casualties.svg?from=2013-01&to=2013-12&width=812")
+    assert again.status_code == 200 and b"<svg" in again.data[:300]
+    after = client.get("/healthz").get_json()
+    assert after["status"] == "ok" and after["renderer"]["state"] == "ready"
+    assert after["renderer"]["restarts"] == restarts + 1 and RENDERER.pid() != pid
+
+
+@needs_chromium
+def test_a_browser_killed_mid_export_still_gives_that_image(client):
+    import threading
+
+    from exports import images
+    from exports.renderer import RENDERER
+
+    images.cache_clear()
+    assert client.get("/export/map.png?from=2013-01&to=2013-12&width=801").status_code == 200  # started
+    pid = RENDERER.pid()
+    box = {}
+    worker = threading.Thread(
+        target=lambda: box.update(r=client.application.test_client().get("/export/map.png?width=2000&height=1500"))
+    )
+    worker.start()
+    assert _wait_for(lambda: RENDERER.status()["state"] == "rendering", 10)
+    _kill_browser(pid)
+    worker.join(120)
+    assert box["r"].status_code == 200 and box["r"].data.startswith(b"\x89PNG")
+    assert RENDERER.pid() != pid and RENDERER.status()["restarts"] >= 1
+
+
+@needs_chromium
+def test_no_chromium_outlives_its_renderer_or_worker():
+    """images.stop() ends the renderer's chromium; a worker killed with SIGKILL takes its chromium with it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "from data.load import default_bundle; from exports import images; from data.select import View; "
+        "import pandas as pd, os; b = default_bundle(); "
+        "images.export_image(b, 'casualties', 'svg', View(pd.Period('2013-01', 'M'), pd.Period('2013-02', 'M'))); "
+        "print('rendered', flush=True); import time; time.sleep(60)"
+    )
+    worker = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert worker.stdout.readline().strip() == "rendered"
+        browsers = _chromium_pids(worker.pid)
+        assert browsers
+        os.kill(worker.pid, signal.SIGKILL)  # no atexit, no cleanup in the worker
+        worker.wait(10)
+        assert _wait_for(lambda: not (browsers & _descendants(1)), 20), "chromium outlived its worker"
+    finally:
+        worker.kill()
+
+    from exports import images
+    from exports.renderer import RENDERER
+
+    images.cache_clear()
+    images.export_image(
+        __import__("data.load").load.default_bundle(),
+        "relocations",
+        "svg",
+        __import__("data.select").select.View(pd.Period("2013-01", "M"), pd.Period("2013-03", "M")),
+    )
+    browsers = _chromium_pids(RENDERER.pid())
+    images.stop()
+    assert browsers and not (browsers & _descendants(1))
+
+
+def test_a_full_render_queue_is_a_503_with_retry_after(client, monkeypatch):
+    from exports import images
+    from exports.renderer import RENDERER
+
+    monkeypatch.setattr(RENDERER, "limit", 0)  # as if rendering + waiting slots were all taken
+    images.cache_clear()
+    r = client.get("/export/casualties.png?from=2013-01&to=2013-12&width=813")
+    assert r.status_code == 503
+    assert r.headers["Retry-After"].isdigit()
+    assert "busy rendering images" in r.get_data(as_text=True)
+    assert client.get("/healthz").get_json()["renderer"]["refused_busy"] >= 1
