@@ -446,3 +446,74 @@ def test_a_full_render_queue_is_a_503_with_retry_after(client, monkeypatch):
     assert r.headers["Retry-After"].isdigit()
     assert "busy rendering images" in r.get_data(as_text=True)
     assert client.get("/healthz").get_json()["renderer"]["refused_busy"] >= 1
+
+
+# ---- 7. a frozen Redis: circuit breaker --------------------------------------------------------------------------
+
+
+def test_a_cache_that_timed_out_is_not_asked_again_for_a_while(monkeypatch):
+    from serving import cache
+
+    class Frozen:
+        def __init__(self):
+            self.calls = 0
+
+        def get(self, key):
+            self.calls += 1
+            raise TimeoutError("Timeout reading from socket")
+
+        def set(self, key, value):
+            self.calls += 1
+            raise TimeoutError("Timeout writing to socket")
+
+    frozen = Frozen()
+    now = [1000.0]
+    monkeypatch.setattr(cache, "_backend", frozen)
+    monkeypatch.setattr(cache, "_last_error_log", 0.0)
+    monkeypatch.setattr(cache, "BREAKER", cache.Breaker(clock=lambda: now[0]))
+
+    @cache.cached_render("test", lambda x: str(x))
+    def build(x):
+        return x * 2
+
+    assert build(1) == 2
+    assert frozen.calls == 1  # the read timed out: no write to a cache that just timed out
+    for x in range(2, 12):
+        assert build(x) == 2 * x
+    assert frozen.calls == 1  # open: ten figures built without waiting on the cache
+    now[0] += cache.Breaker.OPEN_S + 0.1
+    assert build(20) == 40
+    assert frozen.calls == 2  # after the pause one request tries the cache again (and it is still frozen)
+    assert build(21) == 42 and frozen.calls == 2
+
+
+def test_the_breaker_closes_when_the_cache_answers_again(monkeypatch):
+    from serving import cache
+
+    store, now, state = {}, [0.0], {"down": True}
+
+    class Flaky:
+        def get(self, key):
+            if state["down"]:
+                raise ConnectionError("down")
+            return store.get(key)
+
+        def set(self, key, value):
+            store[key] = value
+
+    monkeypatch.setattr(cache, "_backend", Flaky())
+    monkeypatch.setattr(cache, "_last_error_log", 0.0)
+    monkeypatch.setattr(cache, "BREAKER", cache.Breaker(clock=lambda: now[0]))
+
+    @cache.cached_render("test", lambda x: str(x))
+    def build(x):
+        return x * 2
+
+    build(1)
+    state["down"] = False
+    build(2)
+    assert store == {}  # still open
+    now[0] += cache.Breaker.OPEN_S + 0.1
+    build(3)
+    build(4)
+    assert len(store) == 2  # closed again: both written
