@@ -517,3 +517,76 @@ def test_the_breaker_closes_when_the_cache_answers_again(monkeypatch):
     build(3)
     build(4)
     assert len(store) == 2  # closed again: both written
+
+
+# ---- 5. slow clients, and a graceful reload under load -----------------------------------------------------------
+
+needs_nginx = pytest.mark.skipif(
+    not __import__("serving.front").front.nginx_binary(), reason="the buffering front needs nginx (make serve)"
+)
+
+
+@needs_nginx
+def test_slow_clients_do_not_hold_the_workers(tmp_path):
+    """12 clients trickle POST bodies at `make serve` (nginx + gunicorn, 2 workers × 4 threads): /healthz answers."""
+    from urllib.parse import urlsplit
+
+    from benchmarks import faults, procs
+
+    with procs.gunicorn(tmp_path, workers=2) as base:
+        url = urlsplit(base)
+        with faults.slow_clients(url.hostname, url.port, count=12, seconds=8) as opened:
+            answered = faults.latencies(base + "/healthz", count=8, interval=0.3, timeout=5)
+        assert opened[0] == 12
+        assert None not in answered, answered  # every check got its 200 within 5 s
+
+
+def _master_pid(workdir) -> int:
+    import re
+
+    log = next(workdir.glob("gunicorn-*.log")).read_text(errors="replace")
+    return int(re.search(r"Listening at: \S+ \((\d+)\)", log).group(1))
+
+
+def test_a_graceful_reload_under_load_drops_no_request(tmp_path):
+    """`kill -HUP` of the gunicorn master while 4 clients keep asking: every request is answered 200."""
+    import os
+    import signal
+    import threading
+    import time
+
+    import requests
+
+    from benchmarks import procs
+
+    with procs.gunicorn(tmp_path, workers=2) as base:
+        master = _master_pid(tmp_path)
+        statuses: list[int | str] = []
+        stop = threading.Event()
+
+        def load() -> None:
+            with requests.Session() as s:
+                for _ in range(400):  # bounded; stopped after the reload has settled
+                    if stop.is_set():
+                        return
+                    try:
+                        statuses.append(s.get(base + "/healthz", timeout=10).status_code)
+                    except requests.RequestException as err:
+                        statuses.append(type(err).__name__)
+
+        threads = [threading.Thread(target=load) for _ in range(4)]
+        for t in threads:
+            t.start()
+        time.sleep(1.0)
+        os.kill(master, signal.SIGHUP)
+        log = next(tmp_path.glob("gunicorn-*.log"))
+        end = time.monotonic() + 40
+        while time.monotonic() < end and log.read_text(errors="replace").count("Booting worker") < 4:
+            time.sleep(0.2)  # the new workers have booted
+        time.sleep(1.0)
+        stop.set()
+        for t in threads:
+            t.join(30)
+    assert log.read_text(errors="replace").count("Booting worker") >= 4, "the reload did not boot new workers"
+    assert len(statuses) > 20
+    assert set(statuses) == {200}, {s: statuses.count(s) for s in set(statuses)}
