@@ -46,6 +46,7 @@ bench-deps: system-deps
 
 bench: $(VENV)/.test-installed bench-deps
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.fault_run  # renderer kill, slow clients, export load, frozen Redis: benchmarks/faults.md
 
 # Debian packages the tests need, installed when root and missing: chromium + chromedriver (browser tests, image
 # export) and redis-server (the shared-cache test starts its own Redis on a free loopback port).

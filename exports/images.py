@@ -212,9 +212,10 @@ def render(fig: go.Figure, fmt: str, scale: float | None = None) -> bytes:
 def _export_cached(
     bundle: Bundle, figure: str, fmt: str, view: View, width: int | None, height: int | None, scale: float | None, _v
 ) -> bytes:
-    fig = captioned_figure(bundle, figure, view, Size(width, height, scale))
-    check_pixels(fig.layout.width, fig.layout.height, scale or 1)  # before the browser sees it
-    return render(fig, fmt, scale)
+    with RENDERER.slot():  # a cached image never waits; a full queue refuses before any work
+        fig = captioned_figure(bundle, figure, view, Size(width, height, scale))
+        check_pixels(fig.layout.width, fig.layout.height, scale or 1)  # before the browser sees it
+        return render(fig, fmt, scale)
 
 
 def export_image(bundle: Bundle, figure: str, fmt: str, view: View, size: Size | None = None) -> bytes:

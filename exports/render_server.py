@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 WATCH_S = 0.25
+NICE = 10
 
 
 def _children(pid: int) -> set[int]:
@@ -76,6 +77,7 @@ def main() -> None:
     for name in ("choreographer", "kaleido", "logistro"):  # one INFO line per browser step and render otherwise
         logging.getLogger(name).setLevel(logging.WARNING)
 
+    os.nice(NICE)  # Chromium inherits it: page requests of the workers get the CPU first
     parent = os.getppid()
     browsers: set[int] = set()
     signal.signal(signal.SIGTERM, lambda *_: _exit(browsers, 0))

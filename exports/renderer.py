@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,22 +128,29 @@ class Renderer:
 
     # ---- public -------------------------------------------------------------------------------------------------
 
-    def render(self, spec_json: str, opts: dict, topojson: str | None) -> bytes:
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        """A place in the queue (rendering or waiting), taken before the figure is even built: RendererBusy at once
+        when all `limit` places are taken, so refused requests cost the worker nothing."""
         with self._count_lock:
             if self._inflight >= self.limit:
                 self.stats.refused_busy += 1
                 raise RendererBusy(f"{self.limit} image export(s) already rendering or waiting on this server process")
             self._inflight += 1
         try:
-            if not self._lock.acquire(timeout=RENDER_TIMEOUT_S * 2):
-                raise RendererBusy(f"the export ahead did not finish within {RENDER_TIMEOUT_S * 2:.0f} s")
-            try:
-                return self._render_locked(spec_json, opts, topojson)
-            finally:
-                self._lock.release()
+            yield
         finally:
             with self._count_lock:
                 self._inflight -= 1
+
+    def render(self, spec_json: str, opts: dict, topojson: str | None) -> bytes:
+        """One image (callers hold a slot); serialised, the renderer (re)started as needed."""
+        if not self._lock.acquire(timeout=RENDER_TIMEOUT_S * 2):
+            raise RendererBusy(f"the export ahead did not finish within {RENDER_TIMEOUT_S * 2:.0f} s")
+        try:
+            return self._render_locked(spec_json, opts, topojson)
+        finally:
+            self._lock.release()
 
     def _render_locked(self, spec_json: str, opts: dict, topojson: str | None) -> bytes:
         request = json.dumps({"spec": "__SPEC__", "opts": opts, "topojson": topojson})
