@@ -38,7 +38,7 @@ serve: $(VENV)/.installed export-deps front-deps
 
 # The buffering front of `make serve`: Debian's nginx-light, installed when root and missing.
 front-deps:
-	@$(call apt_install,nginx:nginx-light)
+	@$(call apt_install,/usr/sbin/nginx:nginx-light)
 
 # The benchmark (not part of `make test`): gunicorn (2 workers) + Redis on loopback, chromium, wrk.
 bench-deps: system-deps
@@ -50,7 +50,7 @@ bench: $(VENV)/.test-installed bench-deps
 
 # Debian packages the tests need, installed when root and missing: chromium + chromedriver (browser tests, image
 # export) and redis-server (the shared-cache test starts its own Redis on a free loopback port).
-SYSTEM_PACKAGES := chromium:chromium chromedriver:chromium-driver redis-server:redis-server nginx:nginx-light
+SYSTEM_PACKAGES := chromium:chromium chromedriver:chromium-driver redis-server:redis-server /usr/sbin/nginx:nginx-light
 BENCH_PACKAGES := wrk:wrk
 
 system-deps: export-deps
