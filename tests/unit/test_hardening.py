@@ -432,7 +432,8 @@ def test_no_chromium_outlives_its_renderer_or_worker():
     )
     browsers = _chromium_pids(RENDERER.pid())
     images.stop()
-    assert browsers and not (browsers & _descendants(1))
+    assert browsers
+    assert _wait_for(lambda: not (browsers & _descendants(1)), 20), "chromium outlived images.stop()"
 
 
 def test_a_full_render_queue_is_a_503_with_retry_after(client, monkeypatch):
