@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8050
 
-.PHONY: run serve bench bench-deps export-deps test lint unit browser system-deps clean
+.PHONY: run serve bench bench-deps export-deps front-deps test lint unit browser system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,16 @@ export-deps:
 # Fonts of the PDF report (exports/report.py), as "file:Debian package" for apt_install.
 REPORT_FONTS := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 
-# Production: gunicorn with CAMPS_ATLAS_WORKERS workers; host, port and cache URL from CAMPS_ATLAS_* (README).
+# Production: nginx (a buffering front against slow clients, serving/nginx.conf) on CAMPS_ATLAS_HOST:PORT, gunicorn
+# with CAMPS_ATLAS_WORKERS workers behind it; gunicorn's config validates the data first and exits with the message.
+# CAMPS_ATLAS_FRONT=none serves gunicorn directly. Settings from CAMPS_ATLAS_* (README, serving/README.md).
 CAMPS_ATLAS_WORKERS ?= 2
-serve: $(VENV)/.installed export-deps
+serve: $(VENV)/.installed export-deps front-deps
 	CAMPS_ATLAS_WORKERS=$(CAMPS_ATLAS_WORKERS) $(VENV)/bin/gunicorn -c serving/gunicorn_conf.py app:server
+
+# The buffering front of `make serve`: Debian's nginx-light, installed when root and missing.
+front-deps:
+	@$(call apt_install,/usr/sbin/nginx:nginx-light)
 
 # The benchmark (not part of `make test`): gunicorn (2 workers) + Redis on loopback, chromium, wrk.
 bench-deps: system-deps
@@ -40,10 +46,11 @@ bench-deps: system-deps
 
 bench: $(VENV)/.test-installed bench-deps
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks.fault_run  # renderer kill, slow clients, export load, frozen Redis: benchmarks/faults.md
 
 # Debian packages the tests need, installed when root and missing: chromium + chromedriver (browser tests, image
 # export) and redis-server (the shared-cache test starts its own Redis on a free loopback port).
-SYSTEM_PACKAGES := chromium:chromium chromedriver:chromium-driver redis-server:redis-server
+SYSTEM_PACKAGES := chromium:chromium chromedriver:chromium-driver redis-server:redis-server /usr/sbin/nginx:nginx-light
 BENCH_PACKAGES := wrk:wrk
 
 system-deps: export-deps

@@ -164,10 +164,9 @@ def gunicorn(
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(lambda: http_ok(base + "/healthz"), timeout, "gunicorn", proc, log)
-        # Each worker imports the app on its own: wait until the log shows them all booted and configured.
-        marker = "figure cache:" if app_spec == "app:server" else "Booting worker"
+        # The master imports the app (preload_app) and forks: wait until the log shows every worker booted.
         _wait(
-            lambda: log.read_text(errors="replace").count(marker) >= workers,
+            lambda: log.read_text(errors="replace").count("Booting worker") >= workers,
             timeout,
             "gunicorn workers",
             proc,

@@ -12,7 +12,9 @@ from components.ids import Charts, Controls, Story
 from data.select import LENSES, View
 from data.story import Step, default_stories
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# Any script's decimal digits (Arabic ٢٠١٣, Persian ۲۰۱۳, full-width ２０１３): read with int(), so a URL typed in a
+# Persian/Arabic UI means the month it spells; the URL the app writes back is ASCII.
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 KNOWN_PARAMS = ("from", "to", "place", "lens", "story", "step")
 StoryStep = tuple[str, int]  # (story id, step number from 1)
 
@@ -44,10 +46,12 @@ def from_store(data: dict) -> View:
 
 
 def _month(value: str, name: str, axis: pd.PeriodIndex, notices: list[str]) -> pd.Period | None:
-    if not _MONTH.match(value):
+    match = _MONTH.match(value)
+    year, number = (int(match[1]), int(match[2])) if match else (0, 0)
+    if year < 1 or not 1 <= number <= 12:  # year 0000 too: no such year
         notices.append(f"Ignored {name}={value!r}: expected a month as YYYY-MM, e.g. 2013-09.")
         return None
-    month = pd.Period(value, "M")
+    month = pd.Period(year=year, month=number, freq="M")
     if month < axis[0] or month > axis[-1]:
         clamped = min(max(month, axis[0]), axis[-1])
         notices.append(f"{name}={value} is outside the data ({axis[0]} to {axis[-1]}); using {clamped}.")
@@ -144,7 +148,7 @@ def clicked_place(click: dict | None, place_ids: set[str]) -> str | None:
         place = click["points"][0]["customdata"][2]
     except (TypeError, KeyError, IndexError):
         return None
-    return place if place in place_ids else None
+    return place if isinstance(place, str) and place in place_ids else None
 
 
 def clicked_item(click: dict | None) -> str | None:
@@ -232,7 +236,8 @@ def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, s
             kind, item_id, place = click["points"][0]["customdata"][:3]
         except (TypeError, KeyError, IndexError, ValueError):
             return None
-        return ("event", item_id) if kind == "event" else ("place", place)
+        picked = ("event", item_id) if kind == "event" else ("place", place)
+        return picked if isinstance(picked[1], str) else None  # JSON from the client: ids are text or nothing
     item_id = clicked_item(click)
     if item_id is None:
         return None

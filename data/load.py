@@ -63,6 +63,9 @@ def read_raw(folder: Path) -> dict[str, pd.DataFrame]:
         except FileNotFoundError:
             problems.append(Problem(spec.name, None, None, "file is missing"))
             continue
+        except pd.errors.EmptyDataError:  # 0 bytes (or blank lines only): not even a header
+            problems.append(Problem(spec.name, None, None, "the file is empty (expected at least the header line)"))
+            continue
         except (pd.errors.ParserError, UnicodeDecodeError) as err:
             problems.append(Problem(spec.name, None, None, f"cannot be read as UTF-8 CSV ({err})"))
             continue

@@ -175,6 +175,33 @@ def _duplicate_keys(spec: schema.FileSchema, frame: pd.DataFrame, key: str) -> l
     return [Problem(spec.name, csv_line(i), key, f"duplicate id '{frame.at[i, key]}'") for i in frame.index[dup]]
 
 
+MAX_CELL_CHARS = 20_000  # the longest real cell is a few hundred characters; a huge one is a broken file
+# Files where a row is one item as one source gives it: a second row for the same pair is a copy, not a new figure.
+ITEM_SOURCE_KEYS = {"events.csv": "event_id", "movements.csv": "movement_id", "populations.csv": "population_id"}
+
+
+def cell_hygiene(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Cells no editor writes on purpose: a NUL byte, more than MAX_CELL_CHARS characters, and a second row for
+    the same (item, source) pair."""
+    problems = []
+    for name, frame in frames.items():
+        for col in frame.columns:
+            for i, value in frame[col].items():
+                if "\x00" in value:
+                    problems.append(Problem(name, csv_line(i), col, "contains a NUL byte"))
+                if len(value) > MAX_CELL_CHARS:
+                    problems.append(
+                        Problem(name, csv_line(i), col, f"{len(value):,} characters (at most {MAX_CELL_CHARS:,})")
+                    )
+        key = ITEM_SOURCE_KEYS.get(name)
+        if key in frame and "source_id" in frame:
+            for i in frame.index[frame.duplicated([key, "source_id"], keep="first")]:
+                item, source = frame.at[i, key], frame.at[i, "source_id"]
+                message = f"a second row for '{item}' from '{source}' (one row per item and source)"
+                problems.append(Problem(name, csv_line(i), "source_id", message))
+    return problems
+
+
 def _item_labels(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     known = set(frames["items.csv"]["item_id"])
     problems = []
@@ -248,11 +275,11 @@ def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tu
 
 def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every problem in the raw files (string-typed frames keyed by file name)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = cell_hygiene(frames)
     for spec in schema.ALL_FILES:
         problems += check_columns(spec, frames[spec.name])
     if problems:
-        return problems  # later checks index columns that are missing
+        return problems  # later checks index columns that are missing, or read cells that are broken
     places, sources = frames["places.csv"], frames["sources.csv"]
     place_ids, source_ids = set(places["place_id"]), set(sources["source_id"])
     seed_sources = set(sources.loc[sources["seed_file"] != "", "source_id"])

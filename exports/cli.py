@@ -115,7 +115,13 @@ def main(argv: list[str] | None = None) -> int:
                     payload = images.export_image(bundle, what, fmt, view, size, args.base_url)
                 target.write_bytes(payload)
                 written, files = written + len(payload), files + 1
-            except (images.RendererUnavailable, images.FigureUnavailable, report.ReportUnavailable, OSError) as err:
+            except (
+                images.RendererUnavailable,
+                images.FigureUnavailable,
+                report.ReportUnavailable,
+                ParamError,
+                OSError,
+            ) as err:
                 failures.append(f"{target.name}: {err}")
             bar.update()
     images.stop()

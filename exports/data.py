@@ -23,9 +23,28 @@ def table(bundle: Bundle, view: View) -> pd.DataFrame:
     return view_model.table(bundle, view)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting so as a formula (OWASP)
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula, prefixed with ' so they open as the text they are.
+
+    Only text columns: numbers (counts) are written as numbers. A CR line break inside text becomes LF (the CSV
+    writer quotes LF, not a bare CR, with our "\\n" line ends)."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_string_dtype(out[col]) or out[col].dtype == object:
+            text = out[col]
+            risky = text.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+            text = text.where(~risky, "'" + text.astype(str))
+            out[col] = text.map(lambda v: v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v)
+    return out
+
+
 def to_csv(bundle: Bundle, view: View) -> bytes:
-    """The view's table as UTF-8 CSV, columns as on the page, empty cells for missing figures."""
-    return table(bundle, view).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """The view's table as UTF-8 CSV, columns as on the page, empty cells for missing figures; text that would be a
+    spreadsheet formula starts with ' (neutralise_formulas)."""
+    return neutralise_formulas(table(bundle, view)).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _json_value(value):

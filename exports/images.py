@@ -1,23 +1,18 @@
 """Charts of a view rendered to PNG, SVG or PDF by kaleido (headless Chromium), with a caption inside the image.
 
-One kaleido browser per process, started on first use and reused (kaleido's sync server); renders are serialised
-by a lock because the sync server's queues pair requests and results by order only. Exports are cached by input.
+Rendering happens in a renderer process per web worker (exports.renderer: kaleido's Chromium apart from the worker,
+restarted when it fails, behind a bounded queue). Exports are cached by input.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
 import math
-import os
-import threading
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import kaleido
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -25,7 +20,10 @@ from components import view_model
 from data.load import Bundle
 from data.select import View
 from exports import FIGURES, IMAGE_FORMATS, caption
-from exports.params import Size
+from exports.params import Size, check_pixels
+from exports.renderer import RENDERER, RendererBusy, RendererUnavailable
+
+__all__ = ["RendererBusy", "RendererUnavailable", "export_image", "render", "start", "stop"]
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +42,6 @@ pio.defaults.mathjax = False
 for _name in ("choreographer", "kaleido", "logistro"):  # one INFO line per browser step and render otherwise
     if logging.getLogger(_name).level == logging.NOTSET:
         logging.getLogger(_name).setLevel(logging.WARNING)
-
-
-class RendererUnavailable(RuntimeError):
-    """Kaleido or its browser failed, timed out or is missing; the message says which."""
 
 
 class FigureUnavailable(LookupError):
@@ -205,103 +199,22 @@ def captioned_figure(
 
 # --- renderer ---------------------------------------------------------------------------------------------------
 
-_lock = threading.Lock()
-_started_in_pid: int | None = None
-_stuck = False  # a render outlived every timeout: the server must be replaced before the next one
-
-
-def _stop_within(seconds: float) -> bool:
-    """Stop kaleido's sync server, unless that itself hangs (a render that never returns); True when stopped."""
-    stopper = threading.Thread(target=kaleido.stop_sync_server, kwargs={"silence_warnings": True}, daemon=True)
-    stopper.start()
-    stopper.join(seconds)
-    return not stopper.is_alive()
-
-
-def _server_thread() -> threading.Thread | None:
-    server = kaleido._global_server  # the singleton behind start_sync_server (no public accessor)
-    return getattr(server, "_thread", None) if server.is_running() else None
-
 
 def start() -> None:
-    """Start the process's kaleido browser unless it runs (restarts it after a fork, a crash or a hang)."""
-    global _started_in_pid, _stuck
-    thread = _server_thread()
-    if thread is not None and thread.is_alive() and _started_in_pid == os.getpid() and not _stuck:
-        return
-    # Dead, hung, or inherited through fork: reset the singleton first.
-    if kaleido._global_server.is_running() and not _stop_within(10):
-        raise RendererUnavailable("the kaleido browser hangs; restart the server process")
-    _stuck = False
-    kaleido.start_sync_server(mathjax=False, timeout=RENDER_TIMEOUT_S, silence_warnings=True)
-    _started_in_pid = os.getpid()
+    """Nothing to do: the renderer process starts on the first export (exports.renderer)."""
 
 
 def stop() -> None:
-    """Close the browser (it is also closed at exit)."""
-    global _started_in_pid
-    with _lock:
-        if kaleido._global_server.is_running():
-            _stop_within(10)
-        _started_in_pid = None
-
-
-def _call_with_watchdog(fn: Callable[[], bytes]) -> bytes:
-    """Run fn in a helper thread; give up when the kaleido thread dies or WAIT_TIMEOUT_S passes.
-
-    kaleido's sync server waits forever when its browser thread has died (e.g. Chromium missing), so the wait is
-    watched here instead of trusted.
-    """
-    global _stuck
-    box: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            box["result"] = fn()
-        except BaseException as err:  # handed to the caller below
-            box["error"] = err
-
-    helper = threading.Thread(target=run, name="camps-atlas-export", daemon=True)
-    helper.start()
-    deadline = time.monotonic() + WAIT_TIMEOUT_S
-    while helper.is_alive():
-        helper.join(0.05)
-        server = _server_thread()
-        if helper.is_alive() and (server is None or not server.is_alive()):
-            helper.join(0.2)  # the result may just have arrived
-            if helper.is_alive():
-                raise RendererUnavailable(
-                    "the kaleido browser stopped (is Chromium installed? set BROWSER_PATH to its binary)"
-                )
-        if time.monotonic() > deadline:
-            _stuck = True  # its late answer would be paired with the next request: replace the server first
-            raise RendererUnavailable(f"no image after {WAIT_TIMEOUT_S} s")
-    if "error" in box:
-        err = box["error"]
-        raise RendererUnavailable(f"{type(err).__name__}: {err}") from err  # type: ignore[misc]
-    return box["result"]  # type: ignore[return-value]
+    """End this process's renderer and its Chromium (also done at exit)."""
+    RENDERER.stop()
 
 
 def render(fig: go.Figure, fmt: str, scale: float | None = None) -> bytes:
-    """fig as png/svg/pdf bytes at its layout width and height."""
+    """fig as png/svg/pdf bytes at its layout width and height, in the renderer process (exports.renderer)."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}")
-    spec = fig.to_plotly_json()
     opts = dict(format=fmt, width=fig.layout.width, height=fig.layout.height, scale=scale or 1)
-    if not _lock.acquire(timeout=WAIT_TIMEOUT_S):
-        raise RendererUnavailable(f"busy: another export did not finish within {WAIT_TIMEOUT_S} s")
-    try:
-        try:
-            start()
-        except RendererUnavailable:
-            raise
-        except Exception as err:
-            raise RendererUnavailable(f"cannot start kaleido: {type(err).__name__}: {err}") from err
-        data = _call_with_watchdog(
-            lambda: kaleido.calc_fig_sync(copy.deepcopy(spec), opts=opts, topojson=pio.defaults.topojson)
-        )
-    finally:
-        _lock.release()
+    data = RENDERER.render(fig.to_json(), opts, pio.defaults.topojson)
     if not data:
         raise RendererUnavailable("kaleido returned an empty image")
     return data
@@ -319,8 +232,10 @@ def _export_cached(
     base_url: str,
     _v,
 ) -> bytes:
-    fig = captioned_figure(bundle, figure, view, Size(width, height, scale), base_url)
-    return render(fig, fmt, scale)
+    with RENDERER.slot():  # a cached image never waits; a full queue refuses before any work
+        fig = captioned_figure(bundle, figure, view, Size(width, height, scale), base_url)
+        check_pixels(fig.layout.width, fig.layout.height, scale or 1)  # before the browser sees it
+        return render(fig, fmt, scale)
 
 
 def export_image(
@@ -332,7 +247,9 @@ def export_image(
     base_url: str = caption.DEFAULT_BASE_URL,
 ) -> bytes:
     """The figure of a view as png/svg/pdf with its caption (links under base_url, the app's root URL); cached by
-    (figure, format, view, size, base URL, data version)."""
+    (figure, format, view, size, base URL, data version).
+
+    Raises params.PixelBudgetExceeded for an image beyond PIXEL_BUDGET (nothing is rendered)."""
     size = size or Size()
     if figure not in FIGURES:
         raise ValueError(f"unknown figure {figure!r}")

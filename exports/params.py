@@ -16,12 +16,29 @@ SIZE_PARAMS = ("width", "height", "scale")
 WIDTH_RANGE = (400, 3000)
 HEIGHT_RANGE = (300, 3000)
 SCALE_RANGE = (0.5, 4.0)
+# Output pixels (width × height × scale²) one image may have: 24 MP is an A3 page at 300 dpi. Chromium needs ~10
+# bytes per pixel and the time grows with it (12000×12000 took 7 s and 1.4 GB), so larger asks are refused.
+PIXEL_BUDGET = 24_000_000
 _INT = re.compile(r"^\d{1,6}$")
 _NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})?$")
 
 
 class ParamError(ValueError):
     """A query parameter or command-line option is malformed or unknown; the message names it."""
+
+
+class PixelBudgetExceeded(ParamError):
+    """The image asked for has more pixels than PIXEL_BUDGET; the message states both."""
+
+
+def check_pixels(width: float, height: float, scale: float) -> None:
+    """Raise PixelBudgetExceeded when a width × height image at scale has more than PIXEL_BUDGET pixels."""
+    pixels = round(width * scale) * round(height * scale)
+    if pixels > PIXEL_BUDGET:
+        raise PixelBudgetExceeded(
+            f"the image would be {round(width * scale)}×{round(height * scale)} = {pixels:,} pixels; the budget is "
+            f"{PIXEL_BUDGET:,} pixels (width × height × scale²): lower width, height or scale."
+        )
 
 
 @dataclass(frozen=True)

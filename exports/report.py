@@ -18,7 +18,7 @@ from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.select import LENS_LABELS, View, select
 from exports import FIGURES, images
-from exports.caption import APP_NAME, app_version
+from exports.caption import APP_NAME, DEFAULT_BASE_URL, app_version
 from exports.params import Size
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -162,7 +162,7 @@ def build_report(
         title = (images.build_figure(bundle, figure, view).layout.title.text or figure).split("<br>")[0]
         doc.heading(title)
         try:
-            doc.image(images.export_image(bundle, figure, "png", view, CHART_SIZE))
+            doc.image(images.export_image(bundle, figure, "png", view, CHART_SIZE, base_url or DEFAULT_BASE_URL))
         except images.RendererUnavailable as err:
             raise ReportUnavailable(f"the chart images cannot be drawn: {err}") from err
 

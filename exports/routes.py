@@ -1,7 +1,8 @@
 """Flask routes on the Dash server: GET /export/<figure>.<png|svg|pdf> and GET /export/data.<csv|geojson>.
 
 Both take the page's query parameters (from, to, place, lens), parsed strictly: anything the page would ignore
-with a notice is a 400 here. Images also take width, height and scale. Errors are plain text, never a 500.
+with a notice is a 400 here. Images also take width, height and scale, within a pixel budget (400 beyond it).
+Errors are plain text; a bug is a short 500 whose detail goes to the log only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from flask import Flask, Response, request
 
 from data.load import default_bundle
 from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, data, embed, images, report
-from exports.params import HEIGHT_RANGE, SCALE_RANGE, WIDTH_RANGE, ParamError, filename, parse_query
+from exports.params import (
+    HEIGHT_RANGE,
+    PIXEL_BUDGET,
+    SCALE_RANGE,
+    WIDTH_RANGE,
+    ParamError,
+    PixelBudgetExceeded,
+    filename,
+    parse_query,
+)
+from exports.renderer import RETRY_AFTER_S
 
 log = logging.getLogger(__name__)
 
@@ -22,13 +33,16 @@ USAGE = (
     f"{', '.join(IMAGE_FORMATS)}, or /export/data.<{'|'.join(DATA_FORMATS)}>, or /export/report.pdf (paper=a4|letter). "
     "Query parameters as on the page: from, to (YYYY-MM), place, lens; for images also "
     f"width ({WIDTH_RANGE[0]}–{WIDTH_RANGE[1]}), height ({HEIGHT_RANGE[0]}–{HEIGHT_RANGE[1]}), "
-    f"scale ({SCALE_RANGE[0]:g}–{SCALE_RANGE[1]:g})."
+    f"scale ({SCALE_RANGE[0]:g}–{SCALE_RANGE[1]:g}), at most {PIXEL_BUDGET:,} pixels in all (width × height × scale²)."
 )
 
 
 def _text(status: int, message: str, **headers: str) -> Response:
-    reason = {400: "Bad Request", 404: "Not Found", 503: "Service Unavailable"}.get(status, "")
-    body = f"{status} {reason}: {message}\n\n{USAGE}\n"
+    reason = {400: "Bad Request", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable"}.get(
+        status, ""
+    )
+    usage = f"\n{USAGE}\n" if status < 500 else ""  # the request was fine when the server fails
+    body = f"{status} {reason}: {message}\n{usage}"
     return Response(body, status=status, mimetype="text/plain", headers=headers)
 
 
@@ -70,14 +84,18 @@ def export(name: str) -> Response:
             return _file(payload, data.CONTENT_TYPES[fmt], filename("data", view, fmt))
         payload = images.export_image(bundle, what, fmt, view, size, request.url_root)
         return _file(payload, images.CONTENT_TYPES[fmt], filename(what, view, fmt))
+    except images.RendererBusy as err:
+        return _text(503, f"busy rendering images: {err}; please retry.", **{"Retry-After": str(RETRY_AFTER_S)})
     except images.RendererUnavailable as err:
         log.warning("export %s failed: %s", name, err)
         return _text(503, f"export renderer unavailable: {err}", **{"Retry-After": "30"})
+    except PixelBudgetExceeded as err:
+        return _text(400, f"image too large: {err}")
     except images.FigureUnavailable as err:
         return _text(503, f"{what} is unavailable: {err}")
-    except Exception as err:  # a bug must not become an HTML 500 page; it is logged with its traceback
-        log.exception("export %s failed", name)
-        return _text(503, f"export failed: {type(err).__name__}: {err}")
+    except Exception:  # a bug: a short plain 500 (no internal text); the traceback goes to the log
+        log.exception("export %s?%s failed", name, request.query_string.decode("utf-8", "replace"))
+        return _text(500, "export failed; the error was logged. Please try again later.")
 
 
 def _report(fmt: str) -> Response:

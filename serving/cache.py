@@ -13,7 +13,9 @@ itself is plain (its unit tests and exports/ call it directly).
 - Values: what the builder returns — figures are `FigureDict`s (components/figures/spec.py: the plain dict Dash
   sends, pickled as such), `Rendered` (panels) is the dataclass holding them. A hit returns the same types.
 - The cache is an optimisation only: if Redis is down or slow (0.5 s timeouts) the figure is built and served, and
-  the failure is logged (at most once a minute).
+  the failure is logged (at most once a minute). A circuit breaker (`Breaker`): after a failure the cache is not
+  asked at all for OPEN_S seconds (a frozen Redis costs one timeout per 10 s per worker, not two per figure), then
+  one request tries it again and a success closes the breaker.
 - Each response that used the cache carries `X-Cache: HIT` (all cached renders hit) or `X-Cache: MISS`.
 
 `cached_render(name, key_fn)` is the decorator for any other pure figure builder: `key_fn(*args, **kwargs)` returns
@@ -25,6 +27,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +87,42 @@ def cache_config(settings: Settings) -> dict:
     }
 
 
+class Breaker:
+    """Circuit breaker for the cache: open (skip the cache) for OPEN_S after a failure, then let one call try."""
+
+    OPEN_S = 10.0
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self._clock = clock
+        self._open_until = 0.0
+        self._lock = threading.Lock()
+
+    def allow(self) -> bool:
+        """True when the cache may be asked: closed, or the pause is over (this caller is the one that tries)."""
+        with self._lock:
+            now = self._clock()
+            if now < self._open_until:
+                return False
+            if self._open_until:  # half-open: one trial; the others keep skipping until it succeeds or fails
+                self._open_until = now + self.OPEN_S
+            return True
+
+    def failed(self) -> None:
+        with self._lock:
+            self._open_until = self._clock() + self.OPEN_S
+
+    def succeeded(self) -> None:
+        with self._lock:
+            self._open_until = 0.0
+
+    @property
+    def is_open(self) -> bool:
+        return self._clock() < self._open_until
+
+
+BREAKER = Breaker()
+
+
 def _note(outcome: str) -> None:
     if has_request_context():
         g.setdefault("camps_atlas_cache", []).append(outcome)
@@ -94,7 +133,13 @@ def _log_failure(action: str, err: Exception) -> None:
     now = time.monotonic()
     if now - _last_error_log > 60:
         _last_error_log = now
-        log.warning("figure cache %s failed (%s: %s); serving without the cache", action, type(err).__name__, err)
+        log.warning(
+            "figure cache %s failed (%s: %s); serving without the cache, retrying it in %g s",
+            action,
+            type(err).__name__,
+            err,
+            Breaker.OPEN_S,
+        )
 
 
 def cached_render(
@@ -114,19 +159,27 @@ def cached_render(
             key = key_fn(*args, **kwargs) if backend is not None else None
             if key is None:
                 return fn(*args, **kwargs)
+            if not BREAKER.allow():  # the cache failed moments ago: build without waiting on it
+                _note("MISS")
+                return fn(*args, **kwargs)
             full_key = f"{name}:{FINGERPRINT}:{key}"
             try:
                 value = backend.get(full_key)
             except Exception as err:  # a cache outage must not take the page down
+                BREAKER.failed()
                 _log_failure("read", err)
-                value = None
+                _note("MISS")
+                return fn(*args, **kwargs)
             if value is not None:
+                BREAKER.succeeded()
                 _note("HIT")
                 return value
             value = fn(*args, **kwargs)
             try:
                 backend.set(full_key, value)
+                BREAKER.succeeded()
             except Exception as err:
+                BREAKER.failed()
                 _log_failure("write", err)
             _note("MISS")
             return value

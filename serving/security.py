@@ -29,6 +29,7 @@ every unhandled exception becomes a short plain-text 500 here and the traceback 
 
 from __future__ import annotations
 
+import io
 import logging
 
 from dash.exceptions import DependencyException
@@ -107,6 +108,20 @@ def install(app, embed_ancestors: tuple[str, ...] = ("*",)) -> None:
     server.debug = False
     headers: dict[str, str] = {}
     framed: dict[str, str] = {}
+
+    @server.before_request
+    def _bound_chunked_body() -> Response | None:
+        # Werkzeug checks Content-Length against MAX_CONTENT_LENGTH, but a chunked body (no Content-Length) is only
+        # cut at the limit and read as if complete: read it here, 413 past the limit, else hand on what was read.
+        environ = request.environ
+        if environ.get("CONTENT_LENGTH") or "chunked" not in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return None
+        body = environ["wsgi.input"].read(MAX_CONTENT_LENGTH + 1)
+        if len(body) > MAX_CONTENT_LENGTH:
+            return _plain(f"Request body too large (the limit is {MAX_CONTENT_LENGTH:,} bytes).\n", 413)
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        return None
 
     @server.after_request
     def _add_headers(response: Response) -> Response:

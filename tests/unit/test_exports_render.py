@@ -120,11 +120,14 @@ def test_context_chart_exports_with_every_source_and_absolute_links(client, bund
     assert "more" not in svg.split("Sources (")[1].split("App version")[0]
 
 
-def test_concurrent_exports_each_get_their_own_image(client):
-    """Renders are serialised: kaleido's sync server pairs requests and answers by order only."""
+def test_concurrent_exports_each_get_their_own_image(client, monkeypatch):
+    """Renders are serialised: each request gets the answer to its own figure."""
     from concurrent.futures import ThreadPoolExecutor
 
     from app import server
+    from exports.renderer import RENDERER
+
+    monkeypatch.setattr(RENDERER, "limit", 4)  # all four queue (the default queue would refuse two)
 
     widths = [640, 720, 800, 880]
 

@@ -343,6 +343,7 @@ def test_cache_outage_falls_back_to_building(monkeypatch):
     calls = []
     monkeypatch.setattr(cache, "_backend", Down())
     monkeypatch.setattr(cache, "_last_error_log", 0.0)
+    monkeypatch.setattr(cache, "BREAKER", cache.Breaker())  # the open breaker must not outlive this test
 
     @cache.cached_render("test", lambda x: str(x))
     def build(x):
