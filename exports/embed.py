@@ -9,24 +9,17 @@ from pathlib import Path
 
 from flask import Response, request, send_from_directory
 
-from components import view_model
 from components.view_state import format_search
 from data.load import Bundle, default_bundle
 from data.select import View
-from exports import images
+from exports import FIGURES, images
 from exports.caption import caption_lines
 from exports.params import ParamError, filename, parse_query
 
 STATIC = Path(__file__).resolve().parent / "embed_static"
 VENDOR = Path(__file__).resolve().parent.parent / "components" / "assets" / "vendor"
-CHARTS = ("map", "casualties", "relocations", "population", "context")
+CHARTS = FIGURES  # every exported chart can be embedded
 CAPTION_WIDTH = 1000
-
-
-def _figure(bundle: Bundle, chart: str, view: View):
-    if chart in images.BUILDERS:
-        return images.build_figure(bundle, chart, view)
-    return view_model.render_context(bundle, view)
 
 
 def _plotly_script() -> str:
@@ -35,7 +28,7 @@ def _plotly_script() -> str:
 
 def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str) -> str:
     """The embed's HTML: the figure as JSON data (drawn by embed.js with the app's partial plotly.js)."""
-    fig = _figure(bundle, chart, view)
+    fig = images.build_figure(bundle, chart, view)
     title = (fig.layout.title.text or chart).split("<br>")[0]
     search = format_search(view)
     full = f"{host_url.rstrip('/')}{root}/{search}"
