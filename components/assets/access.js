@@ -17,7 +17,8 @@
     var THUMB = SLIDER + " [role=slider]";
 
     function monthLabels() {
-        var box = document.querySelector("[data-months]");
+        var slider = document.querySelector(SLIDER);
+        var box = slider && slider.closest("[data-months]");
         if (!box) return null;
         if (box._campsMonths === undefined) box._campsMonths = JSON.parse(box.getAttribute("data-months"));
         return box._campsMonths;
