@@ -376,6 +376,7 @@ def test_phone_chart_titles_are_whole_and_clear_of_the_toolbar(browser, base_url
         page.goto(base_url + "/")
         wait_ready(page)
         page.wait_for_function(NO_DRAG)  # narrow.js has adapted the charts
+        problems = []
         for graph_id in CHARTS:
             page.wait_for_function(
                 "(id) => { const gd = document.querySelector(`#${id} .js-plotly-plot`);"
@@ -392,8 +393,10 @@ def test_phone_chart_titles_are_whole_and_clear_of_the_toolbar(browser, base_url
                 polling=300,
             )
             boxes = page.evaluate(TITLE_AND_MODEBAR, graph_id)
-            assert not _overlap(boxes["title"], boxes["modebar"]), (graph_id, boxes)
-            assert _inside(boxes["title"], boxes["svg"]), (graph_id, boxes)
-            assert _inside(boxes["title"], boxes["card"]), (graph_id, boxes)  # not cut by the card's edge
+            if _overlap(boxes["title"], boxes["modebar"]):
+                problems.append(f"{graph_id}: the title runs into the toolbar {boxes}")
+            if not (_inside(boxes["title"], boxes["svg"]) and _inside(boxes["title"], boxes["card"])):
+                problems.append(f"{graph_id}: the title is cut by the chart's or the card's edge {boxes}")
     finally:
         context.close()
+    assert not problems, "\n".join(problems)
