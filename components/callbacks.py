@@ -6,7 +6,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import dash
-from dash import Input, Output, Patch, State, callback, clientside_callback, ctx, html
+from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, ctx, html
 
 from components import view_model
 from components.charts import graph_config
@@ -291,19 +291,24 @@ def on_tick(_n, span):
     return moved, dash.no_update, dash.no_update, dash.no_update
 
 
-@callback(Output(Share.COPY_LINK_CLIPBOARD, "n_clicks"), Input(Share.COPY_LINK, "n_clicks"), prevent_initial_call=True)
-def copy_link(clicks):
-    """The Copy link button makes the hidden clipboard component copy the link."""
-    return clicks
-
-
-@callback(
-    Output(Share.COPY_CITATION_CLIPBOARD, "n_clicks"), Input(Share.COPY_CITATION, "n_clicks"), prevent_initial_call=True
+# Pure-UI feedback in the browser (functions in assets/access.js): the range label follows a handle while it is
+# dragged (the view itself is recomputed on release), and the copy buttons copy and say whether it worked.
+clientside_callback(
+    ClientsideFunction("camps", "rangeLabel"),
+    Output(Controls.RANGE_LABEL, "children", allow_duplicate=True),
+    Input(Controls.DATE_RANGE, "drag_value"),
+    prevent_initial_call=True,
 )
-def copy_citation(clicks):
-    """The Copy citation button makes the hidden clipboard component copy the citation."""
-    return clicks
-
+clientside_callback(
+    ClientsideFunction("camps", "copyText"),
+    Output(Share.COPY_LINK_STATUS, "children"),
+    Output(Share.COPY_CITATION_STATUS, "children"),
+    Input(Share.COPY_LINK, "n_clicks"),
+    Input(Share.COPY_CITATION, "n_clicks"),
+    State(Share.LINK_TEXT, "children"),
+    State(Share.CITATION, "children"),
+    prevent_initial_call=True,
+)
 
 # The iframe code of every embeddable chart (/embed/<chart>, exports.embed) for the view's link, made in the browser.
 clientside_callback(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import dcc, html
 
 from components.ids import Controls
 from components.key_events import key_event_marks
 from components.playback import playback_controls
-from data import timeline
+from data import dates, timeline
 from data.load import Bundle
 from data.select import LENSES
 from data.story import default_key_events
@@ -42,17 +44,22 @@ def control_bar(bundle: Bundle) -> html.Section:
                     html.Button("Reset place filter", id=Controls.RESET, className="reset-button", n_clicks=0),
                 ],
             ),
-            dcc.RangeSlider(
-                id=Controls.DATE_RANGE,
-                min=0,
-                max=len(axis) - 1,
-                step=1,
-                value=[0, len(axis) - 1],
-                marks=timeline.year_marks(axis),
-                allow_direct_input=False,
-                pushable=0,
-                updatemode="mouseup",
-                tooltip=None,
+            # The month of each position, for the handles' aria-valuetext and the label while dragging
+            # (assets/access.js).
+            html.Div(
+                **{"data-months": json.dumps([dates.month_label(m) for m in axis])},
+                children=dcc.RangeSlider(
+                    id=Controls.DATE_RANGE,
+                    min=0,
+                    max=len(axis) - 1,
+                    step=1,
+                    value=[0, len(axis) - 1],
+                    marks=timeline.year_marks(axis),
+                    allow_direct_input=False,
+                    pushable=0,
+                    updatemode="mouseup",
+                    tooltip=None,
+                ),
             ),
             key_event_marks(axis, default_key_events()),
             html.P(

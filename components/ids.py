@@ -51,10 +51,10 @@ class Share:
     EXPORT_MENU = "export-menu"
     LINK_TEXT = "view-link"
     COPY_LINK = "copy-link"
-    COPY_LINK_CLIPBOARD = "copy-link-clipboard"
+    COPY_LINK_STATUS = "copy-link-status"
     CITATION = "citation-text"
     COPY_CITATION = "copy-citation"
-    COPY_CITATION_CLIPBOARD = "copy-citation-clipboard"
+    COPY_CITATION_STATUS = "copy-citation-status"
     EMBED_CODE = "embed-code"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlsplit
 
-from dash import dcc, html
+from dash import html
 
 from components.ids import Share
 
@@ -28,12 +28,12 @@ def share_bar() -> html.Section:
             html.Div(className="cite", children=[
                 html.Span("Link:", className="control-title"),
                 html.Code(id=Share.LINK_TEXT, className="view-link"),
-                _copy_button(Share.COPY_LINK, Share.COPY_LINK_CLIPBOARD, Share.LINK_TEXT, "Copy link"),
+                _copy_button(Share.COPY_LINK, Share.COPY_LINK_STATUS, "Copy link"),
             ]),
             html.Div(className="cite", children=[
                 html.Span("Cite:", className="control-title"),
                 html.Span(id=Share.CITATION, className="citation"),
-                _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_CLIPBOARD, Share.CITATION, "Copy citation"),
+                _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_STATUS, "Copy citation"),
             ]),
             html.Details(className="embed-menu", children=[
                 html.Summary("Embed a chart"),
@@ -45,11 +45,12 @@ def share_bar() -> html.Section:
     )  # fmt: skip
 
 
-def _copy_button(button_id: str, clipboard_id: str, target_id: str, label: str) -> html.Span:
-    """A real (keyboard-reachable) button; a callback passes its clicks to a hidden dcc.Clipboard that copies."""
-    return html.Span([
-        html.Button(label, id=button_id, className="copy-button", n_clicks=0, role="button", title=label),
-        dcc.Clipboard(id=clipboard_id, target_id=target_id, style={"display": "none"}),
+def _copy_button(button_id: str, status_id: str, label: str) -> html.Span:
+    """A real (keyboard-reachable) button and, beside it, a polite live region that says whether the copy worked
+    (a clientside callback copies: assets/access.js)."""
+    return html.Span(className="copy", children=[
+        html.Button(label, id=button_id, className="copy-button", n_clicks=0, title=label),
+        html.Span(id=status_id, className="copy-status", role="status", **{"aria-live": "polite"}),
     ])  # fmt: skip
 
 

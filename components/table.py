@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from html import escape
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -71,14 +72,30 @@ def sort_rows(frame: pd.DataFrame, sort: dict) -> pd.DataFrame:
     return frame.sort_values(key, ascending=sort.get("ascending", True), na_position="last", kind="stable")
 
 
-def _cell(column: str, value) -> str:
+def _text(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+
+
+def _link(url: str, source, title) -> str:
+    """A source's link, shown as its site ('hrw.org'), named for screen readers by publisher and title."""
+    host = (urlsplit(url).hostname or url).removeprefix("www.")
+    who = ": ".join(part for part in (_text(source), _text(title)) if part)
+    name = f"{who} ({host}, opens in a new tab)" if who else f"{host} (opens in a new tab)"
+    href = escape(url, quote=True)
+    return (
+        f'<a href="{href}" target="_blank" rel="noopener noreferrer" title="{href}" '
+        f'aria-label="{escape(name, quote=True)}">{escape(host)}</a>'
+    )
+
+
+def _cell(column: str, value, source=None, title=None) -> str:
+    """One <td>; the reference link is named by the row's source and the source's title."""
     if not isinstance(value, str) and pd.isna(value):
         return _EMPTY
     if column == "disputed":
         return '<td><span class="badge disputed">disputed</span></td>' if value else "<td></td>"
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
-        url = escape(value, quote=True)
-        return f'<td><a href="{url}" target="_blank" rel="noopener noreferrer" title="{url}">link</a></td>'
+        return f"<td>{_link(value, source, title)}</td>"
     if isinstance(value, int | float) and not isinstance(value, bool):
         return f'<td class="num">{int(value):,}</td>'
     return f"<td>{escape(str(value))}</td>"
@@ -86,6 +103,8 @@ def _cell(column: str, value) -> str:
 
 _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
+_TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
+_INPUTS = (*_NAMES, _TITLE)
 # Value types grouped so that, within a group, values that compare equal get the same cell (1 and 1.0 do; True and 1
 # would not, so bools are a group of their own) and comparing two never raises (pd.NA is passed on as None).
 _GROUPS = {"v": frozenset({str, int, float, type(None)}), "f": frozenset({bool})}  # values, flags
@@ -110,14 +129,20 @@ def _document(sort: dict, body: list[str]) -> str:
 def table_html_reference(frame: pd.DataFrame, sort: dict) -> str:
     """table_html cell by cell over DataFrame.iterrows (the reference the fast path is tested against)."""
     rows = sort_rows(frame, sort)
-    body = ["<tr>" + "".join(_cell(c, r[c]) for c, _, _ in COLUMNS) + "</tr>" for _, r in rows.iterrows()]
+    body = [_row_html((*(r[c] for c in _NAMES), r.get(_TITLE))) for _, r in rows.iterrows()]
     return _document(sort, body)
+
+
+def _row_html(values: tuple) -> str:
+    """One <tr> from a row's values of _INPUTS."""
+    row = dict(zip(_INPUTS, values, strict=True))
+    return "<tr>" + "".join(_cell(c, row[c], row["source"], row[_TITLE]) for c in _NAMES) + "</tr>"
 
 
 @functools.lru_cache(maxsize=4096)
 def _row(groups: str, values: tuple) -> str:
-    """One <tr> from a row's displayed values; `groups` (a letter per column) keeps values of other types apart."""
-    return "<tr>" + "".join(map(_cell, _NAMES, values)) + "</tr>"
+    """One <tr> from a row's values of _INPUTS; `groups` (a letter per column) keeps values of other types apart."""
+    return _row_html(values)
 
 
 def _column(series: pd.Series) -> tuple[list, str, bool] | None:
@@ -147,11 +172,11 @@ def table_html(frame: pd.DataFrame, sort: dict) -> str:
     if (
         type(ascending) is not bool
         or not frame.columns.is_unique
-        or not {key, *_NAMES} <= set(frame.columns)
+        or not {key, *_INPUTS} <= set(frame.columns)
         or key in frame.index.names  # sort_values would find it ambiguous
     ):
         return table_html_reference(frame, sort)
-    columns = [_column(frame[c]) for c in _NAMES]
+    columns = [_column(frame[c]) for c in _INPUTS]
     # With a text column the frame's values interleave to objects, which _column reproduces column by column.
     if any(c is None for c in columns) or not any(text for _, _, text in columns):
         return table_html_reference(frame, sort)

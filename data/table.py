@@ -16,7 +16,7 @@ from data.summary import rows_disputed
 TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
     "killed", "wounded", "abducted_or_missing", "people", "disputed", "partly_in_range",
-    "source", "source_kind", "source_date", "reference", "note",
+    "source", "source_title", "source_kind", "source_date", "reference", "note",
 )  # fmt: skip
 COUNT_FIELDS = (*schema.COUNT_COLUMNS, "people")
 
@@ -91,6 +91,7 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
     table["item"] = table["item_id"].map(bundle.items["label"]).fillna(stated)
     sources = bundle.sources
     table["source"] = table["source_id"].map(sources["publisher"])
+    table["source_title"] = table["source_id"].map(sources["title"])
     table["source_kind"] = table["source_id"].map(sources["kind"]).map(schema.SOURCE_KIND_LABELS)
     table["source_date"] = table["source_id"].map(sources["published"])
     table["reference"] = _reference(bundle, table["source_id"], table["seed_lines"])

@@ -5,8 +5,11 @@
  *   screen widens again).
  * - Casualty chart: keeps at least COLUMN_PX per attack column and scrolls sideways inside its card, instead of
  *   squeezing the attacks' date labels on top of each other.
- * - Relocation, population and context charts: a title or subplot title wider than the chart is set in a smaller
- *   font so it is not cut, and the top margin grows so the title does not run into the subplot titles.
+ * - Every chart: a title wider than what is seen of the chart (the casualty chart's card shows only part of it) is
+ *   set in a smaller font so it is not cut; a title that runs into the modebar (top right) moves below the
+ *   modebar's row and the top margin grows by that row.
+ * - Relocation, population and context charts: a subplot title wider than the chart is set in a smaller font too,
+ *   and the top margin grows so the title does not run into the subplot titles.
  * - Context and relocation charts: keep the width their written labels need (CONTEXT_PX, RELOCATION_PX) and
  *   scroll sideways in their cards.
  * - Every chart: dragging is off (dragmode false), so a finger on a chart scrolls the page instead of drawing a zoom
@@ -23,6 +26,8 @@
     var RELOCATION_PX = 900; // a stated total's label on one line (laid out for an 820 px plot: figures/relocations.py)
     var STACKED_HEIGHT = 820;
     var MIN_FONT_PX = 10;
+    var MODEBAR_ROW = 30; // px: the modebar's buttons (22 px, 2 px from the top) and a gap
+    var TITLE_GAP = 10; // px between a moved title and the plot
 
     function graphDiv(id) {
         return document.querySelector("#" + id + " .js-plotly-plot");
@@ -114,16 +119,70 @@
         return note.xref === "paper" && note.yref === "paper" && note.x === 0.5 && note.yanchor === "bottom";
     }
 
+    function visibleWidth(gd) {
+        // The casualty chart is wider than its card and scrolls sideways: only the card's width is seen at once.
+        var card = gd.closest("figure");
+        return Math.min(gd.clientWidth, card ? card.clientWidth : gd.clientWidth);
+    }
+
+    function fitTitle(gd, update) {
+        // A title wider than what is seen of the chart is set in a smaller font, so it is not cut. Returns the
+        // title's width and height at the font it will have.
+        var title = gd.querySelector(".gtitle");
+        if (!title) return null;
+        var layout = gd.layout;
+        var left = title.getBoundingClientRect().left - gd.getBoundingClientRect().left;
+        var room = visibleWidth(gd) - 16 - Math.max(0, left);
+        var size = (layout.title.font && layout.title.font.size) || 15;
+        var box = title.getBBox();
+        var scale = 1;
+        if (box.width > room && size > MIN_FONT_PX) {
+            var fitted = Math.max(MIN_FONT_PX, Math.floor((size * room) / box.width));
+            update["title.font.size"] = fitted;
+            scale = fitted / size;
+        }
+        return {width: box.width * scale, height: box.height * scale};
+    }
+
+    function titleMoved(layout) {
+        // The server's figures never anchor the title: this one was moved below the modebar here.
+        return layout.title.yref === "container" && layout.title.yanchor === "top";
+    }
+
+    function underModebar(gd, titleWidth) {
+        // Whether the (fitted) title runs into the modebar's row, top right of the chart.
+        var bar = gd.querySelector(".modebar");
+        var title = gd.querySelector(".gtitle");
+        if (!bar || !title) return false;
+        var b = bar.getBoundingClientRect();
+        var t = title.getBoundingClientRect();
+        return b.width > 0 && t.left + titleWidth > b.left && t.top < b.bottom;
+    }
+
+    function clearModebar(gd, update, title, extraTop) {
+        // On a phone the modebar covers the title's end: the title moves below the modebar's row and the top
+        // margin grows to hold it (plus `extraTop`). Done once per figure from the server.
+        var layout = gd.layout;
+        var before = (layout.margin && layout.margin.t) || 80; // plotly's default top margin
+        var top = before;
+        if (titleMoved(layout)) return;
+        if (title && underModebar(gd, title.width)) {
+            // plotly centres a title of several lines on its anchor, whatever the anchor says
+            update["title.yref"] = "container";
+            update["title.y"] = 1;
+            update["title.yanchor"] = "top";
+            update["title.pad.t"] = Math.ceil(MODEBAR_ROW + title.height / 2);
+            top = Math.max(top, Math.ceil(MODEBAR_ROW + title.height + TITLE_GAP));
+        }
+        if (top !== before || extraTop) update["margin.t"] = top + extraTop;
+    }
+
     function fitText(gd) {
         var layout = gd.layout;
         if (!window.Plotly || !layout || !layout.title || !narrow(gd)) return;
         var room = gd.clientWidth - 16;
         var update = {};
-        var title = gd.querySelector(".gtitle");
-        var size = (layout.title.font && layout.title.font.size) || 15;
-        if (title && title.getBBox().width > room && size > MIN_FONT_PX) {
-            update["title.font.size"] = Math.max(MIN_FONT_PX, Math.floor((size * room) / title.getBBox().width));
-        }
+        var title = fitTitle(gd, update);
         var notes = layout.annotations || [];
         var subplots = false;
         notes.forEach(function (note, i) {
@@ -137,10 +196,20 @@
             }
         });
         var margin = layout.margin || {};
-        if (subplots && margin.t !== undefined && margin.t !== gd._campsTopMargin) {
-            gd._campsTopMargin = margin.t + 22; // set again after each new figure from the server
-            update["margin.t"] = gd._campsTopMargin;
+        var fresh = margin.t !== undefined && margin.t !== gd._campsTopMargin; // a new figure from the server
+        if (fresh) {
+            // subplot titles: room between them and the title
+            clearModebar(gd, update, title, subplots ? 22 : 0);
+            gd._campsTopMargin = update["margin.t"] !== undefined ? update["margin.t"] : margin.t;
         }
+        if (Object.keys(update).length) window.Plotly.relayout(gd, update);
+    }
+
+    function fitTitleAlone(gd) {
+        var layout = gd.layout;
+        if (!window.Plotly || !layout || !layout.title || !narrow(gd)) return;
+        var update = {};
+        clearModebar(gd, update, fitTitle(gd, update), 0);
         if (Object.keys(update).length) window.Plotly.relayout(gd, update);
     }
 
@@ -157,8 +226,14 @@
     }
 
     var ADAPT = {
-        map: adaptMap,
-        "casualty-chart": adaptCasualties,
+        map: function (gd) {
+            adaptMap(gd);
+            fitTitleAlone(gd);
+        },
+        "casualty-chart": function (gd) {
+            adaptCasualties(gd);
+            fitTitleAlone(gd);
+        },
         "relocation-chart": keepWidth(RELOCATION_PX),
         "population-chart": fitText,
         "context-chart": keepWidth(CONTEXT_PX)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.pagehelpers import clear_clipboard, focused, tab_until, wait_clipboard, wait_ready
+from tests.browser.pagehelpers import (
+    app_table,
+    clear_clipboard,
+    focused,
+    settled,
+    tab_until,
+    wait_clipboard,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -140,3 +149,254 @@ def test_touch020_a_finger_on_a_chart_scrolls_on_a_phone(browser, base_url: str)
         page.wait_for_function("(top) => window.scrollY > top + 100", arg=top)
     finally:
         context.close()
+
+
+# --- Issue 10 §4: the date-range handles, page language, table link names, toolbar, copy feedback, phone titles. ---
+
+THUMBS = "#date-range [role=slider]"
+
+
+def _month_labels() -> list[str]:
+    """The month of every slider position, as the app computes them."""
+    from data import dates, timeline
+    from data.load import default_bundle
+
+    return [dates.month_label(m) for m in timeline.months(default_bundle())]
+
+
+def pd_month(index: int) -> str:
+    """'2009-07' for a slider position (the URL's form)."""
+    from data import timeline
+    from data.load import default_bundle
+
+    return str(timeline.months(default_bundle())[index])
+
+
+def test_range_label_follows_a_dragged_handle_before_release(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    months = _month_labels()
+    label = page.locator("#date-range-label")
+    expect(label).to_have_text(f"{months[0]} – {months[-1]}")
+    start = page.locator(THUMBS).first
+    box = start.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    url_before = page.url
+
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for i in range(1, 13):
+        page.mouse.move(x + 25 * i, y)
+    # Still held: the handle has moved, and the label already names its month (the view is not recomputed yet).
+    page.wait_for_function("(sel) => Number(document.querySelector(sel).getAttribute('aria-valuenow')) > 6", arg=THUMBS)
+    now = int(start.get_attribute("aria-valuenow"))
+    expect(label).to_have_text(f"{months[now]} – {months[-1]}")
+    assert page.url == url_before, "the view changed before the handle was released"
+    page.mouse.up()
+
+    expect(page).to_have_url(re.compile(rf"from={pd_month(now)}&"))
+    expect(label).to_have_text(f"{months[now]} – {months[-1]}")
+
+
+def test_handles_announce_their_month(page: Page) -> None:
+    page.goto("/?from=2010-03&to=2014-11")
+    wait_ready(page)
+    start, end = page.locator(THUMBS).first, page.locator(THUMBS).nth(1)
+    expect(start).to_have_attribute("aria-valuetext", "Mar 2010")
+    expect(end).to_have_attribute("aria-valuetext", "Nov 2014")
+    start.focus()
+    page.keyboard.press("ArrowRight")
+    expect(start).to_have_attribute("aria-valuetext", "Apr 2010")
+    end.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(end).to_have_attribute("aria-valuetext", "Oct 2014")
+
+
+def test_home_and_end_move_the_focused_handle_as_far_as_it_may_go(page: Page) -> None:
+    page.goto("/?from=2012-01&to=2013-12")
+    wait_ready(page)
+    last = len(_month_labels()) - 1
+    start, end = page.locator(THUMBS).first, page.locator(THUMBS).nth(1)
+    at = {"2012-01": str(_month_labels().index("Jan 2012")), "2013-12": str(_month_labels().index("Dec 2013"))}
+
+    start.focus()
+    page.keyboard.press("End")  # the start handle goes up to the end handle's month
+    expect(start).to_have_attribute("aria-valuenow", at["2013-12"])
+    expect(end).to_have_attribute("aria-valuenow", at["2013-12"])
+    expect(page).to_have_url(re.compile(r"from=2013-12&to=2013-12"))
+    expect(start).to_be_focused()
+
+    page.keyboard.press("Home")  # ... and down to the first month of the data
+    expect(start).to_have_attribute("aria-valuenow", "0")
+    expect(end).to_have_attribute("aria-valuenow", at["2013-12"])
+
+    end.focus()
+    page.keyboard.press("Home")  # the end handle goes down to the start handle's month
+    expect(end).to_have_attribute("aria-valuenow", "0")
+    expect(start).to_have_attribute("aria-valuenow", "0")
+    page.keyboard.press("End")  # ... and up to the last month of the data
+    expect(end).to_have_attribute("aria-valuenow", str(last))
+    expect(start).to_have_attribute("aria-valuenow", "0")
+    expect(page).to_have_url(re.compile(rf"from={pd_month(0)}&to={pd_month(last)}"))
+    settled(page)
+
+
+def test_page_declares_its_language(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+
+
+LINK_NAMES = """() => Array.from(document.querySelectorAll('#data-table tbody tr')).flatMap((tr) => {
+    const heads = Array.from(document.querySelectorAll('#data-table thead th')).map((th) => th.textContent.trim());
+    const source = tr.children[heads.findIndex((h) => h.startsWith('Source'))].textContent.trim();
+    return Array.from(tr.querySelectorAll('a')).map((a) => ({
+        name: (a.getAttribute('aria-label') || a.textContent).trim(), text: a.textContent.trim(), source,
+        href: a.getAttribute('href')}));
+})"""
+GENERIC = {"", "link", "here", "click here", "more", "source", "url"}
+
+
+def test_every_table_link_is_named_by_its_source(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    expect(page.locator("#data-table a").first).to_be_attached()
+    links = page.evaluate(LINK_NAMES)
+    assert len(links) > 100
+    for link in links:
+        assert link["name"].lower() not in GENERIC, link
+        assert link["name"].startswith(link["source"]), link  # the publisher first ...
+    rows = app_table(pd_month(0), pd_month(len(_month_labels()) - 1))
+    title_of = {(r.source, r.reference): r.source_title for r in rows.itertuples()}
+    assert sum(isinstance(t, str) and t != "" for t in title_of.values()) > 50
+    for link in links:
+        title = title_of[(link["source"], link["href"])]
+        if isinstance(title, str) and title:
+            assert link["name"].startswith(f"{link['source']}: {title}"), link  # ... then the title
+        assert link["text"] in link["name"], link  # the visible text is part of the name (label in name)
+    assert page.get_by_role("link", name="link", exact=True).count() == 0
+
+
+MODEBAR_ICONS = """(id) => Array.from(document.querySelectorAll(`#${id} .modebar-btn path`)).map((p) => {
+    const fill = getComputedStyle(p).fill.match(/[\\d.]+/g).map(Number);
+    let opacity = fill.length > 3 ? fill[3] : 1;
+    for (let e = p; e && e !== document; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    // the icon as seen: its colour blended over the white chart at its opacity
+    const seen = fill.slice(0, 3).map((c) => c * opacity + 255 * (1 - opacity));
+    const lum = 0.2126 * lin(seen[0]) + 0.7152 * lin(seen[1]) + 0.0722 * lin(seen[2]);
+    return {opacity, contrast: 1.05 / (lum + 0.05)};
+})"""
+
+
+def test_toolbar_icons_are_legible(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    for graph_id in ("map", "casualty-chart", "relocation-chart", "population-chart", "context-chart"):
+        plot = page.locator(f"#{graph_id} .js-plotly-plot")
+        plot.scroll_into_view_if_needed()
+        plot.hover(position={"x": 40, "y": 120})
+        # the toolbar fades in on hover (a CSS transition): wait until it is fully shown
+        page.wait_for_function(
+            "(id) => Array.from(document.querySelectorAll(`#${id} .modebar-group`))"
+            ".every((g) => getComputedStyle(g).opacity === '1')",
+            arg=graph_id,
+        )
+        icons = page.evaluate(MODEBAR_ICONS, graph_id)
+        assert len(icons) >= 4, graph_id
+        for icon in icons:
+            assert icon["opacity"] >= 0.6, (graph_id, icon)
+            assert icon["contrast"] >= 3, (graph_id, icon)  # WCAG 1.4.11: user-interface parts
+
+
+def test_copy_buttons_confirm_in_a_live_region(page: Page, base_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.goto("/?from=2013-09&to=2013-09")
+    wait_ready(page)
+    clear_clipboard(page)
+    link_status, citation_status = page.locator("#copy-link-status"), page.locator("#copy-citation-status")
+    for status in (link_status, citation_status):
+        expect(status).to_have_attribute("aria-live", "polite")
+        expect(status).to_have_text("")
+
+    page.get_by_role("button", name="Copy link").click()
+    expect(link_status).to_have_text("Link copied")
+    wait_clipboard(page, page.url)
+    assert link_status.bounding_box() is not None and link_status.is_visible()
+
+    page.get_by_role("button", name="Copy citation").click()
+    expect(citation_status).to_have_text("Citation copied")
+    expect(link_status).to_have_text("")
+    wait_clipboard(page, page.locator("#citation-text").inner_text())
+
+
+REFUSE_CLIPBOARD = """
+Object.defineProperty(navigator, 'clipboard', {value: {
+    writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'))}});
+document.execCommand = () => false;
+"""
+
+
+def test_copy_says_so_when_the_browser_refuses_the_clipboard(page: Page) -> None:
+    page.add_init_script(REFUSE_CLIPBOARD)
+    page.goto("/?from=2013-09&to=2013-09")
+    wait_ready(page)
+    page.get_by_role("button", name="Copy link").click()
+    status = page.locator("#copy-link-status")
+    expect(status).to_contain_text("Could not copy")
+    expect(status).to_contain_text("Ctrl+C")
+    # the link is selected, ready to be copied by hand
+    assert page.evaluate("() => window.getSelection().toString()") == page.locator("#view-link").inner_text()
+
+
+TITLE_AND_MODEBAR = """(id) => {
+    const gd = document.querySelector(`#${id} .js-plotly-plot`);
+    const box = (e) => { const r = e.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; };
+    const card = gd.closest('figure');
+    const seen = box(card);
+    seen.r = seen.l + card.clientWidth;  // without the sideways scroll bar
+    return {title: box(gd.querySelector('.gtitle')), modebar: box(gd.querySelector('.modebar')),
+            svg: box(gd.querySelector('.main-svg')), card: seen};
+}"""
+CHARTS = ("map", "casualty-chart", "relocation-chart", "population-chart", "context-chart")
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+def _inside(inner: dict, outer: dict) -> bool:
+    return inner["l"] >= outer["l"] - 0.5 and inner["r"] <= outer["r"] + 0.5
+
+
+def test_phone_chart_titles_are_whole_and_clear_of_the_toolbar(browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/")
+        wait_ready(page)
+        page.wait_for_function(NO_DRAG)  # narrow.js has adapted the charts
+        problems = []
+        for graph_id in CHARTS:
+            page.wait_for_function(
+                "(id) => { const gd = document.querySelector(`#${id} .js-plotly-plot`);"
+                " return !!gd.querySelector('.gtitle') && !!gd.querySelector('.modebar'); }",
+                arg=graph_id,
+            )
+            settled(page)
+            # every title is left to settle: narrow.js relayouts after each draw; wait until it stops moving
+            page.wait_for_function(
+                """(id) => { const gd = document.querySelector(`#${id} .js-plotly-plot`);
+                    const r = JSON.stringify(gd.querySelector('.gtitle').getBoundingClientRect());
+                    const same = gd.__lastTitle === r; gd.__lastTitle = r; return same; }""",
+                arg=graph_id,
+                polling=300,
+            )
+            boxes = page.evaluate(TITLE_AND_MODEBAR, graph_id)
+            if _overlap(boxes["title"], boxes["modebar"]):
+                problems.append(f"{graph_id}: the title runs into the toolbar {boxes}")
+            if not (_inside(boxes["title"], boxes["svg"]) and _inside(boxes["title"], boxes["card"])):
+                problems.append(f"{graph_id}: the title is cut by the chart's or the card's edge {boxes}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,169 @@
+/* Camps Atlas: keyboard and screen-reader behaviour of the controls, done in the browser (no server round trip).
+ *
+ * - Date-range handles: each announces its month (aria-valuetext "Jul 2009", from the month labels the server puts
+ *   in the slider box's data-months attribute) instead of the bare index. Home and End move the focused handle to
+ *   the first / last month it may take (the start handle up to the end handle's month, the end handle down to the
+ *   start handle's); the slider component on its own always moves the start handle on Home and the end handle on
+ *   End, so End on the start handle did nothing.
+ * - Clientside callbacks (namespace `camps`, registered in components/callbacks.py):
+ *   rangeLabel: the range label follows a handle while it is dragged (the slider's drag_value), before the view
+ *   is recomputed on release; copyText: Copy link / Copy citation write to the clipboard and say whether it worked.
+ *
+ * Served from /assets/ (CSP 'self').
+ */
+(function () {
+    "use strict";
+    var SLIDER = "#date-range";
+    var THUMB = SLIDER + " [role=slider]";
+
+    function monthLabels() {
+        var slider = document.querySelector(SLIDER);
+        var box = slider && slider.closest("[data-months]");
+        if (!box) return null;
+        if (box._campsMonths === undefined) box._campsMonths = JSON.parse(box.getAttribute("data-months"));
+        return box._campsMonths;
+    }
+
+    function monthOf(index) {
+        var months = monthLabels();
+        return months && months[index] !== undefined ? months[index] : String(index);
+    }
+
+    function rangeText(span) {
+        var first = monthOf(span[0]);
+        var last = monthOf(span[span.length - 1]);
+        return first === last ? first : first + " \u2013 " + last;
+    }
+
+    // --- aria-valuetext: kept in step with aria-valuenow on both handles. ---
+
+    function labelThumb(thumb) {
+        var now = thumb.getAttribute("aria-valuenow");
+        if (now === null) return;
+        var text = monthOf(Number(now));
+        if (thumb.getAttribute("aria-valuetext") !== text) thumb.setAttribute("aria-valuetext", text);
+    }
+
+    var observer = new MutationObserver(function (records) {
+        records.forEach(function (record) {
+            if (record.type === "attributes") {
+                if (record.target.matches && record.target.matches(THUMB)) labelThumb(record.target);
+            } else {
+                record.addedNodes.forEach(function (node) {
+                    if (node.nodeType !== 1) return;
+                    if (node.matches(THUMB)) labelThumb(node);
+                    node.querySelectorAll(THUMB).forEach(labelThumb);
+                });
+            }
+        });
+    });
+
+    function watch() {
+        observer.observe(document.body, {
+            subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"]
+        });
+        document.querySelectorAll(THUMB).forEach(labelThumb);
+    }
+
+    // --- Home / End on the focused handle. ---
+
+    function onKey(event) {
+        if (event.key !== "Home" && event.key !== "End") return;
+        var thumb = event.target;
+        if (!thumb.matches || !thumb.matches(THUMB) || !window.dash_clientside || !window.dash_clientside.set_props) {
+            return;
+        }
+        var thumbs = Array.prototype.slice.call(document.querySelectorAll(THUMB));
+        if (thumbs.length !== 2) return;
+        var which = thumbs.indexOf(thumb);
+        var span = thumbs.map(function (t) { return Number(t.getAttribute("aria-valuenow")); });
+        var lowest = Number(thumb.getAttribute("aria-valuemin"));
+        var highest = Number(thumb.getAttribute("aria-valuemax"));
+        var home = event.key === "Home";
+        var next = which === 0
+            ? [home ? lowest : span[1], span[1]]
+            : [span[0], home ? span[0] : highest];
+        event.preventDefault();
+        event.stopPropagation(); // the slider's own Home/End would move the other handle
+        if (next[0] !== span[0] || next[1] !== span[1]) {
+            window.dash_clientside.set_props(SLIDER.slice(1), {value: next});
+        }
+    }
+
+    // --- Clipboard. ---
+
+    function copyByCommand(text) {
+        // The older route, for browsers without (or refusing) the asynchronous clipboard API.
+        var area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        var done = false;
+        try {
+            done = document.execCommand("copy");
+        } catch (err) {
+            done = false;
+        }
+        document.body.removeChild(area);
+        return done;
+    }
+
+    function copy(text) {
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+            return navigator.clipboard.writeText(text).then(
+                function () { return true; },
+                function () { return copyByCommand(text); }
+            );
+        }
+        return Promise.resolve(copyByCommand(text));
+    }
+
+    function selectText(id) {
+        var el = document.getElementById(id);
+        if (!el || !window.getSelection) return;
+        var range = document.createRange();
+        range.selectNodeContents(el);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+    }
+
+    window.dash_clientside = window.dash_clientside || {};
+    window.dash_clientside.camps = {
+        rangeLabel: function (span) {
+            if (!Array.isArray(span) || !span.length) return window.dash_clientside.no_update;
+            return rangeText(span);
+        },
+
+        /* Outputs: the link's status, the citation's status. The other button's message is cleared. */
+        copyText: function (_linkClicks, _citationClicks, link, citation) {
+            var dc = window.dash_clientside;
+            var which = dc.callback_context && dc.callback_context.triggered_id;
+            var isLink = which === "copy-link";
+            var what = isLink ? "Link" : "Citation";
+            var text = isLink ? link : citation;
+            if (!text) return dc.no_update; // nothing to copy before the view is named
+            return copy(String(text)).then(function (done) {
+                var message;
+                if (done) {
+                    message = what + " copied";
+                } else {
+                    selectText(isLink ? "view-link" : "citation-text");
+                    message = "Could not copy: this browser did not allow access to the clipboard. The "
+                        + what.toLowerCase() + " is selected: press Ctrl+C (\u2318C on a Mac) to copy it.";
+                }
+                return isLink ? [message, ""] : ["", message];
+            });
+        }
+    };
+
+    document.addEventListener("keydown", onKey, true); // capture: before the slider's own handler
+    if (document.body) {
+        watch();
+    } else {
+        document.addEventListener("DOMContentLoaded", watch);
+    }
+})();
