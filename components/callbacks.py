@@ -16,7 +16,7 @@ from components.kpis import kpi_detail
 from components.playback import start_window, step
 from components.share import citation, export_links
 from components.table import sort_state, table_html
-from components.view_state import clicked_item, format_search, from_store, next_state, selected_from_click
+from components.view_state import format_search, from_store, next_state, selected_event, selected_from_input
 from data import timeline
 from data.load import default_bundle
 from serving.cache import memoised
@@ -37,17 +37,20 @@ render_context = memoised("render_context", view_model.render_context)
     Output(Share.EXPORT_MENU, "children"),
     Output(Share.LINK_TEXT, "children"),
     Output(Share.CITATION, "children"),
+    Output(Controls.PLACE_PICKER, "value"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
     Input(Controls.RESET, "n_clicks"),
     Input(Controls.LENS, "value"),
+    Input(Controls.PLACE_PICKER, "value"),
     State(Page.VIEW, "data"),
     State(Page.URL, "href"),
 )
-def on_view_input(search, month_span, map_click, _reset, lens, current, href):
-    """One place where URL, slider, map clicks, reset and lens become the view (the URL follows the view), with
-    what names the view: its link, citation and export links (answered here, not by one more request)."""
+def on_view_input(search, month_span, map_click, _reset, lens, picked_place, current, href):
+    """One place where URL, slider, map clicks, reset, lens and the place picker become the view (the URL and the
+    picker follow the view), with what names the view: its link, citation and export links (answered here, not by
+    one more request)."""
     bundle = default_bundle()
     up = next_state(
         ctx.triggered_id,
@@ -58,10 +61,12 @@ def on_view_input(search, month_span, map_click, _reset, lens, current, href):
         month_span=month_span,
         map_click=map_click,
         lens=lens,
+        picked_place=picked_place,
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
     span = dash.no_update if up.span is None else up.span
-    return span, up.search, up.store, up.lens, notice, *share_outputs(bundle, from_store(up.store), href)
+    share = share_outputs(bundle, from_store(up.store), href)
+    return span, up.search, up.store, up.lens, notice, *share, up.place
 
 
 def share_outputs(bundle, view, href: str | None) -> tuple:
@@ -120,12 +125,13 @@ def update_panels(view_data):
     Output(Charts.MAP, "figure"),
     Output(Charts.MAP, "config"),
     Input(Page.VIEW, "data"),
-    Input(Charts.CASUALTIES, "clickData"),
+    Input(Detail.SELECTED, "data"),
 )
-def update_map(view_data, casualty_click):
-    """The map for the stored view; an attack clicked in the casualty chart is ringed on it."""
+def update_map(view_data, selected):
+    """The map for the stored view, its place ringed; the selected attack (clicked on the map or in the casualty
+    chart, or chosen in the attack picker) is ringed too."""
     view = from_store(view_data)
-    fig = render_map(default_bundle(), view, clicked_item(casualty_click))
+    fig = render_map(default_bundle(), view, selected_event(selected))
     return fig, graph_config(dash.get_asset_url("topojson/"), view_model.export_name("map", view))
 
 
@@ -198,19 +204,32 @@ def update_table(view_data, column, order):
 @callback(
     Output(Detail.PANEL, "children"),
     Output(Detail.SELECTED, "data"),
+    Output(Controls.ATTACK_PICKER, "value"),
     Input(Charts.MAP, "clickData"),
     Input(Charts.CASUALTIES, "clickData"),
     Input(Charts.RELOCATIONS, "clickData"),
+    Input(Controls.PLACE_PICKER, "value"),
+    Input(Controls.ATTACK_PICKER, "value"),
     prevent_initial_call=True,
 )
-def show_detail(map_click, casualty_click, relocation_click):
-    """The clicked attack, movement or place, with every source side by side."""
-    clicks = {Charts.MAP: map_click, Charts.CASUALTIES: casualty_click, Charts.RELOCATIONS: relocation_click}
-    selected = selected_from_click(ctx.triggered_id, clicks.get(ctx.triggered_id))
+def show_detail(map_click, casualty_click, relocation_click, picked_place, picked_attack):
+    """The clicked (or picked) attack, movement or place, with every source side by side; the attack picker
+    follows."""
+    inputs = {
+        Charts.MAP: map_click,
+        Charts.CASUALTIES: casualty_click,
+        Charts.RELOCATIONS: relocation_click,
+        Controls.PLACE_PICKER: picked_place,
+        Controls.ATTACK_PICKER: picked_attack,
+    }
+    selected = selected_from_input(ctx.triggered_id, inputs.get(ctx.triggered_id))
     if selected is None:
-        return dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update
     kind, item_id = selected
-    return detail_view(view_model.item_detail(default_bundle(), kind, item_id)), {"kind": kind, "id": item_id}
+    detail = view_model.item_detail(default_bundle(), kind, item_id)
+    if detail is None:
+        return dash.no_update, dash.no_update, dash.no_update
+    return detail_view(detail), {"kind": kind, "id": item_id}, item_id if kind == "event" else None
 
 
 @callback(

@@ -1,10 +1,12 @@
-"""The control bar: month range slider with its date label, place filter label and reset button."""
+"""The control bar: month range slider with its date label, place filter label, reset button, source lens and the
+place and attack pickers."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
 from components.ids import Controls
+from components.pickers import pickers
 from components.playback import playback_controls
 from data import timeline
 from data.load import Bundle
@@ -54,7 +56,7 @@ def control_bar(bundle: Bundle) -> html.Section:
             ),
             html.P(
                 "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
-                "country on the map to filter the charts to it.",
+                "country on the map, or choose it under Place, to filter the charts to it.",
                 className="hint",
             ),
             html.Div(
@@ -73,5 +75,6 @@ def control_bar(bundle: Bundle) -> html.Section:
                     html.Span(LENS_HELP, className="hint lens-help"),
                 ],
             ),
+            pickers(bundle),
         ],
     )

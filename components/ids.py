@@ -18,6 +18,8 @@ class Controls:
     FILTER_LABEL = "filter-label"
     RESET = "reset-button"
     LENS = "source-lens"
+    PLACE_PICKER = "place-picker"  # choosing a place = clicking it on the map
+    ATTACK_PICKER = "attack-picker"  # choosing an attack = clicking it on the map or in the casualty chart
 
 
 class Kpi:

@@ -124,7 +124,9 @@ def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
         origin = _origins(bundle)[item.item_id]
         s = item.spreads["people"]
         lons, lats = _arc(bundle, origin, item.place_id)
-        flows.append(Flow(origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats))
+        flows.append(
+            Flow(item.item_id, origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats)
+        )
     return flows
 
 
@@ -158,7 +160,7 @@ def _summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[Item
 
 
 def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureDict:
-    """The map for a view, with one attack optionally ringed."""
+    """The map for a view, with one attack optionally ringed and the view's place (if any) ringed."""
     attacks, transfers, totals = _summaries(bundle, view)
     return figures.map_figure(
         _map_places(bundle),
@@ -168,6 +170,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         border_check(bundle),
         highlight,
         subtitle(bundle, view),
+        view.place,
     )
 
 
