@@ -28,28 +28,39 @@ def place_options(bundle: Bundle) -> list[dict]:
     return [{"label": name, "value": pid} for pid, name in places["name"].items()]
 
 
-def pickers(bundle: Bundle) -> html.Div:
-    """Two labelled dropdowns (type to search, arrow keys and Enter to choose, the clear button or Reset to clear)."""
+def _picker(label: str, picker_id: str, options: list[dict], placeholder: str) -> html.Div:
+    """A labelled dropdown in a group named by its label (the dropdown's own name is its value, so a screen reader
+    announces the group's name, e.g. "Place", on entering it)."""
+    label_id = f"{picker_id}-label"
     return html.Div(
-        className="controls-row pickers",
+        role="group",
+        className="picker-group",
+        **{"aria-labelledby": label_id},
         children=[
-            html.Label("Place", htmlFor=Controls.PLACE_PICKER, className="control-title", id="place-picker-label"),
+            html.Label(label, htmlFor=picker_id, className="control-title", id=label_id),
             dcc.Dropdown(
-                id=Controls.PLACE_PICKER,
-                options=place_options(bundle),
+                id=picker_id,
+                options=options,
                 value=None,
-                placeholder="All places (choose one to filter)",
+                placeholder=placeholder,
                 clearable=True,
                 className="picker",
             ),
-            html.Label("Attack", htmlFor=Controls.ATTACK_PICKER, className="control-title", id="attack-picker-label"),
-            dcc.Dropdown(
-                id=Controls.ATTACK_PICKER,
-                options=[{"label": label, "value": eid} for eid, label in attack_options(bundle)],
-                value=None,
-                placeholder="Choose an attack to see its sources",
-                clearable=True,
-                className="picker",
+        ],
+    )
+
+
+def pickers(bundle: Bundle) -> html.Div:
+    """Two labelled dropdowns (Tab to one, arrow keys or type to search, Enter to choose; clear it or Reset)."""
+    return html.Div(
+        className="controls-row pickers",
+        children=[
+            _picker("Place", Controls.PLACE_PICKER, place_options(bundle), "All places (choose one to filter)"),
+            _picker(
+                "Attack",
+                Controls.ATTACK_PICKER,
+                [{"label": label, "value": eid} for eid, label in attack_options(bundle)],
+                "Choose an attack to see its sources",
             ),
         ],
     )

