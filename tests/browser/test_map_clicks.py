@@ -285,3 +285,49 @@ def view_model_attacks():
     from components.pickers import attack_options
 
     return attack_options(default_bundle())
+
+
+# Every text label of each geo panel (its bounding box) and the panel's frame.
+LABELS = """() => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    return Array.from(gd.querySelectorAll('.geo')).map((g) => {
+        const frame = (g.querySelector('.layer.frame path') || g.querySelector('.layer.bg rect')).getBoundingClientRect();
+        const labels = Array.from(g.querySelectorAll('.scattergeo text'))
+            .filter((t) => t.textContent.trim())
+            .map((t) => {
+                const r = t.getBoundingClientRect();
+                return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom};
+            });
+        return {frame: {l: frame.left, r: frame.right, t: frame.top, b: frame.bottom}, labels};
+    });
+}"""
+
+
+def label_problems(page: Page) -> list[str]:
+    problems = []
+    for panel in page.evaluate(LABELS):
+        f, labels = panel["frame"], panel["labels"]
+        for a in labels:
+            if a["l"] < f["l"] - 0.5 or a["r"] > f["r"] + 0.5 or a["t"] < f["t"] - 0.5 or a["b"] > f["b"] + 0.5:
+                problems.append(f"{a['text']!r} is cut by the frame")
+        for i, a in enumerate(labels):
+            for b in labels[i + 1 :]:
+                if a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]:
+                    problems.append(f"{a['text']!r} overlaps {b['text']!r}")
+    return problems
+
+
+@pytest.mark.parametrize("search", [""])
+def test_phone_map_labels_are_whole_and_apart(phone: Page, search: str) -> None:
+    page = phone
+    page.goto("/" + search)
+    wait_ready(page)
+    stacked(page)
+    assert len(page.evaluate(LABELS)[0]["labels"]) == len(default_bundle().places)
+    assert label_problems(page) == []
+
+
+def test_desktop_map_labels_are_whole_and_apart(page: Page) -> None:
+    page.goto("/")
+    wait_ready(page)
+    assert label_problems(page) == []
