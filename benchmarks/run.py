@@ -188,7 +188,7 @@ def map_points(values: dict, place_ids: set[str]) -> list[dict]:
         if not isinstance(custom, list):
             continue
         for index, cd in enumerate(custom):
-            if isinstance(cd, list) and len(cd) >= 3 and cd[2] in place_ids and cd[2] not in seen:
+            if isinstance(cd, list) and len(cd) >= 3 and cd[0] == "place" and cd[2] in place_ids and cd[2] not in seen:
                 seen.add(cd[2])
                 points.append(
                     {"points": [{"curveNumber": curve, "pointNumber": index, "pointIndex": index, "customdata": cd}]}

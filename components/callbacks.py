@@ -18,11 +18,11 @@ from components.share import citation, export_links
 from components.story import panel_content
 from components.table import sort_state, table_html
 from components.view_state import (
-    clicked_item,
     format_search,
     from_store,
     next_state,
-    selected_from_click,
+    selected_event,
+    selected_from_input,
     story_of,
     story_step,
 )
@@ -48,20 +48,23 @@ render_context = memoised("render_context", view_model.render_context)
     Output(Share.EXPORT_MENU, "children"),
     Output(Share.LINK_TEXT, "children"),
     Output(Share.CITATION, "children"),
+    Output(Controls.PLACE_PICKER, "value"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
     Input(Controls.RESET, "n_clicks"),
     Input(Controls.LENS, "value"),
+    Input(Controls.PLACE_PICKER, "value"),
     Input(Story.PREV, "n_clicks"),
     Input(Story.NEXT, "n_clicks"),
     Input(Story.LEAVE, "n_clicks"),
     State(Page.VIEW, "data"),
     State(Page.URL, "href"),
 )
-def on_view_input(search, month_span, map_click, _reset, lens, _prev, _next, _leave, current, href):
-    """One place where URL, slider, map clicks, reset and lens become the view (the URL follows the view), with
-    what names the view: its link, citation and export links (answered here, not by one more request)."""
+def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _prev, _next, _leave, current, href):
+    """One place where URL, slider, map clicks, reset, lens, the place picker and the story's buttons become the
+    view (the URL and the picker follow the view), with what names the view: its link, citation and export links
+    (answered here, not by one more request)."""
     bundle = default_bundle()
     up = next_state(
         ctx.triggered_id,
@@ -72,10 +75,12 @@ def on_view_input(search, month_span, map_click, _reset, lens, _prev, _next, _le
         month_span=month_span,
         map_click=map_click,
         lens=lens,
+        picked_place=picked_place,
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
     span = dash.no_update if up.span is None else up.span
-    return span, up.search, up.store, up.lens, notice, *share_outputs(bundle, from_store(up.store), href)
+    share = share_outputs(bundle, from_store(up.store), href)
+    return span, up.search, up.store, up.lens, notice, *share, up.place
 
 
 def share_outputs(bundle, view, href: str | None) -> tuple:
@@ -137,12 +142,13 @@ def update_panels(view_data):
     Output(Charts.MAP, "figure"),
     Output(Charts.MAP, "config"),
     Input(Page.VIEW, "data"),
-    Input(Charts.CASUALTIES, "clickData"),
+    Input(Detail.SELECTED, "data"),
 )
-def update_map(view_data, casualty_click):
-    """The map for the stored view; an attack clicked in the casualty chart is ringed on it."""
+def update_map(view_data, selected):
+    """The map for the stored view, its place ringed; the selected attack (clicked on the map or in the casualty
+    chart, or chosen in the attack picker) is ringed too."""
     view = from_store(view_data)
-    fig = render_map(default_bundle(), view, clicked_item(casualty_click))
+    fig = render_map(default_bundle(), view, selected_event(selected))
     return fig, graph_config(dash.get_asset_url("topojson/"), view_model.export_name("map", view))
 
 
@@ -233,25 +239,38 @@ def update_story(view_data):
 @callback(
     Output(Detail.PANEL, "children"),
     Output(Detail.SELECTED, "data"),
+    Output(Controls.ATTACK_PICKER, "value"),
     Input(Charts.MAP, "clickData"),
     Input(Charts.CASUALTIES, "clickData"),
     Input(Charts.RELOCATIONS, "clickData"),
+    Input(Controls.PLACE_PICKER, "value"),
+    Input(Controls.ATTACK_PICKER, "value"),
     Input(Page.VIEW, "data"),
     prevent_initial_call=True,
 )
-def show_detail(map_click, casualty_click, relocation_click, view_data):
-    """The clicked attack, movement or place (or the one a story step selects), with every source side by side."""
+def show_detail(map_click, casualty_click, relocation_click, picked_place, picked_attack, view_data):
+    """The clicked (or picked) attack, movement or place, or the one a story step selects, with every source side by
+    side; the attack picker follows."""
     if ctx.triggered_id == Page.VIEW:
         story = story_of(view_data)
         step = story_step(story) if story else None
         selected = (step.item_kind, step.item_id) if step and step.item_kind else None
     else:
-        clicks = {Charts.MAP: map_click, Charts.CASUALTIES: casualty_click, Charts.RELOCATIONS: relocation_click}
-        selected = selected_from_click(ctx.triggered_id, clicks.get(ctx.triggered_id))
+        inputs = {
+            Charts.MAP: map_click,
+            Charts.CASUALTIES: casualty_click,
+            Charts.RELOCATIONS: relocation_click,
+            Controls.PLACE_PICKER: picked_place,
+            Controls.ATTACK_PICKER: picked_attack,
+        }
+        selected = selected_from_input(ctx.triggered_id, inputs.get(ctx.triggered_id))
     if selected is None:
-        return dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update
     kind, item_id = selected
-    return detail_view(view_model.item_detail(default_bundle(), kind, item_id)), {"kind": kind, "id": item_id}
+    detail = view_model.item_detail(default_bundle(), kind, item_id)
+    if detail is None:
+        return dash.no_update, dash.no_update, dash.no_update
+    return detail_view(detail), {"kind": kind, "id": item_id}, item_id if kind == "event" else None
 
 
 @callback(

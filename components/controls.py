@@ -1,4 +1,5 @@
-"""The control bar: month range slider with its date label, place filter label and reset button."""
+"""The control bar: month range slider with its date label, place filter label, reset button, source lens and the
+place and attack pickers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dash import dcc, html
 
 from components.ids import Controls
 from components.key_events import key_event_marks
+from components.pickers import pickers
 from components.playback import playback_controls
 from data import dates, timeline
 from data.load import Bundle
@@ -64,7 +66,7 @@ def control_bar(bundle: Bundle) -> html.Section:
             key_event_marks(axis, default_key_events()),
             html.P(
                 "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
-                "country on the map to filter the charts to it.",
+                "country on the map, or choose it under Place, to filter the charts to it.",
                 className="hint",
             ),
             html.Div(
@@ -83,5 +85,6 @@ def control_bar(bundle: Bundle) -> html.Section:
                     html.Span(LENS_HELP, className="hint lens-help"),
                 ],
             ),
+            pickers(bundle),
         ],
     )

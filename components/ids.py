@@ -20,6 +20,8 @@ class Controls:
     LENS = "source-lens"
     KEY_EVENT = "key-event"  # the type of the pattern-matching ids {"type": KEY_EVENT, "index": i}
     KEY_EVENT_SPANS = "key-event-spans"
+    PLACE_PICKER = "place-picker"  # choosing a place = clicking it on the map
+    ATTACK_PICKER = "attack-picker"  # choosing an attack = clicking it on the map or in the casualty chart
 
 
 class Kpi:

@@ -164,7 +164,9 @@ def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
         origin = _origins(bundle)[item.item_id]
         s = item.spreads["people"]
         lons, lats = _arc(bundle, origin, item.place_id)
-        flows.append(Flow(origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats))
+        flows.append(
+            Flow(item.item_id, origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats)
+        )
     return flows
 
 
@@ -235,7 +237,7 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
 
 
 def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureDict:
-    """The map for a view, with one attack optionally ringed."""
+    """The map for a view, with one attack optionally ringed and the view's place (if any) ringed."""
     attacks, transfers, totals = _summaries(bundle, view)
     return figures.map_figure(
         _map_places(bundle),
@@ -245,6 +247,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         border_check(bundle),
         highlight,
         subtitle(bundle, view),
+        view.place,
     )
 
 

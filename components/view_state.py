@@ -143,12 +143,13 @@ def with_place(view: View, place: str | None) -> View:
 
 
 def clicked_place(click: dict | None, place_ids: set[str]) -> str | None:
-    """The place id behind a map click (customdata is [kind, item id, place id]), or None."""
+    """The place id behind a map click on a place marker (customdata is ["place", place id, place id]), or None:
+    a click on an attack or a movement opens it in the detail panel and leaves the place filter alone."""
     try:
-        place = click["points"][0]["customdata"][2]
-    except (TypeError, KeyError, IndexError):
+        kind, _, place = click["points"][0]["customdata"][:3]
+    except (TypeError, KeyError, IndexError, ValueError):
         return None
-    return place if isinstance(place, str) and place in place_ids else None
+    return place if kind == "place" and isinstance(place, str) and place in place_ids else None
 
 
 def clicked_item(click: dict | None) -> str | None:
@@ -163,7 +164,8 @@ def clicked_item(click: dict | None) -> str | None:
 
 @dataclass(frozen=True)
 class StateUpdate:
-    """What the view-input callback returns: slider value, URL search, stored view, lens, notices (None = keep).
+    """What the view-input callback returns: slider value, URL search, stored view, lens, notices (None = keep),
+    and the place picker's value (the view's place).
 
     span is None when the slider itself moved: echoing its value back would pull the handle back to where it was
     when the request left, while the user is still pressing arrow keys.
@@ -175,6 +177,7 @@ class StateUpdate:
     lens: str
     notices: list[str] | None
     story: StoryStep | None = None
+    place: str | None = None
 
 
 def with_lens(view: View, lens: str | None) -> View:
@@ -192,15 +195,26 @@ def next_state(
     month_span: list[int] | None = None,
     map_click: dict | None = None,
     lens: str | None = None,
+    picked_place: str | None = None,
 ) -> StateUpdate:
     """The new state after one input changed.
 
     trigger is the id of the input that changed: the URL (or None on first load: the URL is parsed), the slider,
-    the map, the reset button, the source lens or the story's previous / next / leave buttons. The URL always
-    follows the resulting view (story=…&step=… while the view is a story step).
+    the map, the reset button, the source lens, the place picker (choosing a place there is clicking it on the
+    map; clearing it is the reset button) or the story's previous / next / leave buttons. The URL always follows the
+    resulting view (story=…&step=… while the view is a story step).
     """
     notices: list[str] | None = None
-    own_inputs = (Controls.DATE_RANGE, Charts.MAP, Controls.RESET, Controls.LENS, Story.PREV, Story.NEXT, Story.LEAVE)
+    own_inputs = (
+        Controls.DATE_RANGE,
+        Charts.MAP,
+        Controls.RESET,
+        Controls.LENS,
+        Controls.PLACE_PICKER,
+        Story.PREV,
+        Story.NEXT,
+        Story.LEAVE,
+    )
     story = None
     if trigger is None or current is None or trigger not in own_inputs:
         view, notices = parse_search(search, axis, place_ids)
@@ -215,7 +229,7 @@ def next_state(
             view = story_step(story).view(view.lens)
     elif trigger == Story.LEAVE:  # leaving the story keeps the step's view
         view = from_store(current)
-    else:  # the slider, a map click or the reset button: the reader explores on from here, out of the story
+    else:  # the slider, a map click, the reset button or the place picker: the reader explores on, out of the story
         view = from_store(current)
         if trigger == Controls.DATE_RANGE and isinstance(month_span, list) and len(month_span) == 2:
             view = with_months(view, axis, month_span)
@@ -223,10 +237,12 @@ def next_state(
             view = with_place(view, clicked_place(map_click, place_ids) or view.place)
         elif trigger == Controls.RESET:
             view = with_place(view, None)
+        elif trigger == Controls.PLACE_PICKER:
+            view = with_place(view, picked_place if picked_place in place_ids else None)
     span = [int((view.start - axis[0]).n), int((view.end - axis[0]).n)]
     if trigger == Controls.DATE_RANGE:
         span = None
-    return StateUpdate(span, format_search(view, story), to_store(view, story), view.lens, notices, story)
+    return StateUpdate(span, format_search(view, story), to_store(view, story), view.lens, notices, story, view.place)
 
 
 def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, str] | None:
@@ -236,8 +252,9 @@ def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, s
             kind, item_id, place = click["points"][0]["customdata"][:3]
         except (TypeError, KeyError, IndexError, ValueError):
             return None
-        picked = ("event", item_id) if kind == "event" else ("place", place)
-        return picked if isinstance(picked[1], str) else None  # JSON from the client: ids are text or nothing
+        if kind in ("event", "movement") and isinstance(item_id, str):
+            return kind, item_id
+        return ("place", place) if kind == "place" and isinstance(place, str) else None
     item_id = clicked_item(click)
     if item_id is None:
         return None
@@ -245,4 +262,20 @@ def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, s
         return "event", item_id
     if trigger == Charts.RELOCATIONS:
         return "movement", item_id
+    return None
+
+
+def selected_from_input(trigger: str | None, value) -> tuple[str, str] | None:
+    """(kind, id) chosen by a click (map or chart clickData) or a picker (its value: a place or an event id)."""
+    if trigger == Controls.PLACE_PICKER:
+        return ("place", value) if isinstance(value, str) else None
+    if trigger == Controls.ATTACK_PICKER:
+        return ("event", value) if isinstance(value, str) else None
+    return selected_from_click(trigger, value)
+
+
+def selected_event(selected: dict | None) -> str | None:
+    """The event id of the detail panel's selection ({"kind", "id"} store), or None if it is not an attack."""
+    if isinstance(selected, dict) and selected.get("kind") == "event" and isinstance(selected.get("id"), str):
+        return selected["id"]
     return None

@@ -214,7 +214,7 @@
     }
 
     function letPageScroll(gd) {
-        // The server never sets dragmode: undefined means nobody chose one yet for this figure.
+        // The server sets no dragmode (except false on the map): undefined means nobody chose one yet.
         if (window.Plotly && gd.layout && gd.layout.dragmode === undefined && narrow(gd)) {
             window.Plotly.relayout(gd, {dragmode: false});
         }

@@ -53,7 +53,8 @@ def test_map_has_places_attacks_flows_and_highlight(bundle):
     custom = [tuple(c) for t in fig.data if t.customdata is not None for c in t.customdata]
     assert ("place", "ashraf", "ashraf") in custom and ("place", "alb", "alb") in custom
     assert ("event", "E2013_ASHRAF", "ashraf") in custom
-    assert any(c[0] == "flow" and c[1] == "alb" for c in custom)
+    movements = set(bundle.movements["movement_id"])
+    assert any(c[0] == "movement" and c[1] in movements and c[2] == "alb" for c in custom)
     assert len(fig.data[0].lon) == 1  # the ring around the highlighted attack
     assert (fig.layout.geo.scope, fig.layout.geo.resolution) == ("world", 110)  # region: world_110m
     assert (fig.layout.geo2.scope, fig.layout.geo2.resolution) == ("asia", 50)  # Iraq detail: asia_50m

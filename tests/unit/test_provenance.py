@@ -82,7 +82,8 @@ def test_detail_of_place_and_unknown(bundle):
     ("trigger", "click", "expected"),
     [
         (Charts.MAP, {"points": [{"customdata": ["event", "E2013_ASHRAF", "ashraf"]}]}, ("event", "E2013_ASHRAF")),
-        (Charts.MAP, {"points": [{"customdata": ["flow", "alb", "alb"]}]}, ("place", "alb")),
+        (Charts.MAP, {"points": [{"customdata": ["movement", "M20_last_280", "alb"]}]}, ("movement", "M20_last_280")),
+        (Charts.MAP, {"points": [{"customdata": ["place", "alb", "alb"]}]}, ("place", "alb")),
         (Charts.CASUALTIES, {"points": [{"customdata": "E2011_ASHRAF"}]}, ("event", "E2011_ASHRAF")),
         (Charts.RELOCATIONS, {"points": [{"customdata": "M20_last_280"}]}, ("movement", "M20_last_280")),
         (Charts.MAP, {"points": []}, None),

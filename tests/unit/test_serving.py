@@ -14,6 +14,7 @@ from dash import Dash, Input, Output, dcc, html
 
 from app import app, server
 from benchmarks import dash_protocol as dp
+from data.load import default_bundle
 from serving import cache, security, validation
 from serving.settings import Settings, SettingsError, from_env, redacted
 
@@ -292,8 +293,10 @@ def test_figure_cache_hit_and_miss_in_process(client, protocol):
     assert (first.status_code, second.status_code) == (200, 200)
     assert (first.headers["X-Cache"], second.headers["X-Cache"]) == ("MISS", "HIT")
     assert first.get_json() == second.get_json()
-    clicked = {("view-store", "data"): view, ("casualty-chart", "clickData"): {"points": [{"customdata": ["x"]}]}}
-    assert post(client, dp.body(map_cb, clicked, [("casualty-chart", "clickData")])).headers["X-Cache"] == "MISS"
+    # A selected attack rings it on the map: another figure, so another cache entry.
+    attack = default_bundle().events["event_id"].iloc[0]
+    selected = {("view-store", "data"): view, ("selected-item", "data"): {"kind": "event", "id": attack}}
+    assert post(client, dp.body(map_cb, selected, [("selected-item", "data")])).headers["X-Cache"] == "MISS"
 
 
 def test_cached_figures_equal_fresh_ones():

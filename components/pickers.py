@@ -1,0 +1,66 @@
+"""Keyboard and screen-reader access to what the map and charts select: a place picker and an attack picker.
+
+Choosing a place is clicking it on the map (the charts filter to it, the URL's `place=` follows, its detail opens);
+choosing an attack is clicking it (its detail opens, the map rings it). Clicks on the map or charts move the pickers.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from dash import dcc, html
+
+from components.ids import Controls
+from data.load import Bundle
+from data.summary import summarise_events
+
+
+@functools.cache
+def attack_options(bundle: Bundle) -> tuple[tuple[str, str], ...]:
+    """(event id, label) of every attack, in date order: 'Raid on Camp Ashraf (Apr 2011), 8 Apr 2011'."""
+    items = summarise_events(bundle.events.assign(partial=False), bundle)
+    return tuple((i.item_id, f"{i.label}, {i.when}" if i.when not in i.label else i.label) for i in items)
+
+
+def place_options(bundle: Bundle) -> list[dict]:
+    """Camps first, then the destination countries, each by name."""
+    places = bundle.places.sort_values("kind", key=lambda k: k != "camp", kind="stable")
+    return [{"label": name, "value": pid} for pid, name in places["name"].items()]
+
+
+def _picker(label: str, picker_id: str, options: list[dict], placeholder: str) -> html.Div:
+    """A labelled dropdown in a group named by its label (the dropdown's own name is its value, so a screen reader
+    announces the group's name, e.g. "Place", on entering it)."""
+    label_id = f"{picker_id}-label"
+    return html.Div(
+        role="group",
+        className="picker-group",
+        **{"aria-labelledby": label_id},
+        children=[
+            html.Label(label, htmlFor=picker_id, className="control-title", id=label_id),
+            dcc.Dropdown(
+                id=picker_id,
+                options=options,
+                value=None,
+                placeholder=placeholder,
+                clearable=True,
+                className="picker",
+            ),
+        ],
+    )
+
+
+def pickers(bundle: Bundle) -> html.Div:
+    """Two labelled dropdowns (Tab to one, arrow keys or type to search, Enter to choose; clear it or Reset)."""
+    return html.Div(
+        className="controls-row pickers",
+        children=[
+            _picker("Place", Controls.PLACE_PICKER, place_options(bundle), "All places (choose one to filter)"),
+            _picker(
+                "Attack",
+                Controls.ATTACK_PICKER,
+                [{"label": label, "value": eid} for eid, label in attack_options(bundle)],
+                "Choose an attack to see its sources",
+            ),
+        ],
+    )
