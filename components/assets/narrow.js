@@ -144,9 +144,18 @@
         return {width: box.width * scale, height: box.height * scale};
     }
 
-    function titleMoved(layout) {
-        // The server's figures never anchor the title: this one was moved below the modebar here.
+    function anchoredTop(layout) {
+        // A title held at the top of the chart (by the server, e.g. the population chart above its note, or here).
         return layout.title.yref === "container" && layout.title.yanchor === "top";
+    }
+
+    function titlePad(layout) {
+        return (layout.title.pad && layout.title.pad.t) || 0;
+    }
+
+    function titleMoved(layout) {
+        // Moved below the modebar here: the server's figures never pad a title by the modebar's row.
+        return anchoredTop(layout) && titlePad(layout) >= MODEBAR_ROW;
     }
 
     function underModebar(gd, titleWidth) {
@@ -168,11 +177,17 @@
         if (titleMoved(layout)) return;
         if (title && underModebar(gd, title.width)) {
             // plotly centres a title of several lines on its anchor, whatever the anchor says
-            update["title.yref"] = "container";
-            update["title.y"] = 1;
-            update["title.yanchor"] = "top";
-            update["title.pad.t"] = Math.ceil(MODEBAR_ROW + title.height / 2);
-            top = Math.max(top, Math.ceil(MODEBAR_ROW + title.height + TITLE_GAP));
+            var pad = Math.ceil(MODEBAR_ROW + title.height / 2);
+            if (anchoredTop(layout)) {
+                // the server laid out what lies under the title (a note) from its pad: all of it moves down
+                top = before + pad - titlePad(layout);
+            } else {
+                update["title.yref"] = "container";
+                update["title.y"] = 1;
+                update["title.yanchor"] = "top";
+                top = Math.max(top, Math.ceil(MODEBAR_ROW + title.height + TITLE_GAP));
+            }
+            update["title.pad.t"] = pad;
         }
         if (top !== before || extraTop) update["margin.t"] = top + extraTop;
     }
