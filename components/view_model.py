@@ -14,6 +14,7 @@ from components.figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_
 from components.figures.relocations import StatedTotal
 from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
+from data.attribution import says, who_says
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
 from data.story import figure_text
@@ -292,8 +293,8 @@ def export_name(chart: str, view: View) -> str:
 
 def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
     return frame.assign(
-        publisher=frame["source_id"].map(bundle.sources["publisher"]),
-        kind=frame["source_id"].map(bundle.sources["kind"]),
+        publisher=who_says(bundle, frame),
+        kind=frame["claimant_kind"],
         when=frame[date_col].map(dates.label),
     )
 
@@ -561,8 +562,8 @@ def _source_lines(
         src = bundle.sources.loc[row["source_id"]]
         out.append(
             SourceLine(
-                publisher=src["publisher"],
-                kind=src["kind"],
+                publisher=says(bundle.claimants.at[row["claimant_id"], "name"], src["publisher"]),
+                kind=row["claimant_kind"],
                 published=src["published"],
                 url=src["url"],
                 seed_ref=f"{src['seed_file']}, lines {row['seed_lines']}" if src["seed_file"] else "",

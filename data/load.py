@@ -33,6 +33,7 @@ class Bundle:
     """All data, validated and typed. Frames are not to be modified in place."""
 
     places: pd.DataFrame
+    claimants: pd.DataFrame
     sources: pd.DataFrame
     items: pd.DataFrame
     events: pd.DataFrame
@@ -82,6 +83,11 @@ def _with_periods(frame: pd.DataFrame, start_col: str, end_col: str | None) -> p
     return frame.assign(period_start=starts, period_end=ends_from.map(lambda t: dates.period_of(t)[1]))
 
 
+def _with_claimant_kind(frame: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
+    """A row's claimant kind (who makes its figure) as a column, so lenses and grades need no join."""
+    return frame.assign(claimant_kind=frame["claimant_id"].map(claimants["kind"]))
+
+
 def _version(folder: Path) -> str:
     digest = hashlib.sha256()
     for spec in schema.ALL_FILES:
@@ -95,6 +101,7 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
     problems = validate(raw)
     if problems:
         raise DataError(problems, folder)
+    claimants = raw["claimants.csv"].set_index("claimant_id", drop=False)
     places = (
         raw["places.csv"]
         .assign(lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float))
@@ -111,15 +118,20 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         value=lambda f: f["value"].astype(float),
         km=lambda f: f["value"].astype(float) * f["unit"].map(schema.DISTANCE_UNITS),
     )
+    context = _with_periods(raw["context.csv"], "date", None)
+    events, movements, populations, distances, context = (
+        _with_claimant_kind(f, claimants) for f in (events, movements, populations, distances, context)
+    )
     return Bundle(
         places=places,
+        claimants=claimants,
         sources=raw["sources.csv"].set_index("source_id", drop=False),
         items=raw["items.csv"].set_index("item_id", drop=False),
         events=events,
         movements=movements,
         populations=populations,
         distances=distances,
-        context=_with_periods(raw["context.csv"], "date", None),
+        context=context,
         version=_version(folder),
     )
 

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, index, schema
+from data.attribution import says
 from data.load import Bundle
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One source's figure for one item."""
+    """One source's figure for one item: `publisher` says who gives it (claimant, per publisher), `kind` is the
+    claimant's kind."""
 
     source_id: str
     publisher: str
@@ -105,12 +107,14 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
         tuple(
             Figure(
                 source_id=sid,
-                publisher=bundle.sources.at[sid, "publisher"],
-                kind=bundle.sources.at[sid, "kind"],
+                publisher=says(bundle.claimants.at[cid, "name"], bundle.sources.at[sid, "publisher"]),
+                kind=bundle.claimants.at[cid, "kind"],
                 value=int(value),
                 stated_for=key,
             )
-            for sid, value, key in zip(given["source_id"], given[column], keys, strict=True)
+            for sid, cid, value, key in zip(
+                given["source_id"], given["claimant_id"], given[column], keys, strict=True
+            )
         )
     )
 

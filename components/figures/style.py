@@ -6,13 +6,14 @@ from components.figures.spec import FigureDict
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # Okabe–Ito palette, safe for the common colour-vision deficiencies.
-SOURCE_COLORS = {
+SOURCE_COLORS = {  # by claimant kind (who makes the figure)
     "un": "#0072B2",
     "government": "#009E73",
     "ngo": "#CC79A7",
     "news": "#E69F00",
-    "group_affiliated": "#D55E00",
     "academic": "#56B4E9",
+    "group": "#D55E00",
+    "iran_state": "#000000",
 }
 FLOOR_COLOR = "#4d4d4d"
 RANGE_COLOR = "#bdbdbd"

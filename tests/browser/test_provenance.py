@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.controls import LENS_OPTIONS
 from components.table import COLUMNS
 from tests.browser.pagehelpers import (
     app_table,
@@ -32,11 +33,7 @@ pytestmark = pytest.mark.browser
 
 APRIL_2011 = "E2011_ASHRAF"
 APRIL_2011_TITLE = "Raid on Camp Ashraf (Apr 2011)"
-LENS_LABELS = {
-    "all": "All sources",
-    "seeds": "The group's account (seed documents)",
-    "independent": "Independent sources",
-}
+LENS_LABELS = LENS_OPTIONS  # the labels a reader sees on the lens control
 
 
 def lens_radio(page: Page, lens: str):
