@@ -78,7 +78,15 @@ def detail_view(detail: ItemDetail | None) -> list:
                         html.Tr(
                             [
                                 html.Th(h, scope="col")
-                                for h in ("Publisher", "Kind", "Published", "Date given", "Figures", "Link", "Note")
+                                for h in (
+                                    "Who says it",
+                                    "Claimant kind",
+                                    "Published",
+                                    "Date given",
+                                    "Figures",
+                                    "Link",
+                                    "Note",
+                                )
                             ]
                         )
                     ),

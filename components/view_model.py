@@ -16,7 +16,7 @@ from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
 from data.attribution import says, who_says
 from data.load import Bundle
-from data.select import LENS_LABELS, View, select
+from data.select import LENS_LABELS, View, lens_keeps, select
 from data.story import figure_text
 from data.summary import (
     Figure,
@@ -89,16 +89,16 @@ def _places_geo(bundle: Bundle) -> gpd.GeoDataFrame:
 
 
 @functools.cache
-def border_check(bundle: Bundle) -> BorderCheck | None:
-    """Ashraf's computed distance to Iran's border, with the distances the sources claim."""
-    claims = bundle.distances.loc[
-        (bundle.distances["place_id"] == "ashraf") & (bundle.distances["target"] == "iran_border")
-    ]
+def border_check(bundle: Bundle, lens: str = "all") -> BorderCheck | None:
+    """Ashraf's computed distance to Iran's border, with the distances the sources claim (those the lens keeps)."""
+    d = bundle.distances
+    claims = d.loc[lens_keeps(d, bundle, lens) & (d["place_id"] == "ashraf") & (d["target"] == "iran_border")]
     km, nearest = distance_to_boundary_km(
         _places_geo(bundle).geometry["ashraf"], countries_frame().loc[["IRN"], "geometry"]
     )
     lines = tuple(
-        f"{bundle.sources.at[r.source_id, 'publisher']} states {r.value:g} {r.unit} (≈{r.km:.0f} km)"
+        f"{says(bundle.claimants.at[r.claimant_id, 'name'], bundle.sources.at[r.source_id, 'publisher'])} states "
+        f"{r.value:g} {r.unit} (≈{r.km:.0f} km)"
         for r in claims.itertuples()
     )
     return BorderCheck("ashraf", km, nearest.x, nearest.y, lines)
@@ -243,7 +243,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         attacks,
         _flows(bundle, transfers),
         _loads(bundle, transfers, totals),
-        border_check(bundle),
+        border_check(bundle, view.lens),
         highlight,
         subtitle(bundle, view),
     )

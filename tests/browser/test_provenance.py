@@ -80,33 +80,33 @@ def test_lens009_source_lens_switches_figures_and_url(page: Page) -> None:
     # Keyboard: focus the lens group (its checked radio) and move to the next option with an arrow key.
     lens_radio(page, "all").focus()
     page.keyboard.press("ArrowRight")
+    expect(lens_radio(page, "independent")).to_be_checked()
+    expect(page).to_have_url(re.compile(r"[?&]lens=independent\b"))
+    independent = app_view("2011-04", "2011-04", lens="independent").killed.text
+    expect(killed).to_have_text(independent)
+    expect(page.locator("#data-table-count")).to_contain_text(
+        count_text_start(app_table("2011-04", "2011-04", lens="independent"))
+    )
+    kinds = table_column(page, "Claimant kind")
+    assert kinds and not {"The group", "Iranian state"} & set(kinds), kinds
+
+    # Mouse: the seed documents only.
+    page.get_by_text(LENS_LABELS["seeds"], exact=True).click()
     expect(lens_radio(page, "seeds")).to_be_checked()
     expect(page).to_have_url(re.compile(r"[?&]lens=seeds\b"))
     if not app_view("2011-04", "2011-04", lens="seeds").relocations.data:
         expect(page.locator("#relocation-chart")).to_contain_text("No relocations in the selected range")
     seeds = app_view("2011-04", "2011-04", lens="seeds").killed.text
     assert "–" not in seeds, f"the seed documents disagree among themselves: {seeds!r}"
+    assert independent not in (everyone, seeds), (everyone, seeds, independent)
     expect(killed).to_have_text(seeds)
     assert query(page)["from"] == ["2011-04"] and query(page)["to"] == ["2011-04"]
-    # The table follows the lens: only the seed documents' rows remain.
+    # The table follows the lens: only the seed documents' rows remain, each citing its lines.
     expect(page.locator("#data-table-count")).to_contain_text(
         count_text_start(app_table("2011-04", "2011-04", lens="seeds"))
     )
-    sources = table_column(page, "Source")
-    assert sources and all(s.startswith("Seed document") for s in sources), sources
-
-    # Mouse: the independent sources.
-    page.get_by_text(LENS_LABELS["independent"], exact=True).click()
-    expect(lens_radio(page, "independent")).to_be_checked()
-    expect(page).to_have_url(re.compile(r"[?&]lens=independent\b"))
-    independent = app_view("2011-04", "2011-04", lens="independent").killed.text
-    assert independent not in (everyone, seeds), (everyone, seeds, independent)
-    expect(killed).to_have_text(independent)
-    expect(page.locator("#data-table-count")).to_contain_text(
-        count_text_start(app_table("2011-04", "2011-04", lens="independent"))
-    )
-    sources = table_column(page, "Source")
-    assert sources and not any(s.startswith("Seed document") for s in sources), sources
+    refs = table_column(page, "Link or seed lines")
+    assert refs and all(".txt lines" in r for r in refs), refs
 
     # A link with the lens opens with that lens chosen.
     page.goto("/?from=2011-04&to=2011-04&lens=seeds")

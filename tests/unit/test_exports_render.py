@@ -79,7 +79,10 @@ def test_caption_is_in_the_image(casualties_svg, bundle):
     assert "Place: all places" in casualties_svg
     sources = re.search(r"Claimants \((\d+)\): ([^<+]+)", casualties_svg)
     assert sources and int(sources.group(1)) > 3
-    assert any(name in sources.group(2) for name in ("UNHCR", "Iraqi police and security sources", "UNAMI", "PMOI/MEK and NCRI"))
+    assert any(
+        name in sources.group(2)
+        for name in ("UNHCR", "Iraqi police and security sources", "UNAMI", "PMOI/MEK and NCRI")
+    )
 
 
 def test_filters_are_in_the_caption_and_the_name(client):
