@@ -94,6 +94,14 @@ def detail_view(detail: ItemDetail | None) -> list:
                 ],
             )
         )
+    if detail.conflicts:
+        body += [
+            html.H3("Conflicts with other items"),
+            html.Ul(
+                [html.Li([html.Strong(f"With {others}: "), text]) for others, text in detail.conflicts],
+                className="conflicts",
+            ),
+        ]
     if detail.seed_claims:
         body += [
             html.H3("What the seed documents state"),

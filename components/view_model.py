@@ -311,7 +311,8 @@ def _stocks(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
 def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
     """Stated populations over the whole period (the chart's x axis shows the range; cached by place and lens)."""
     whole = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).populations
-    return _with_sources(bundle, whole, "date")
+    stated = whole.loc[whole["status"] == "stated"]  # a projection is not drawn as a stated population
+    return _with_sources(bundle, stated, "date")
 
 
 def build_population(bundle: Bundle, view: View) -> FigureDict:
@@ -448,6 +449,7 @@ class ItemDetail:
     seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
     when_label: str = "Date"  # a place's date is its active period: "Active"
     figures_text: str = ""  # the figures the rows give, with who gives them (items.csv summaries hold none)
+    conflicts: tuple[tuple[str, str], ...] = ()  # (labels of the other items, what conflicts)
 
 
 def active_period(start: str, end: str) -> str:
@@ -482,6 +484,8 @@ def stated_populations_text(pops: pd.DataFrame) -> str:
 
 def _figures_text(row: pd.Series, cols: tuple[str, ...]) -> str:
     parts = [f"{c.replace('_', ' ')} {int(row[c]):,}" for c in cols if pd.notna(row[c])]
+    if row.get("status") == "projected":
+        parts = [f"{p} (a projection, not a count)" for p in parts]
     return "; ".join(parts) or "no figure"
 
 
@@ -490,14 +494,15 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
     if kind == "place" and item_id in bundle.places.index:
         place = bundle.places.loc[item_id]
         pops = bundle.populations.loc[bundle.populations["place_id"] == item_id]
+        stated = pops.loc[pops["status"] == "stated"]
         return ItemDetail(
             title=place["name"],
             kind="place",
             when=active_period(place["active_from"], place["active_to"]),
             precision="",
             summary=place["note"],
-            disputed=rows_disputed(pops, ("people",)),
-            spread_text=stated_populations_text(pops),
+            disputed=rows_disputed(stated, ("people",)),
+            spread_text=stated_populations_text(stated),
             sources=tuple(_source_lines(bundle, pops, ("people",), "date", None)),
             seed_claims=_seed_claims(item_id),
             when_label="Active",
@@ -528,6 +533,17 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
         sources=tuple(_source_lines(bundle, rows, cols, start, end)),
         seed_claims=_seed_claims(item_id),
+        conflicts=_conflicts(bundle, item_id),
+    )
+
+
+def _conflicts(bundle: Bundle, item_id: str) -> tuple[tuple[str, str], ...]:
+    """The conflicts between this item and others (data/conflicts.csv): the other items' labels and the summary."""
+    return tuple(
+        (", ".join(bundle.items.at[i, "label"] for i in ids if i != item_id), summary)
+        for ids, summary in zip(
+            bundle.conflicts_of(item_id)["items"], bundle.conflicts_of(item_id)["summary"], strict=True
+        )
     )
 
 

@@ -36,12 +36,17 @@ class Bundle:
     claimants: pd.DataFrame
     sources: pd.DataFrame
     items: pd.DataFrame
+    conflicts: pd.DataFrame
     events: pd.DataFrame
     movements: pd.DataFrame
     populations: pd.DataFrame
     distances: pd.DataFrame
     context: pd.DataFrame
     version: str
+
+    def conflicts_of(self, item_id: str) -> pd.DataFrame:
+        """The conflicts (between this item and others) that name an item."""
+        return self.conflicts.loc[self.conflicts["items"].map(lambda ids: item_id in ids)]
 
     @property
     def first_month(self) -> pd.Period:
@@ -127,6 +132,7 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         claimants=claimants,
         sources=raw["sources.csv"].set_index("source_id", drop=False),
         items=raw["items.csv"].set_index("item_id", drop=False),
+        conflicts=raw["conflicts.csv"].assign(items=lambda f: f["item_ids"].str.split(";")),
         events=events,
         movements=movements,
         populations=populations,

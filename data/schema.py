@@ -99,9 +99,20 @@ MOVEMENTS = FileSchema(
 )
 POPULATIONS = FileSchema(
     "populations.csv",
-    ("population_id", "source_id", "claimant_id", "date", "date_precision", "place_id", "people", "seed_lines", "note"),
+    (
+        "population_id",
+        "source_id",
+        "claimant_id",
+        "date",
+        "date_precision",
+        "place_id",
+        "people",
+        "status",
+        "seed_lines",
+        "note",
+    ),
     key="population_id",
-    required=("population_id", "source_id", "claimant_id", "date", "date_precision", "place_id", "people"),
+    required=("population_id", "source_id", "claimant_id", "date", "date_precision", "place_id", "people", "status"),
 )
 DISTANCES = FileSchema(
     "distances.csv",
@@ -115,6 +126,13 @@ CONTEXT = FileSchema(
     key="context_id",
     required=("context_id", "source_id", "claimant_id", "date", "date_precision", "category", "summary"),
 )
+CONFLICTS = FileSchema(
+    "conflicts.csv",
+    ("conflict_id", "item_ids", "summary"),
+    key="conflict_id",
+    required=("conflict_id", "item_ids", "summary"),
+)
+POPULATION_STATUSES = ("stated", "projected")  # projected: a number expected later, not a count; never drawn as one
 CONTEXT_CATEGORIES = ("designation", "delisting", "protection", "agreement", "un_process", "legal", "relocation")
 DISTANCE_UNITS = {"km": 1.0, "mi": 1.609344}
-ALL_FILES = (PLACES, CLAIMANTS, SOURCES, ITEMS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)
+ALL_FILES = (PLACES, CLAIMANTS, SOURCES, ITEMS, CONFLICTS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)

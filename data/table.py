@@ -81,7 +81,8 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
         }))  # fmt: skip
     if not po.empty:
         parts.append(pd.DataFrame({
-            "item_type": "stated population", "item_id": po["population_id"],
+            "item_type": po["status"].map({"stated": "stated population", "projected": "projected population"}),
+            "item_id": po["population_id"],
             **_common(po, po["date"].map(dates.label)), "place": po["place_id"].map(names), "destination": "",
             **{c: pd.NA for c in schema.COUNT_COLUMNS}, "people": po["people"],
             "disputed": _disputed(po, "population_id", ("people",)),
@@ -89,7 +90,7 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
     table = pd.concat(parts, ignore_index=True)
-    stated = "Stated population of " + table["place"].astype(str)
+    stated = table["item_type"].str.capitalize() + " of " + table["place"].astype(str)
     table["item"] = table["item_id"].map(bundle.items["label"]).fillna(stated)
     sources = bundle.sources
     table["source"] = who_says(bundle, table)

@@ -248,6 +248,22 @@ def _item_texts(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def _conflict_items(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A conflict names two or more known items (events or movements), separated by ';'."""
+    known = set(frames["items.csv"]["item_id"])
+    problems = []
+    for i, value in frames["conflicts.csv"]["item_ids"].items():
+        ids = [x for x in value.split(";") if x]
+        if value and len(ids) < 2:
+            problems.append(Problem("conflicts.csv", csv_line(i), "item_ids", "a conflict names at least two items"))
+        problems += [
+            Problem("conflicts.csv", csv_line(i), "item_ids", f"'{x}' has no label in items.csv")
+            for x in ids
+            if x not in known
+        ]
+    return problems
+
+
 def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> list[Problem]:
     """All rows of one item agree on where and what it was."""
     problems = []
@@ -277,7 +293,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     seed_sources = set(sources.loc[sources["seed_file"] != "", "source_id"])
     for spec in schema.ALL_FILES:
         problems += _required(spec, frames[spec.name])
-    for spec in (schema.PLACES, schema.CLAIMANTS, schema.SOURCES, schema.ITEMS):
+    for spec in (schema.PLACES, schema.CLAIMANTS, schema.SOURCES, schema.ITEMS, schema.CONFLICTS):
         problems += _duplicate_keys(spec, frames[spec.name], spec.key)
     claimants = frames["claimants.csv"]
     claimant_ids = set(claimants["claimant_id"])
@@ -307,6 +323,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems += _choice(schema.POPULATIONS, populations, "date_precision", schema.PRECISIONS)
     problems += _counts(schema.POPULATIONS, populations, ("people",))
     problems += _refs(schema.POPULATIONS, populations, "place_id", place_ids, "place")
+    problems += _choice(schema.POPULATIONS, populations, "status", schema.POPULATION_STATUSES)
     problems += _dates(schema.POPULATIONS, populations, ("date",))
     problems += _refs(schema.DISTANCES, distances, "place_id", place_ids, "place")
     problems += _choice(schema.DISTANCES, distances, "unit", tuple(schema.DISTANCE_UNITS))
@@ -325,4 +342,5 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         problems += _seed_lines(spec, frames[spec.name], seed_sources)
     problems += _item_labels(frames)
     problems += _item_texts(frames)
+    problems += _conflict_items(frames)
     return problems

@@ -49,7 +49,8 @@ def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
         return [sel.events, sel.movements]
     if figure == "population":  # stated populations in range; stocks computed from every listed transfer
         lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
-        return [sel.populations, lensed.loc[lensed["scope"] == "transfer"]]
+        stated = sel.populations.loc[sel.populations["status"] == "stated"]
+        return [stated, lensed.loc[lensed["scope"] == "transfer"]]
     if figure == "context":  # every context item under the lens, whatever the range (the chart shows them all)
         return [select(bundle, View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, view.lens)).context]
     return [sel.events, sel.movements, sel.populations]
