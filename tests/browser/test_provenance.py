@@ -266,3 +266,59 @@ def test_keyboard012_slider_and_table_sort_by_keyboard_alone(page: Page) -> None
     cells = _numbers(table_column(page, "Killed"))
     assert cells and cells[0] == max(cells) == most
     assert cells == sorted(cells, reverse=True), "Killed column not in descending order"
+
+
+def _drawn_texts(page: Page) -> list[str]:
+    """Every trace name, hover text and text of every chart on the page, as drawn (plotly's _fullData)."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap((gd) =>
+            (gd._fullData || []).flatMap((t) => [t.name, t.hovertext, t.text, t.customdata].flat(3)
+                .filter((v) => typeof v === 'string')))"""
+    )
+
+
+def _party_tags() -> dict[str, str]:
+    from data import schema
+
+    return {k: f"[{schema.SOURCE_KIND_LABELS[k]}]" for k in schema.PARTY_KINDS}
+
+
+def test_lens013_independent_shows_no_claim_of_either_party(page: Page) -> None:
+    """Open the whole period under each lens and read what a reader sees: table kinds, chart hovers, legends."""
+    from data import schema
+    from data.load import default_bundle
+
+    bundle = default_bundle()
+    labels = schema.SOURCE_KIND_LABELS
+    party_names = set(bundle.claimants.loc[bundle.claimants["kind"].isin(schema.PARTY_KINDS), "name"])
+
+    page.goto("/?lens=independent")
+    wait_ready(page)
+    expect(lens_radio(page, "independent")).to_be_checked()
+    kinds = table_column(page, "Claimant kind")
+    assert kinds and not {labels["group"], labels["iran_state"]} & set(kinds), sorted(set(kinds))
+    who = table_column(page, "Who says it")
+    assert who and not [w for w in who if any(w.startswith(n) for n in party_names)]
+    drawn = _drawn_texts(page)
+    assert drawn and not [s for s in drawn if any(tag in s for tag in _party_tags().values())]
+    assert not {labels["group"], labels["iran_state"]} & set(drawn)  # no legend entry of a party
+    expect(page.locator("#distance-check")).to_contain_text("No distance is stated by the claimants of this lens")
+
+    for lens in ("group", "iran_state"):
+        page.goto(f"/?lens={lens}")
+        wait_ready(page, may_be_empty=empty_graphs(*_whole(bundle), lens=lens))
+        expect(lens_radio(page, lens)).to_be_checked()
+        kinds = table_column(page, "Claimant kind")
+        assert kinds and set(kinds) == {labels[lens]}, (lens, sorted(set(kinds)))
+        others = [f"[{labels[k]}]" for k in schema.SOURCE_KINDS if k != lens]
+        assert not [s for s in _drawn_texts(page) if any(tag in s for tag in others)], lens
+
+    page.goto("/?lens=seeds")
+    wait_ready(page, may_be_empty=empty_graphs(*_whole(bundle), lens="seeds"))
+    refs = table_column(page, "Link or seed lines")
+    assert refs and all(".txt lines" in r for r in refs)
+    expect(page.locator("#distance-check")).to_contain_text("44 mi")
+
+
+def _whole(bundle) -> tuple[str, str]:
+    return str(bundle.first_month), str(bundle.last_month)
