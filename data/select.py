@@ -10,12 +10,12 @@ from data import schema
 from data.load import Bundle
 
 LENSES = ("all", "independent", "group", "seeds", "iran_state")
-LENS_LABELS = {
+LENS_LABELS = {  # as captions and chart subtitles name the lens
     "all": "All claimants",
-    "independent": "Independent claimants (neither the group nor the Iranian state)",
-    "group": "The group's claims (PMOI/MEK, NCRI, supporters; seed documents included)",
-    "seeds": "The seed documents only (the group's own texts)",
-    "iran_state": "The Iranian state's claims (state media and aligned organisations)",
+    "independent": "Independent claimants (neither party)",
+    "group": "The group's claims (seed documents included)",
+    "seeds": "The seed documents only",
+    "iran_state": "The Iranian state's claims",
 }
 
 

@@ -32,7 +32,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
 
     Dark bar: the lowest figure any source gives (all sources that give a number say at least this).
     Light hatched bar on top: the range up to the highest figure (where sources disagree).
-    Dots: each source's own figure, coloured by kind of source. Every mark's customdata is the event id.
+    Dots: each source's own figure, coloured by its claimant's kind. Every mark's customdata is the event id.
     """
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not items:

@@ -28,15 +28,16 @@ DESTINATION_COLORS = {
 }
 OTHER_DESTINATION = "#CCBB44"
 # A place's colour where places are told apart by colour (Tol "bright": the destinations keep the map's colours,
-# Ashraf gets purple); kinds of source are then told apart by marker symbol.
+# Ashraf gets purple); claimant kinds are then told apart by marker symbol.
 PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377"}
 KIND_SYMBOLS = {
     "un": "circle",
     "government": "square",
     "ngo": "triangle-up",
     "news": "diamond",
-    "group_affiliated": "x",
     "academic": "star",
+    "group": "x",
+    "iran_state": "cross",
 }
 
 
