@@ -153,12 +153,19 @@ def test_detail010_clicked_attack_and_place_show_every_source(page: Page) -> Non
             seed_rows += 1
     assert seed_rows, "no seed document among the raid's sources"
     # The seed documents' own statements, each with its file and lines.
-    claims = view_model.item_detail(bundle, "event", APRIL_2011).seed_claims
-    expect(panel.locator("h3")).to_have_text("What the seed documents state")
-    items = panel.locator("h3 + ul > li")
+    detail = view_model.item_detail(bundle, "event", APRIL_2011)
+    claims = detail.seed_claims
+    expect(panel.get_by_role("heading", name="What the seed documents state")).to_be_visible()
+    items = panel.locator("h3:text-is('What the seed documents state') + ul > li")
     expect(items).to_have_count(len(claims))
     for k, (seed_file, lines, _) in enumerate(claims):
         expect(items.nth(k)).to_contain_text(f"{seed_file}, line(s) {lines}:")
+
+    # Conflicts with other items (the seeds' combined 2009 + 2011 toll against their own per-raid figures).
+    expect(panel.get_by_role("heading", name="Conflicts with other items")).to_be_visible()
+    conflicts = panel.locator("ul.conflicts > li")
+    expect(conflicts).to_have_count(len(detail.conflicts))
+    expect(conflicts.first).to_contain_text(detail.conflicts[0][1])
 
     # A place clicked on the map: its detail replaces the attack's.
     liberty = bundle.places.at["liberty", "name"]
