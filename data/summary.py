@@ -49,7 +49,7 @@ class Spread:
         return format_range(self.low, self.high)
 
     def attribution(self) -> str:
-        """'UN News Centre (UNAMI) [UN]: 34; USCCAR [Group-affiliated]: 36'."""
+        """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36'."""
         return "; ".join(
             f"{f.publisher} [{schema.SOURCE_KIND_LABELS[f.kind]}]: {f.value:,}"
             for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
