@@ -131,7 +131,7 @@ def build_report(
     for label, value in (
         ("Date range", view_model.range_label(view)),
         ("Place", place),
-        ("Sources (lens)", LENS_LABELS[view.lens]),
+        ("Claimants (lens)", LENS_LABELS[view.lens]),
         ("Data version", str(bundle.version)),
         ("App version", app_version()),
         ("Made on", today.isoformat()),
