@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -34,8 +33,6 @@ from data.summary import (
 )
 from data.table import fast_view_table
 from geo import countries_frame, distance_to_boundary_km, great_circle, places_frame
-
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -> "Reuters"; also cut "(as quoted…"
 
 
 @dataclass(frozen=True)
@@ -198,11 +195,6 @@ def _summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[Item
     )
 
 
-def short_publisher(name: str) -> str:
-    """A publisher without its trailing parenthetical (copy or wire details): 'Reuters (via Firstpost)' -> 'Reuters'."""
-    return _PARENTHETICAL.sub("", name).strip() or name
-
-
 def short_place(name: str) -> str:
     """A place name without its parenthetical: 'Camp Liberty (Camp Hurriya)' -> 'Camp Liberty'."""
     return name.split(" (")[0]
@@ -220,8 +212,8 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             route=f"{short_place(names[r.origin_place_id])} → "
             + (short_place(names[r.destination_place_id]) if r.destination_place_id else "third countries (unnamed)"),
             destination=r.destination_place_id,
-            publisher=short_publisher(bundle.sources.at[r.source_id, "publisher"]),
-            kind=bundle.sources.at[r.source_id, "kind"],
+            publisher=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"]),
+            kind=r.claimant_kind,
             people=int(r.people),
             period_start=r.period_start,
             period_end=r.period_end,

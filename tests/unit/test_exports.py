@@ -91,13 +91,13 @@ def test_filename_names_the_view():
 
 @pytest.mark.parametrize("figure", ["map", "casualties", "relocations", "population", "context"])
 def test_caption_lists_every_source_and_absolute_urls(bundle, figure):
-    """Provenance is never cut: every publisher behind the figure is in the caption (no '+N more'), and the view
+    """Provenance is never cut: every claimant behind the figure is in the caption (no '+N more'), and the view
     and its data are given as absolute URLs under the app's root."""
     view = full_view(bundle)
     lines = caption.caption_lines(bundle, view, figure, "T", 1000, "http://atlas.example:8050/")
     text = " ".join(lines)
-    names = caption.publishers(bundle, caption.figure_rows(bundle, view, figure))
-    assert len(names) > 5 and "more" not in text.split("Sources")[1].split("App version")[0]
+    names = caption.claimants(bundle, caption.figure_rows(bundle, view, figure))
+    assert len(names) > 5 and "more" not in text.split("Claimants")[1].split("App version")[0]
     assert all(name in text for name in names)
     assert "http://atlas.example:8050/?from=2009-07&to=2016-12" in text
     assert "http://atlas.example:8050/export/data.csv?from=2009-07&to=2016-12" in text

@@ -120,7 +120,7 @@ def test_context_chart_exports_with_every_source_and_absolute_links(client, bund
     )
     svg = client.get(f"/export/context.svg?{YEAR_2013}").get_data(as_text=True)
     assert "http://localhost/export/data.csv?from=2013-01&amp;to=2013-12" in svg
-    assert "more" not in svg.split("Sources (")[1].split("App version")[0]
+    assert "more" not in svg.split("Claimants (")[1].split("App version")[0]
 
 
 def test_concurrent_exports_each_get_their_own_image(client):
