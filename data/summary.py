@@ -112,9 +112,7 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
                 value=int(value),
                 stated_for=key,
             )
-            for sid, cid, value, key in zip(
-                given["source_id"], given["claimant_id"], given[column], keys, strict=True
-            )
+            for sid, cid, value, key in zip(given["source_id"], given["claimant_id"], given[column], keys, strict=True)
         )
     )
 

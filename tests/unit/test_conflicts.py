@@ -20,7 +20,7 @@ def test_the_2012_ashraf_to_liberty_total_is_one_item_with_one_range(bundle):
     assert "seed-003" in set(rows["source_id"]) and rows["source_id"].nunique() == len(rows) >= 3
     detail = view_model.item_detail(bundle, "movement", "M06_cumulative_2012")
     low, high = rows["people"].min(), rows["people"].max()
-    assert f"people: {low:,}–{high:,}" in detail.spread_text and detail.disputed
+    assert f"people: {low:,}–{high:,}" in detail.spread_text
 
 
 def test_detail_panel_names_conflicting_items(bundle):
