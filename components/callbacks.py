@@ -9,7 +9,7 @@ import dash
 from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, ctx, html
 
 from components import view_model
-from components.charts import graph_config
+from components.charts import distance_claims, graph_config
 from components.detail import detail_view
 from components.ids import Charts, Controls, Detail, Kpi, Page, Playback, Share, Story, Table
 from components.kpis import kpi_detail
@@ -28,6 +28,7 @@ from components.view_state import (
 )
 from data import timeline
 from data.load import default_bundle
+from data.select import LENSES
 from data.story import default_stories
 from data.table import disputed_count
 from serving.cache import memoised
@@ -201,6 +202,13 @@ def as_patch(changes: dict[tuple, object]) -> Patch:
             node = node[key]
         node[path[-1]] = value
     return patch
+
+
+@callback(Output(Charts.DISTANCE_CLAIMS, "children"), Input(Controls.LENS, "value"))
+def update_distance_claims(lens):
+    """The border check lists the distances stated by the claimants the lens keeps."""
+    border = view_model.border_check(default_bundle(), lens if lens in LENSES else "all")
+    return distance_claims(border.claims if border else ())
 
 
 @callback(

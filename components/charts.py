@@ -41,6 +41,11 @@ def graph(graph_id: str, summary_id: str, topojson_url: str, min_height: int) ->
     )
 
 
+def distance_claims(claims: list[str] | tuple[str, ...]) -> list[html.Li]:
+    """The stated distances as list items (a line saying none is stated under the lens when there are none)."""
+    return [html.Li(c) for c in claims] or [html.Li("No distance is stated by the claimants of this lens.")]
+
+
 def distance_panel(computed_km: float, claims: list[str]) -> html.Aside:
     """Ashraf's distance to the Iranian border: the computed figure beside the figures the documents state."""
     return html.Aside(
@@ -56,6 +61,6 @@ def distance_panel(computed_km: float, claims: list[str]) -> html.Aside:
                     "boundaries; both the point and the generalised border make this approximate to a few km).",
                 ]
             ),
-            html.Ul([html.Li(c) for c in claims]),
+            html.Ul(distance_claims(claims), id=Charts.DISTANCE_CLAIMS),
         ],
     )

@@ -17,14 +17,18 @@ from data.select import LENSES
 from data.story import default_key_events
 
 LENS_OPTIONS = {
-    "all": "All sources",
-    "seeds": "The group's account (seed documents)",
-    "independent": "Independent sources",
+    "all": "All claimants",
+    "independent": "Independent",
+    "group": "The group",
+    "seeds": "Seed documents",
+    "iran_state": "Iranian state",
 }
 LENS_HELP = (
-    "The group's account: the five seed documents, texts of the group's supporters. Independent: UN bodies, "
-    "governments, NGOs, news media and academic sources. All: every source, including the group's other outlets, "
-    "with ranges where sources differ."
+    "Lenses sort figures by who makes them (the claimant), not by where they were published. Independent: UN "
+    "bodies, governments (incl. Iraq's), NGOs, news media and academics, neither of the two parties. The group: "
+    "the PMOI/MEK, the NCRI, their outlets and supporters' campaigns, wherever quoted. Seed documents: only the "
+    "five seed texts (the group's supporters). Iranian state: Iranian state media and organisations reported "
+    "to be aligned with it. All: everyone, with ranges where figures differ."
 )
 
 

@@ -78,7 +78,15 @@ def detail_view(detail: ItemDetail | None) -> list:
                         html.Tr(
                             [
                                 html.Th(h, scope="col")
-                                for h in ("Publisher", "Kind", "Published", "Date given", "Figures", "Link", "Note")
+                                for h in (
+                                    "Who says it",
+                                    "Claimant kind",
+                                    "Published",
+                                    "Date given",
+                                    "Figures",
+                                    "Link",
+                                    "Note",
+                                )
                             ]
                         )
                     ),
@@ -86,6 +94,14 @@ def detail_view(detail: ItemDetail | None) -> list:
                 ],
             )
         )
+    if detail.conflicts:
+        body += [
+            html.H3("Conflicts with other items"),
+            html.Ul(
+                [html.Li([html.Strong(f"With {others}: "), text]) for others, text in detail.conflicts],
+                className="conflicts",
+            ),
+        ]
     if detail.seed_claims:
         body += [
             html.H3("What the seed documents state"),

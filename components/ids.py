@@ -42,6 +42,7 @@ class Charts:
     POPULATION = "population-chart"
     CONTEXT = "context-chart"
     DISTANCE = "distance-check"
+    DISTANCE_CLAIMS = "distance-check-claims"  # the stated distances the lens keeps
     MAP_SUMMARY = "map-summary"
     CASUALTIES_SUMMARY = "casualty-chart-summary"
     RELOCATIONS_SUMMARY = "relocation-chart-summary"

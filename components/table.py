@@ -30,8 +30,8 @@ COLUMNS = (
     ("abducted_or_missing", "Abducted / missing", "abducted_or_missing"),
     ("people", "People", "people"),
     ("disputed", "Disputed", "disputed"),
-    ("source", "Source", "source"),
-    ("source_kind", "Kind", "source_kind"),
+    ("source", "Who says it", "source"),
+    ("source_kind", "Claimant kind", "source_kind"),
     ("reference", "Link or seed lines", "reference"),
 )
 DEFAULT_SORT = {"column": "date", "ascending": True}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -14,8 +13,9 @@ from components.figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_
 from components.figures.relocations import StatedTotal
 from components.figures.spec import FigureDict
 from data import dates, index, ledger, register, schema
+from data.attribution import says, who_says
 from data.load import Bundle
-from data.select import LENS_LABELS, View, select
+from data.select import LENS_LABELS, View, lens_keeps, select
 from data.story import figure_text
 from data.summary import (
     Figure,
@@ -33,8 +33,6 @@ from data.summary import (
 )
 from data.table import fast_view_table
 from geo import countries_frame, distance_to_boundary_km, great_circle, places_frame
-
-_PARENTHETICAL = re.compile(r"\s*\([^)]*\)?\s*$")  # "Reuters (via Firstpost)" -> "Reuters"; also cut "(as quoted…"
 
 
 @dataclass(frozen=True)
@@ -88,16 +86,16 @@ def _places_geo(bundle: Bundle) -> gpd.GeoDataFrame:
 
 
 @functools.cache
-def border_check(bundle: Bundle) -> BorderCheck | None:
-    """Ashraf's computed distance to Iran's border, with the distances the sources claim."""
-    claims = bundle.distances.loc[
-        (bundle.distances["place_id"] == "ashraf") & (bundle.distances["target"] == "iran_border")
-    ]
+def border_check(bundle: Bundle, lens: str = "all") -> BorderCheck | None:
+    """Ashraf's computed distance to Iran's border, with the distances the sources claim (those the lens keeps)."""
+    d = bundle.distances
+    claims = d.loc[lens_keeps(d, bundle, lens) & (d["place_id"] == "ashraf") & (d["target"] == "iran_border")]
     km, nearest = distance_to_boundary_km(
         _places_geo(bundle).geometry["ashraf"], countries_frame().loc[["IRN"], "geometry"]
     )
     lines = tuple(
-        f"{bundle.sources.at[r.source_id, 'publisher']} states {r.value:g} {r.unit} (≈{r.km:.0f} km)"
+        f"{says(bundle.claimants.at[r.claimant_id, 'name'], bundle.sources.at[r.source_id, 'publisher'])} states "
+        f"{r.value:g} {r.unit} (≈{r.km:.0f} km)"
         for r in claims.itertuples()
     )
     return BorderCheck("ashraf", km, nearest.x, nearest.y, lines)
@@ -199,11 +197,6 @@ def _summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[Item
     )
 
 
-def short_publisher(name: str) -> str:
-    """A publisher without its trailing parenthetical (copy or wire details): 'Reuters (via Firstpost)' -> 'Reuters'."""
-    return _PARENTHETICAL.sub("", name).strip() or name
-
-
 def short_place(name: str) -> str:
     """A place name without its parenthetical: 'Camp Liberty (Camp Hurriya)' -> 'Camp Liberty'."""
     return name.split(" (")[0]
@@ -221,8 +214,8 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             route=f"{short_place(names[r.origin_place_id])} → "
             + (short_place(names[r.destination_place_id]) if r.destination_place_id else "third countries (unnamed)"),
             destination=r.destination_place_id,
-            publisher=short_publisher(bundle.sources.at[r.source_id, "publisher"]),
-            kind=bundle.sources.at[r.source_id, "kind"],
+            publisher=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"]),
+            kind=r.claimant_kind,
             people=int(r.people),
             period_start=r.period_start,
             period_end=r.period_end,
@@ -244,7 +237,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         attacks,
         _flows(bundle, transfers),
         _loads(bundle, transfers, totals),
-        border_check(bundle),
+        border_check(bundle, view.lens),
         highlight,
         subtitle(bundle, view),
         view.place,
@@ -295,8 +288,8 @@ def export_name(chart: str, view: View) -> str:
 
 def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
     return frame.assign(
-        publisher=frame["source_id"].map(bundle.sources["publisher"]),
-        kind=frame["source_id"].map(bundle.sources["kind"]),
+        publisher=who_says(bundle, frame),
+        kind=frame["claimant_kind"],
         when=frame[date_col].map(dates.label),
     )
 
@@ -313,7 +306,8 @@ def _stocks(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
 def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
     """Stated populations over the whole period (the chart's x axis shows the range; cached by place and lens)."""
     whole = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).populations
-    return _with_sources(bundle, whole, "date")
+    stated = whole.loc[whole["status"] == "stated"]  # a projection is not drawn as a stated population
+    return _with_sources(bundle, stated, "date")
 
 
 def build_population(bundle: Bundle, view: View) -> FigureDict:
@@ -450,6 +444,7 @@ class ItemDetail:
     seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
     when_label: str = "Date"  # a place's date is its active period: "Active"
     figures_text: str = ""  # the figures the rows give, with who gives them (items.csv summaries hold none)
+    conflicts: tuple[tuple[str, str], ...] = ()  # (labels of the other items, what conflicts)
 
 
 def active_period(start: str, end: str) -> str:
@@ -484,6 +479,8 @@ def stated_populations_text(pops: pd.DataFrame) -> str:
 
 def _figures_text(row: pd.Series, cols: tuple[str, ...]) -> str:
     parts = [f"{c.replace('_', ' ')} {int(row[c]):,}" for c in cols if pd.notna(row[c])]
+    if row.get("status") == "projected":
+        parts = [f"{p} (a projection, not a count)" for p in parts]
     return "; ".join(parts) or "no figure"
 
 
@@ -492,14 +489,15 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
     if kind == "place" and item_id in bundle.places.index:
         place = bundle.places.loc[item_id]
         pops = bundle.populations.loc[bundle.populations["place_id"] == item_id]
+        stated = pops.loc[pops["status"] == "stated"]
         return ItemDetail(
             title=place["name"],
             kind="place",
             when=active_period(place["active_from"], place["active_to"]),
             precision="",
             summary=place["note"],
-            disputed=rows_disputed(pops, ("people",)),
-            spread_text=stated_populations_text(pops),
+            disputed=rows_disputed(stated, ("people",)),
+            spread_text=stated_populations_text(stated),
             sources=tuple(_source_lines(bundle, pops, ("people",), "date", None)),
             seed_claims=_seed_claims(item_id),
             when_label="Active",
@@ -530,6 +528,17 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
         sources=tuple(_source_lines(bundle, rows, cols, start, end)),
         seed_claims=_seed_claims(item_id),
+        conflicts=_conflicts(bundle, item_id),
+    )
+
+
+def _conflicts(bundle: Bundle, item_id: str) -> tuple[tuple[str, str], ...]:
+    """The conflicts between this item and others (data/conflicts.csv): the other items' labels and the summary."""
+    return tuple(
+        (", ".join(bundle.items.at[i, "label"] for i in ids if i != item_id), summary)
+        for ids, summary in zip(
+            bundle.conflicts_of(item_id)["items"], bundle.conflicts_of(item_id)["summary"], strict=True
+        )
     )
 
 
@@ -564,8 +573,8 @@ def _source_lines(
         src = bundle.sources.loc[row["source_id"]]
         out.append(
             SourceLine(
-                publisher=src["publisher"],
-                kind=src["kind"],
+                publisher=says(bundle.claimants.at[row["claimant_id"], "name"], src["publisher"]),
+                kind=row["claimant_kind"],
                 published=src["published"],
                 url=src["url"],
                 seed_ref=f"{src['seed_file']}, lines {row['seed_lines']}" if src["seed_file"] else "",

@@ -33,14 +33,20 @@ class Bundle:
     """All data, validated and typed. Frames are not to be modified in place."""
 
     places: pd.DataFrame
+    claimants: pd.DataFrame
     sources: pd.DataFrame
     items: pd.DataFrame
+    conflicts: pd.DataFrame
     events: pd.DataFrame
     movements: pd.DataFrame
     populations: pd.DataFrame
     distances: pd.DataFrame
     context: pd.DataFrame
     version: str
+
+    def conflicts_of(self, item_id: str) -> pd.DataFrame:
+        """The conflicts (between this item and others) that name an item."""
+        return self.conflicts.loc[self.conflicts["items"].map(lambda ids: item_id in ids)]
 
     @property
     def first_month(self) -> pd.Period:
@@ -85,6 +91,11 @@ def _with_periods(frame: pd.DataFrame, start_col: str, end_col: str | None) -> p
     return frame.assign(period_start=starts, period_end=ends_from.map(lambda t: dates.period_of(t)[1]))
 
 
+def _with_claimant_kind(frame: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
+    """A row's claimant kind (who makes its figure) as a column, so lenses and grades need no join."""
+    return frame.assign(claimant_kind=frame["claimant_id"].map(claimants["kind"]))
+
+
 def _version(folder: Path) -> str:
     digest = hashlib.sha256()
     for spec in schema.ALL_FILES:
@@ -98,6 +109,7 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
     problems = validate(raw)
     if problems:
         raise DataError(problems, folder)
+    claimants = raw["claimants.csv"].set_index("claimant_id", drop=False)
     places = (
         raw["places.csv"]
         .assign(lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float))
@@ -114,15 +126,21 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         value=lambda f: f["value"].astype(float),
         km=lambda f: f["value"].astype(float) * f["unit"].map(schema.DISTANCE_UNITS),
     )
+    context = _with_periods(raw["context.csv"], "date", None)
+    events, movements, populations, distances, context = (
+        _with_claimant_kind(f, claimants) for f in (events, movements, populations, distances, context)
+    )
     return Bundle(
         places=places,
+        claimants=claimants,
         sources=raw["sources.csv"].set_index("source_id", drop=False),
         items=raw["items.csv"].set_index("item_id", drop=False),
+        conflicts=raw["conflicts.csv"].assign(items=lambda f: f["item_ids"].str.split(";")),
         events=events,
         movements=movements,
         populations=populations,
         distances=distances,
-        context=_with_periods(raw["context.csv"], "date", None),
+        context=context,
         version=_version(folder),
     )
 

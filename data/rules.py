@@ -3,8 +3,12 @@
 COUNTING_RULES: tuple[str, ...] = (
     "Every figure comes from a named source. Where sources disagree, the range is shown (e.g. 15–52) and each "
     "source's own figure is listed; nothing is averaged.",
-    "Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. Dots: each source, "
-    "coloured by kind (UN, government, NGO, news media, group-affiliated).",
+    "Dark bars: the lowest figure any source gives. Hatched bars: the range up to the highest. Dots: each source's "
+    "figure, coloured by the kind of its claimant (who makes the figure: UN, government, NGO, news media, academic, "
+    "the group, the Iranian state), not of its publisher.",
+    "“Who says it” names the claimant and, when someone else published the text, the publisher (“Iraqi police and "
+    "security sources, per Reuters”). Independent: claims of neither the group (PMOI/MEK, NCRI, supporters) nor the "
+    "Iranian state (state media, aligned organisations).",
     "Dates keep their precision. A month- or year-precise item spans its whole month or year. An item counts in the "
     "headline figures only if its whole period lies inside the selected range; items that only partly overlap are "
     "drawn faded and named under “Who reports what”.",
@@ -13,6 +17,6 @@ COUNTING_RULES: tuple[str, ...] = (
     "(Ashraf → Liberty) and departures abroad apart, so no one is counted twice.",
     "A headline range adds up every item's lowest figure and every item's highest figure. “Disputed” means sources "
     "disagree about the same figure for the same date or period; figures for different dates are change over time.",
-    "Seed documents are texts of the group's supporters; their claims are marked “Group-affiliated” and their line "
-    "numbers are kept in the project's seeds register.",
+    "Seed documents are texts of the group's supporters; their claims count as the group's (unless they quote "
+    "someone else) and their line numbers are kept in the project's seeds register.",
 )

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SOURCE_KINDS = ("un", "government", "ngo", "news", "group_affiliated", "academic")
-SOURCE_KIND_LABELS = {
+KINDS = ("un", "government", "ngo", "news", "academic", "group", "iran_state")
+"""Who makes a claim (claimants.csv kind) and who published it (sources.csv publisher_kind): one list for both."""
+KIND_LABELS = {
     "un": "UN",
     "government": "Government",
     "ngo": "NGO",
     "news": "News media",
-    "group_affiliated": "Group-affiliated",
     "academic": "Academic",
+    "group": "The group (PMOI/MEK, NCRI) and its supporters",
+    "iran_state": "Iranian state and aligned outlets",
 }
+KIND_SHORT = {**KIND_LABELS, "group": "The group", "iran_state": "Iranian state"}
+PARTY_KINDS = frozenset({"group", "iran_state"})  # the two parties; every other kind is independent of both
+SOURCE_KINDS, SOURCE_KIND_LABELS = KINDS, KIND_SHORT  # the names the figures and summaries use
 PRECISIONS = ("day", "month", "year")
 EVENT_KINDS = ("raid", "rocket_attack", "siege", "other")
 EVENT_KIND_LABELS = {"raid": "Raid", "rocket_attack": "Rocket attack", "siege": "Siege", "other": "Incident"}
@@ -38,11 +43,17 @@ PLACES = FileSchema(
     key="place_id",
     required=("place_id", "name", "kind", "country_iso3", "lat", "lon", "coord_source_url"),
 )
+CLAIMANTS = FileSchema(
+    "claimants.csv",
+    ("claimant_id", "name", "kind", "note"),
+    key="claimant_id",
+    required=("claimant_id", "name", "kind", "note"),
+)
 SOURCES = FileSchema(
     "sources.csv",
-    ("source_id", "publisher", "title", "published", "url", "kind", "seed_file", "note"),
+    ("source_id", "publisher", "title", "published", "url", "publisher_kind", "read_at", "seed_file", "note"),
     key="source_id",
-    required=("source_id", "publisher", "kind"),
+    required=("source_id", "publisher", "publisher_kind"),
 )
 ITEMS = FileSchema(
     "items.csv",
@@ -52,15 +63,27 @@ ITEMS = FileSchema(
 )
 EVENTS = FileSchema(
     "events.csv",
-    ("event_id", "source_id", "date", "date_precision", "place_id", "kind", *COUNT_COLUMNS, "seed_lines", "note"),
+    (
+        "event_id",
+        "source_id",
+        "claimant_id",
+        "date",
+        "date_precision",
+        "place_id",
+        "kind",
+        *COUNT_COLUMNS,
+        "seed_lines",
+        "note",
+    ),
     key="event_id",
-    required=("event_id", "source_id", "date", "date_precision", "place_id", "kind"),
+    required=("event_id", "source_id", "claimant_id", "date", "date_precision", "place_id", "kind"),
 )
 MOVEMENTS = FileSchema(
     "movements.csv",
     (
         "movement_id",
         "source_id",
+        "claimant_id",
         "date_start",
         "date_end",
         "date_precision",
@@ -72,26 +95,44 @@ MOVEMENTS = FileSchema(
         "note",
     ),
     key="movement_id",
-    required=("movement_id", "source_id", "date_start", "date_precision", "origin_place_id", "scope"),
+    required=("movement_id", "source_id", "claimant_id", "date_start", "date_precision", "origin_place_id", "scope"),
 )
 POPULATIONS = FileSchema(
     "populations.csv",
-    ("population_id", "source_id", "date", "date_precision", "place_id", "people", "seed_lines", "note"),
+    (
+        "population_id",
+        "source_id",
+        "claimant_id",
+        "date",
+        "date_precision",
+        "place_id",
+        "people",
+        "status",
+        "seed_lines",
+        "note",
+    ),
     key="population_id",
-    required=("population_id", "source_id", "date", "date_precision", "place_id", "people"),
+    required=("population_id", "source_id", "claimant_id", "date", "date_precision", "place_id", "people", "status"),
 )
 DISTANCES = FileSchema(
     "distances.csv",
-    ("claim_id", "source_id", "place_id", "target", "value", "unit", "seed_lines", "note"),
+    ("claim_id", "source_id", "claimant_id", "place_id", "target", "value", "unit", "seed_lines", "note"),
     key="claim_id",
-    required=("claim_id", "source_id", "place_id", "target", "value", "unit"),
+    required=("claim_id", "source_id", "claimant_id", "place_id", "target", "value", "unit"),
 )
 CONTEXT = FileSchema(
     "context.csv",
-    ("context_id", "source_id", "date", "date_precision", "category", "summary", "seed_lines", "note"),
+    ("context_id", "source_id", "claimant_id", "date", "date_precision", "category", "summary", "seed_lines", "note"),
     key="context_id",
-    required=("context_id", "source_id", "date", "date_precision", "category", "summary"),
+    required=("context_id", "source_id", "claimant_id", "date", "date_precision", "category", "summary"),
 )
+CONFLICTS = FileSchema(
+    "conflicts.csv",
+    ("conflict_id", "item_ids", "summary"),
+    key="conflict_id",
+    required=("conflict_id", "item_ids", "summary"),
+)
+POPULATION_STATUSES = ("stated", "projected")  # projected: a number expected later, not a count; never drawn as one
 CONTEXT_CATEGORIES = ("designation", "delisting", "protection", "agreement", "un_process", "legal", "relocation")
 DISTANCE_UNITS = {"km": 1.0, "mi": 1.609344}
-ALL_FILES = (PLACES, SOURCES, ITEMS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)
+ALL_FILES = (PLACES, CLAIMANTS, SOURCES, ITEMS, CONFLICTS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)

@@ -6,13 +6,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data import schema
 from data.load import Bundle
 
-LENSES = ("all", "seeds", "independent")
-LENS_LABELS = {
-    "all": "All sources",
-    "seeds": "The group's account (the seed documents only)",
-    "independent": "Independent sources (UN, governments, NGOs, press, academic)",
+LENSES = ("all", "independent", "group", "seeds", "iran_state")
+LENS_LABELS = {  # as captions and chart subtitles name the lens
+    "all": "All claimants",
+    "independent": "Independent claimants (neither party)",
+    "group": "The group's claims (seed documents included)",
+    "seeds": "The seed documents only",
+    "iran_state": "The Iranian state's claims",
 }
 
 
@@ -57,16 +60,28 @@ def _in_range(frame: pd.DataFrame, view: View) -> pd.DataFrame:
     return frame.loc[overlaps].assign(partial=~inside[overlaps])
 
 
-def _lens(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.DataFrame:
-    """seeds: rows from the seed documents only; independent: rows from sources that are not group-affiliated.
+def lens_keeps(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.Series:
+    """The one rule of the lenses: which rows of a data frame a lens keeps (a boolean mask on the frame's index).
 
-    Other group-affiliated outlets (the group's websites, supporters' campaigns) appear under "all" only.
+    Lenses look at the row's CLAIMANT (who makes the figure), never at its publisher or the site it was read on:
+    independent = claimant kind neither `group` nor `iran_state`; group = claimant kind `group`; iran_state =
+    claimant kind `iran_state`; seeds = rows whose source is one of the seed documents (whoever they quote).
     """
     if lens == "all":
-        return frame
+        return pd.Series(True, index=frame.index)
     if lens == "seeds":
-        return frame.loc[frame["source_id"].map(bundle.sources["seed_file"]) != ""]
-    return frame.loc[frame["source_id"].map(bundle.sources["kind"]) != "group_affiliated"]
+        return frame["source_id"].map(bundle.sources["seed_file"]).ne("")
+    kind = frame["claimant_kind"]
+    if lens == "independent":
+        return ~kind.isin(schema.PARTY_KINDS)
+    if lens in ("group", "iran_state"):
+        return kind.eq(lens)
+    raise ValueError(f"unknown lens {lens!r}: expected one of {', '.join(LENSES)}")
+
+
+def _lens(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.DataFrame:
+    """The rows of a frame a lens keeps."""
+    return frame.loc[lens_keeps(frame, bundle, lens)]
 
 
 def select(bundle: Bundle, view: View) -> Selection:

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, index, schema
+from data.attribution import says
 from data.load import Bundle
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One source's figure for one item."""
+    """One source's figure for one item: `publisher` says who gives it (claimant, per publisher), `kind` is the
+    claimant's kind."""
 
     source_id: str
     publisher: str
@@ -47,7 +49,7 @@ class Spread:
         return format_range(self.low, self.high)
 
     def attribution(self) -> str:
-        """'UN News Centre (UNAMI) [UN]: 34; USCCAR [Group-affiliated]: 36'."""
+        """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36'."""
         return "; ".join(
             f"{f.publisher} [{schema.SOURCE_KIND_LABELS[f.kind]}]: {f.value:,}"
             for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
@@ -105,12 +107,12 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
         tuple(
             Figure(
                 source_id=sid,
-                publisher=bundle.sources.at[sid, "publisher"],
-                kind=bundle.sources.at[sid, "kind"],
+                publisher=says(bundle.claimants.at[cid, "name"], bundle.sources.at[sid, "publisher"]),
+                kind=bundle.claimants.at[cid, "kind"],
                 value=int(value),
                 stated_for=key,
             )
-            for sid, value, key in zip(given["source_id"], given[column], keys, strict=True)
+            for sid, cid, value, key in zip(given["source_id"], given["claimant_id"], given[column], keys, strict=True)
         )
     )
 

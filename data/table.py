@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from data import dates, index, schema
+from data.attribution import who_says
 from data.load import Bundle
 from data.select import Selection, full_view
 from data.summary import rows_disputed
@@ -51,6 +52,7 @@ def _common(frame: pd.DataFrame, date_text: list[str] | pd.Series) -> dict:
         "period_end": frame["period_end"],
         "partly_in_range": frame["partial"],
         "source_id": frame["source_id"],
+        "claimant_id": frame["claimant_id"],
         "seed_lines": frame["seed_lines"],
         "note": frame["note"],
     }
@@ -79,7 +81,8 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
         }))  # fmt: skip
     if not po.empty:
         parts.append(pd.DataFrame({
-            "item_type": "stated population", "item_id": po["population_id"],
+            "item_type": po["status"].map({"stated": "stated population", "projected": "projected population"}),
+            "item_id": po["population_id"],
             **_common(po, po["date"].map(dates.label)), "place": po["place_id"].map(names), "destination": "",
             **{c: pd.NA for c in schema.COUNT_COLUMNS}, "people": po["people"],
             "disputed": _disputed(po, "population_id", ("people",)),
@@ -87,12 +90,12 @@ def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=list(TABLE_COLUMNS))
     table = pd.concat(parts, ignore_index=True)
-    stated = "Stated population of " + table["place"].astype(str)
+    stated = table["item_type"].str.capitalize() + " of " + table["place"].astype(str)
     table["item"] = table["item_id"].map(bundle.items["label"]).fillna(stated)
     sources = bundle.sources
-    table["source"] = table["source_id"].map(sources["publisher"])
+    table["source"] = who_says(bundle, table)
     table["source_title"] = table["source_id"].map(sources["title"])
-    table["source_kind"] = table["source_id"].map(sources["kind"]).map(schema.SOURCE_KIND_LABELS)
+    table["source_kind"] = table["claimant_id"].map(bundle.claimants["kind"]).map(schema.SOURCE_KIND_LABELS)
     table["source_date"] = table["source_id"].map(sources["published"])
     table["reference"] = _reference(bundle, table["source_id"], table["seed_lines"])
     for col in COUNT_FIELDS:

@@ -135,9 +135,28 @@ def _coordinates(frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+_COPY_WORDS = re.compile(r"\((?:copy|via|reproduced|as quoted|quoted|reprinted|relayed)\b", re.IGNORECASE)
+_HOST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+
 def _sources(frame: pd.DataFrame) -> list[Problem]:
     problems = []
     for i, row in frame.iterrows():
+        if _COPY_WORDS.search(row["publisher"]):
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    csv_line(i),
+                    "publisher",
+                    f"'{row['publisher']}' names where the copy was read: put the site in read_at, the name only here",
+                )
+            )
+        if row["read_at"] and not _HOST.match(row["read_at"]):
+            problems.append(
+                Problem(
+                    "sources.csv", csv_line(i), "read_at", f"'{row['read_at']}' is not a site name like 'example.org'"
+                )
+            )
         if not row["url"] and not row["seed_file"]:
             problems.append(Problem("sources.csv", csv_line(i), "url", "a source needs a URL or a seed_file"))
         if row["url"] and not _URL.match(row["url"]):
@@ -256,6 +275,22 @@ def _item_texts(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def _conflict_items(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A conflict names two or more known items (events or movements), separated by ';'."""
+    known = set(frames["items.csv"]["item_id"])
+    problems = []
+    for i, value in frames["conflicts.csv"]["item_ids"].items():
+        ids = [x for x in value.split(";") if x]
+        if value and len(ids) < 2:
+            problems.append(Problem("conflicts.csv", csv_line(i), "item_ids", "a conflict names at least two items"))
+        problems += [
+            Problem("conflicts.csv", csv_line(i), "item_ids", f"'{x}' has no label in items.csv")
+            for x in ids
+            if x not in known
+        ]
+    return problems
+
+
 def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> list[Problem]:
     """All rows of one item agree on where and what it was."""
     problems = []
@@ -285,12 +320,15 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     seed_sources = set(sources.loc[sources["seed_file"] != "", "source_id"])
     for spec in schema.ALL_FILES:
         problems += _required(spec, frames[spec.name])
-    for spec in (schema.PLACES, schema.SOURCES, schema.ITEMS):
+    for spec in (schema.PLACES, schema.CLAIMANTS, schema.SOURCES, schema.ITEMS, schema.CONFLICTS):
         problems += _duplicate_keys(spec, frames[spec.name], spec.key)
+    claimants = frames["claimants.csv"]
+    claimant_ids = set(claimants["claimant_id"])
+    problems += _choice(schema.CLAIMANTS, claimants, "kind", schema.KINDS)
     problems += _choice(schema.PLACES, places, "kind", schema.PLACE_KINDS)
     problems += _coordinates(places)
     problems += _dates(schema.PLACES, places.assign(date_precision=""), ("active_from", "active_to"))
-    problems += _choice(schema.SOURCES, sources, "kind", schema.SOURCE_KINDS)
+    problems += _choice(schema.SOURCES, sources, "publisher_kind", schema.KINDS)
     problems += _sources(sources)
 
     events, movements = frames["events.csv"], frames["movements.csv"]
@@ -312,6 +350,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems += _choice(schema.POPULATIONS, populations, "date_precision", schema.PRECISIONS)
     problems += _counts(schema.POPULATIONS, populations, ("people",))
     problems += _refs(schema.POPULATIONS, populations, "place_id", place_ids, "place")
+    problems += _choice(schema.POPULATIONS, populations, "status", schema.POPULATION_STATUSES)
     problems += _dates(schema.POPULATIONS, populations, ("date",))
     problems += _refs(schema.DISTANCES, distances, "place_id", place_ids, "place")
     problems += _choice(schema.DISTANCES, distances, "unit", tuple(schema.DISTANCE_UNITS))
@@ -326,7 +365,9 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems += _dates(schema.CONTEXT, context, ("date",))
     for spec in (schema.EVENTS, schema.MOVEMENTS, schema.POPULATIONS, schema.DISTANCES, schema.CONTEXT):
         problems += _refs(spec, frames[spec.name], "source_id", source_ids, "source")
+        problems += _refs(spec, frames[spec.name], "claimant_id", claimant_ids, "claimant (see claimants.csv)")
         problems += _seed_lines(spec, frames[spec.name], seed_sources)
     problems += _item_labels(frames)
     problems += _item_texts(frames)
+    problems += _conflict_items(frames)
     return problems

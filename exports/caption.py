@@ -1,4 +1,4 @@
-"""The caption printed inside every exported image: what it shows, for which view, from which sources, versions."""
+"""The caption printed inside every exported image: what it shows, for which view and lens, whose figures, versions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.view_model import range_label, short_publisher
+from components.view_model import range_label
 from components.view_state import format_search
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
@@ -39,7 +39,7 @@ def app_version() -> str:
 
 
 def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
-    """The rows a figure draws for the view (the sources behind them are the ones the caption names)."""
+    """The rows a figure draws for the view (their claimants are the ones the caption names)."""
     sel = select(bundle, view)
     if figure == "casualties":
         return [sel.events]
@@ -49,19 +49,19 @@ def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
         return [sel.events, sel.movements]
     if figure == "population":  # stated populations in range; stocks computed from every listed transfer
         lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
-        return [sel.populations, lensed.loc[lensed["scope"] == "transfer"]]
+        stated = sel.populations.loc[sel.populations["status"] == "stated"]
+        return [stated, lensed.loc[lensed["scope"] == "transfer"]]
     if figure == "context":  # every context item under the lens, whatever the range (the chart shows them all)
         return [select(bundle, View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, view.lens)).context]
     return [sel.events, sel.movements, sel.populations]
 
 
-def publishers(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
-    """Short publisher names behind the rows, most-cited first (ties alphabetical), each once."""
-    parts = [f["source_id"] for f in frames if not f.empty]
+def claimants(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
+    """Names of the claimants (who makes each figure) behind the rows, most-cited first (ties alphabetical), once each."""
+    parts = [f["claimant_id"] for f in frames if not f.empty]
     if not parts:
         return []
-    ids = pd.concat(parts, ignore_index=True)
-    counts = ids.map(bundle.sources["publisher"]).map(short_publisher).value_counts()
+    counts = pd.concat(parts, ignore_index=True).map(bundle.claimants["name"]).value_counts()
     return sorted(counts.index, key=lambda name: (-counts[name], name))
 
 
@@ -88,8 +88,8 @@ def caption_lines(
     the image grows to hold them) and the view's absolute URLs. base_url: the app's root URL."""
     chars = max(int((width - 40) / _CHAR_PX), 40)
     place = bundle.places.at[view.place, "name"] if view.place else "all places"
-    names = publishers(bundle, figure_rows(bundle, view, figure))
-    sources = f"Sources ({len(names)}): " + "; ".join(names) if names else "Sources: none (nothing in this view)"
+    names = claimants(bundle, figure_rows(bundle, view, figure))
+    sources = f"Claimants ({len(names)}): " + "; ".join(names) if names else "Claimants: none (nothing in this view)"
     search = format_search(view)
     lines = [
         f"{APP_NAME} · {title}",

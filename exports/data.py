@@ -81,7 +81,7 @@ def _geometries(bundle: Bundle, view: View, rows: pd.DataFrame) -> list[dict]:
     for kind, item in zip(rows["item_type"], rows["item_id"], strict=True):
         if kind == "attack":
             geom = places.geometry[event_place[item]]
-        elif kind == "stated population":
+        elif kind in ("stated population", "projected population"):
             geom = places.geometry[population_place[item]]
         else:
             origin, dest = moves.at[item, "origin_place_id"], moves.at[item, "destination_place_id"] or ""

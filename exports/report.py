@@ -131,7 +131,7 @@ def build_report(
     for label, value in (
         ("Date range", view_model.range_label(view)),
         ("Place", place),
-        ("Sources (lens)", LENS_LABELS[view.lens]),
+        ("Claimants (lens)", LENS_LABELS[view.lens]),
         ("Data version", str(bundle.version)),
         ("App version", app_version()),
         ("Made on", today.isoformat()),
@@ -175,7 +175,8 @@ def build_report(
         when = f" ({src['published']})" if src["published"] else ""
         title = f" — {src['title']}" if src["title"] else ""
         seed = f" — seed document {src['seed_file']}" if src["seed_file"] else ""
-        doc.bullet(f"{src['publisher']}{title}{when}{seed}. [{sid}]", size=8.5)
+        read = f" — copy read on {src['read_at']}" if src["read_at"] else ""
+        doc.bullet(f"{src['publisher']}{title}{when}{seed}{read}. [{sid}]", size=8.5)
         if src["url"]:
             pdf.set_x(pdf.l_margin + 5)
             pdf.set_text_color(20, 60, 160)

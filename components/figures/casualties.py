@@ -16,6 +16,7 @@ from data import schema
 from data.summary import ItemSummary
 
 TITLE = "Casualties per attack, as reported by each source"
+_MID = (len(schema.SOURCE_KINDS) - 1) / 2  # kinds spread evenly either side of the item
 _JITTER = 0.09
 _MIN_SLOTS = 7
 
@@ -31,7 +32,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
 
     Dark bar: the lowest figure any source gives (all sources that give a number say at least this).
     Light hatched bar on top: the range up to the highest figure (where sources disagree).
-    Dots: each source's own figure, coloured by kind of source. Every mark's customdata is the event id.
+    Dots: each source's own figure, coloured by its claimant's kind. Every mark's customdata is the event id.
     """
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not items:
@@ -92,7 +93,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
             for x, item, s in zip(xs, items, spreads, strict=True):
                 figs = [f for f in s.figures if f.kind == kind]
                 for k, f in enumerate(figs):
-                    px.append(x + _JITTER * (schema.SOURCE_KINDS.index(kind) - 2.5) / 2.5 + 0.02 * k)
+                    px.append(x + _JITTER * (schema.SOURCE_KINDS.index(kind) - _MID) / _MID + 0.02 * k)
                     py.append(f.value)
                     ph.append(
                         f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}<br>{item.label}"

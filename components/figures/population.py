@@ -104,7 +104,7 @@ def population_figure(
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> FigureDict:
     """Computed stocks as step lines per place (a shaded band where lowest and highest figures differ) and each
-    stated population as a point: a place is a colour (line and points), a kind of source a marker symbol, and
+    stated population as a point: a place is a colour (line and points), a kind of claimant a marker symbol, and
     each place is labelled at its last point. A stock the listed transfers cannot account for (it would be
     negative) is not drawn; a note says where and why.
 

@@ -6,13 +6,14 @@ from components.figures.spec import FigureDict
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # Okabe–Ito palette, safe for the common colour-vision deficiencies.
-SOURCE_COLORS = {
+SOURCE_COLORS = {  # by claimant kind (who makes the figure)
     "un": "#0072B2",
     "government": "#009E73",
     "ngo": "#CC79A7",
     "news": "#E69F00",
-    "group_affiliated": "#D55E00",
     "academic": "#56B4E9",
+    "group": "#D55E00",
+    "iran_state": "#000000",
 }
 FLOOR_COLOR = "#4d4d4d"
 RANGE_COLOR = "#bdbdbd"
@@ -27,15 +28,16 @@ DESTINATION_COLORS = {
 }
 OTHER_DESTINATION = "#CCBB44"
 # A place's colour where places are told apart by colour (Tol "bright": the destinations keep the map's colours,
-# Ashraf gets purple); kinds of source are then told apart by marker symbol.
+# Ashraf gets purple); claimant kinds are then told apart by marker symbol.
 PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377"}
 KIND_SYMBOLS = {
     "un": "circle",
     "government": "square",
     "ngo": "triangle-up",
     "news": "diamond",
-    "group_affiliated": "x",
     "academic": "star",
+    "group": "x",
+    "iran_state": "cross",
 }
 # The chart toolbar at full opacity (plotly's default draws its icons at 30 % of the text colour): icons 5.9:1 and
 # the hovered / active icon 11:1 against the white background.

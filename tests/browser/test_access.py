@@ -249,7 +249,7 @@ def test_page_declares_its_language(page: Page) -> None:
 
 LINK_NAMES = """() => Array.from(document.querySelectorAll('#data-table tbody tr')).flatMap((tr) => {
     const heads = Array.from(document.querySelectorAll('#data-table thead th')).map((th) => th.textContent.trim());
-    const source = tr.children[heads.findIndex((h) => h.startsWith('Source'))].textContent.trim();
+    const source = tr.children[heads.findIndex((h) => h.startsWith('Who says it'))].textContent.trim();
     return Array.from(tr.querySelectorAll('a')).map((a) => ({
         name: (a.getAttribute('aria-label') || a.textContent).trim(), text: a.textContent.trim(), source,
         href: a.getAttribute('href')}));
@@ -265,7 +265,7 @@ def test_every_table_link_is_named_by_its_source(page: Page) -> None:
     assert len(links) > 100
     for link in links:
         assert link["name"].lower() not in GENERIC, link
-        assert link["name"].startswith(link["source"]), link  # the publisher first ...
+        assert link["name"].startswith(link["source"]), link  # who says it (claimant, per publisher) first ...
     rows = app_table(pd_month(0), pd_month(len(_month_labels()) - 1))
     title_of = {(r.source, r.reference): r.source_title for r in rows.itertuples()}
     assert sum(isinstance(t, str) and t != "" for t in title_of.values()) > 50

@@ -48,7 +48,7 @@ def test_embed_draws_inside_another_sites_iframe(page, host_site, base_url):
     bars = frame.locator("#chart .bars path")
     assert bars.count() > 0
     caption = frame.locator("figcaption")
-    assert "Sep 2013" in caption.inner_text() and "Sources (" in caption.inner_text()
+    assert "Sep 2013" in caption.inner_text() and "Claimants (" in caption.inner_text()
     link = frame.get_by_role("link", name="Open this view in Camps Atlas")
     assert link.get_attribute("href") == f"{base_url}/?from=2013-09&to=2013-09"
     page.screenshot(path="/tmp/embed-in-iframe.png")

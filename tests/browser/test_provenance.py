@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.controls import LENS_OPTIONS
 from components.table import COLUMNS
 from tests.browser.pagehelpers import (
     app_table,
@@ -32,11 +33,7 @@ pytestmark = pytest.mark.browser
 
 APRIL_2011 = "E2011_ASHRAF"
 APRIL_2011_TITLE = "Raid on Camp Ashraf (Apr 2011)"
-LENS_LABELS = {
-    "all": "All sources",
-    "seeds": "The group's account (seed documents)",
-    "independent": "Independent sources",
-}
+LENS_LABELS = LENS_OPTIONS  # the labels a reader sees on the lens control
 
 
 def lens_radio(page: Page, lens: str):
@@ -83,33 +80,33 @@ def test_lens009_source_lens_switches_figures_and_url(page: Page) -> None:
     # Keyboard: focus the lens group (its checked radio) and move to the next option with an arrow key.
     lens_radio(page, "all").focus()
     page.keyboard.press("ArrowRight")
+    expect(lens_radio(page, "independent")).to_be_checked()
+    expect(page).to_have_url(re.compile(r"[?&]lens=independent\b"))
+    independent = app_view("2011-04", "2011-04", lens="independent").killed.text
+    expect(killed).to_have_text(independent)
+    expect(page.locator("#data-table-count")).to_contain_text(
+        count_text_start(app_table("2011-04", "2011-04", lens="independent"))
+    )
+    kinds = table_column(page, "Claimant kind")
+    assert kinds and not {"The group", "Iranian state"} & set(kinds), kinds
+
+    # Mouse: the seed documents only.
+    page.get_by_text(LENS_LABELS["seeds"], exact=True).click()
     expect(lens_radio(page, "seeds")).to_be_checked()
     expect(page).to_have_url(re.compile(r"[?&]lens=seeds\b"))
     if not app_view("2011-04", "2011-04", lens="seeds").relocations.data:
         expect(page.locator("#relocation-chart")).to_contain_text("No relocations in the selected range")
     seeds = app_view("2011-04", "2011-04", lens="seeds").killed.text
     assert "–" not in seeds, f"the seed documents disagree among themselves: {seeds!r}"
+    assert independent not in (everyone, seeds), (everyone, seeds, independent)
     expect(killed).to_have_text(seeds)
     assert query(page)["from"] == ["2011-04"] and query(page)["to"] == ["2011-04"]
-    # The table follows the lens: only the seed documents' rows remain.
+    # The table follows the lens: only the seed documents' rows remain, each citing its lines.
     expect(page.locator("#data-table-count")).to_contain_text(
         count_text_start(app_table("2011-04", "2011-04", lens="seeds"))
     )
-    sources = table_column(page, "Source")
-    assert sources and all(s.startswith("Seed document") for s in sources), sources
-
-    # Mouse: the independent sources.
-    page.get_by_text(LENS_LABELS["independent"], exact=True).click()
-    expect(lens_radio(page, "independent")).to_be_checked()
-    expect(page).to_have_url(re.compile(r"[?&]lens=independent\b"))
-    independent = app_view("2011-04", "2011-04", lens="independent").killed.text
-    assert independent not in (everyone, seeds), (everyone, seeds, independent)
-    expect(killed).to_have_text(independent)
-    expect(page.locator("#data-table-count")).to_contain_text(
-        count_text_start(app_table("2011-04", "2011-04", lens="independent"))
-    )
-    sources = table_column(page, "Source")
-    assert sources and not any(s.startswith("Seed document") for s in sources), sources
+    refs = table_column(page, "Link or seed lines")
+    assert refs and all(".txt lines" in r for r in refs), refs
 
     # A link with the lens opens with that lens chosen.
     page.goto("/?from=2011-04&to=2011-04&lens=seeds")
@@ -156,12 +153,19 @@ def test_detail010_clicked_attack_and_place_show_every_source(page: Page) -> Non
             seed_rows += 1
     assert seed_rows, "no seed document among the raid's sources"
     # The seed documents' own statements, each with its file and lines.
-    claims = view_model.item_detail(bundle, "event", APRIL_2011).seed_claims
-    expect(panel.locator("h3")).to_have_text("What the seed documents state")
-    items = panel.locator("h3 + ul > li")
+    detail = view_model.item_detail(bundle, "event", APRIL_2011)
+    claims = detail.seed_claims
+    expect(panel.get_by_role("heading", name="What the seed documents state")).to_be_visible()
+    items = panel.locator("h3:text-is('What the seed documents state') + ul > li")
     expect(items).to_have_count(len(claims))
     for k, (seed_file, lines, _) in enumerate(claims):
         expect(items.nth(k)).to_contain_text(f"{seed_file}, line(s) {lines}:")
+
+    # Conflicts with other items (the seeds' combined 2009 + 2011 toll against their own per-raid figures).
+    expect(panel.get_by_role("heading", name="Conflicts with other items")).to_be_visible()
+    conflicts = panel.locator("ul.conflicts > li")
+    expect(conflicts).to_have_count(len(detail.conflicts))
+    expect(conflicts.first).to_contain_text(detail.conflicts[0][1])
 
     # A place clicked on the map: its detail replaces the attack's.
     liberty = bundle.places.at["liberty", "name"]
@@ -269,3 +273,59 @@ def test_keyboard012_slider_and_table_sort_by_keyboard_alone(page: Page) -> None
     cells = _numbers(table_column(page, "Killed"))
     assert cells and cells[0] == max(cells) == most
     assert cells == sorted(cells, reverse=True), "Killed column not in descending order"
+
+
+def _drawn_texts(page: Page) -> list[str]:
+    """Every trace name, hover text and text of every chart on the page, as drawn (plotly's _fullData)."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap((gd) =>
+            (gd._fullData || []).flatMap((t) => [t.name, t.hovertext, t.text, t.customdata].flat(3)
+                .filter((v) => typeof v === 'string')))"""
+    )
+
+
+def _party_tags() -> dict[str, str]:
+    from data import schema
+
+    return {k: f"[{schema.SOURCE_KIND_LABELS[k]}]" for k in schema.PARTY_KINDS}
+
+
+def test_lens013_independent_shows_no_claim_of_either_party(page: Page) -> None:
+    """Open the whole period under each lens and read what a reader sees: table kinds, chart hovers, legends."""
+    from data import schema
+    from data.load import default_bundle
+
+    bundle = default_bundle()
+    labels = schema.SOURCE_KIND_LABELS
+    party_names = set(bundle.claimants.loc[bundle.claimants["kind"].isin(schema.PARTY_KINDS), "name"])
+
+    page.goto("/?lens=independent")
+    wait_ready(page)
+    expect(lens_radio(page, "independent")).to_be_checked()
+    kinds = table_column(page, "Claimant kind")
+    assert kinds and not {labels["group"], labels["iran_state"]} & set(kinds), sorted(set(kinds))
+    who = table_column(page, "Who says it")
+    assert who and not [w for w in who if any(w.startswith(n) for n in party_names)]
+    drawn = _drawn_texts(page)
+    assert drawn and not [s for s in drawn if any(tag in s for tag in _party_tags().values())]
+    assert not {labels["group"], labels["iran_state"]} & set(drawn)  # no legend entry of a party
+    expect(page.locator("#distance-check")).to_contain_text("No distance is stated by the claimants of this lens")
+
+    for lens in ("group", "iran_state"):
+        page.goto(f"/?lens={lens}")
+        wait_ready(page, may_be_empty=empty_graphs(*_whole(bundle), lens=lens))
+        expect(lens_radio(page, lens)).to_be_checked()
+        kinds = table_column(page, "Claimant kind")
+        assert kinds and set(kinds) == {labels[lens]}, (lens, sorted(set(kinds)))
+        others = [f"[{labels[k]}]" for k in schema.SOURCE_KINDS if k != lens]
+        assert not [s for s in _drawn_texts(page) if any(tag in s for tag in others)], lens
+
+    page.goto("/?lens=seeds")
+    wait_ready(page, may_be_empty=empty_graphs(*_whole(bundle), lens="seeds"))
+    refs = table_column(page, "Link or seed lines")
+    assert refs and all(".txt lines" in r for r in refs)
+    expect(page.locator("#distance-check")).to_contain_text("44 mi")
+
+
+def _whole(bundle) -> tuple[str, str]:
+    return str(bundle.first_month), str(bundle.last_month)

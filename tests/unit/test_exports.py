@@ -91,13 +91,13 @@ def test_filename_names_the_view():
 
 @pytest.mark.parametrize("figure", ["map", "casualties", "relocations", "population", "context"])
 def test_caption_lists_every_source_and_absolute_urls(bundle, figure):
-    """Provenance is never cut: every publisher behind the figure is in the caption (no '+N more'), and the view
+    """Provenance is never cut: every claimant behind the figure is in the caption (no '+N more'), and the view
     and its data are given as absolute URLs under the app's root."""
     view = full_view(bundle)
     lines = caption.caption_lines(bundle, view, figure, "T", 1000, "http://atlas.example:8050/")
     text = " ".join(lines)
-    names = caption.publishers(bundle, caption.figure_rows(bundle, view, figure))
-    assert len(names) > 5 and "more" not in text.split("Sources")[1].split("App version")[0]
+    names = caption.claimants(bundle, caption.figure_rows(bundle, view, figure))
+    assert len(names) > 5 and "more" not in text.split("Claimants")[1].split("App version")[0]
     assert all(name in text for name in names)
     assert "http://atlas.example:8050/?from=2009-07&to=2016-12" in text
     assert "http://atlas.example:8050/export/data.csv?from=2009-07&to=2016-12" in text
@@ -111,12 +111,6 @@ def test_a_long_caption_makes_the_image_taller_not_shorter(bundle):
     assert fig.layout.height >= caption.caption_height(lines) + images.MIN_PLOT_PX
 
 
-def test_short_publisher_drops_the_copy_details():
-    assert caption.short_publisher("Reuters (via Firstpost)") == "Reuters"
-    assert caption.short_publisher("UN News Centre (as reproduced on somewhere.example...") == "UN News Centre"
-    assert caption.short_publisher("Human Rights Watch") == "Human Rights Watch"
-
-
 def test_caption_names_view_sources_and_versions(bundle):
     view = View(month("2013-01"), month("2013-12"), "liberty", "independent")
     lines = caption.caption_lines(bundle, view, "casualties", "Casualties per attack", 1000)
@@ -124,20 +118,21 @@ def test_caption_names_view_sources_and_versions(bundle):
     assert "Casualties per attack" in text
     assert "Jan 2013 – Dec 2013" in text
     assert "Place: Camp Liberty" in text
-    assert "Independent sources" in text
+    assert "Lens: Independent claimants" in text
     assert f"data version {bundle.version}" in text
     assert f"App version {caption.app_version()}" in text
     events = select(bundle, view).events
-    publishers = {caption.short_publisher(p) for p in events["source_id"].map(bundle.sources["publisher"])}
-    first = caption.publishers(bundle, [events])[0]
-    assert first in publishers and first in text
+    names = set(events["claimant_id"].map(bundle.claimants["name"]))
+    first = caption.claimants(bundle, [events])[0]
+    assert first in names and first in text
+    assert "PMOI/MEK" not in text  # the group's figures are not in the independent view, nor named in its caption
     assert all(len(line) <= (1000 - 40) / caption._CHAR_PX for line in lines)
 
 
 def test_caption_of_an_empty_view_says_so(bundle):
     view = View(month("2016-12"), month("2016-12"), "esp")
     text = " ".join(caption.caption_lines(bundle, view, "casualties", "Casualties", 1000))
-    assert "Sources: none" in text
+    assert "Claimants: none" in text
 
 
 def test_caption_sits_below_the_legend_without_changing_the_chart(bundle):

@@ -77,9 +77,12 @@ def test_caption_is_in_the_image(casualties_svg, bundle):
     assert f"data version {bundle.version}" in casualties_svg
     assert "Camps Atlas · Casualties per attack" in casualties_svg
     assert "Place: all places" in casualties_svg
-    sources = re.search(r"Sources \((\d+)\): ([^<+]+)", casualties_svg)
+    sources = re.search(r"Claimants \((\d+)\): ([^<+]+)", casualties_svg)
     assert sources and int(sources.group(1)) > 3
-    assert any(name in sources.group(2) for name in ("UNHCR", "Reuters", "UN News Centre", "Associated Press"))
+    assert any(
+        name in sources.group(2)
+        for name in ("UNHCR", "Iraqi police and security sources", "UNAMI", "PMOI/MEK and NCRI")
+    )
 
 
 def test_filters_are_in_the_caption_and_the_name(client):
@@ -87,7 +90,7 @@ def test_filters_are_in_the_caption_and_the_name(client):
     assert response.status_code == 200
     assert "camps-atlas-relocations-2013-01_2016-12-alb-independent.svg" in response.headers["Content-Disposition"]
     text = response.get_data(as_text=True)
-    assert "Place: Albania" in text and "Lens: Independent sources" in text
+    assert "Place: Albania" in text and "Lens: Independent claimants" in text
 
 
 def test_same_view_is_served_from_the_cache(client):
@@ -117,7 +120,7 @@ def test_context_chart_exports_with_every_source_and_absolute_links(client, bund
     )
     svg = client.get(f"/export/context.svg?{YEAR_2013}").get_data(as_text=True)
     assert "http://localhost/export/data.csv?from=2013-01&amp;to=2013-12" in svg
-    assert "more" not in svg.split("Sources (")[1].split("App version")[0]
+    assert "more" not in svg.split("Claimants (")[1].split("App version")[0]
 
 
 def test_concurrent_exports_each_get_their_own_image(client, monkeypatch):

@@ -112,7 +112,7 @@ def test_every_stated_total_has_its_own_labelled_row(bundle, window):
     assert sorted(a["y"] for a in labels) == sorted(bar["y"])
     texts = " | ".join(a["text"] for a in labels)
     for row in expected.itertuples():
-        publisher = view_model.short_publisher(bundle.sources.at[row.source_id, "publisher"])
+        publisher = bundle.sources.at[row.source_id, "publisher"]  # the end of "claimant, per publisher"
         assert f"<b>{int(row.people):,}</b>" in texts and f"{publisher} [" in texts
     assert texts.count(" · as of ") == len(expected) and texts.count(" → ") == len(expected)
 

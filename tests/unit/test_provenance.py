@@ -54,7 +54,7 @@ def test_table_follows_range_place_and_lens(bundle):
     attacks = april.loc[april["item_type"] == "attack"]
     assert set(attacks["item_id"]) == {"E2011_ASHRAF"} and attacks["disputed"].all()
     group = view_model.table(bundle, _view("2011-04", "2011-04", lens="seeds"))
-    assert set(group["source_kind"]) == {"Group-affiliated"} and group["reference"].str.contains(".txt lines").all()
+    assert set(group["source_kind"]) == {"The group"} and group["reference"].str.contains(".txt lines").all()
     liberty = view_model.table(bundle, _view("2009-07", "2016-12", place="liberty"))
     assert (liberty.loc[liberty["item_type"] == "attack", "place"] == "Camp Liberty (Camp Hurriya)").all()
     refs = every["reference"]
@@ -69,7 +69,7 @@ def test_detail_of_a_disputed_attack_lists_every_source_and_seed_line(bundle):
     assert all(s.url.startswith("http") or ".txt, lines " in s.seed_ref for s in detail.sources)
     assert any(f.startswith("003_") and "44" in lines for f, lines, _ in detail.seed_claims)
     text = str(detail_view(detail))
-    assert "disputed" in text and "UN News Centre (UNAMI)" in text
+    assert "disputed" in text and "UNAMI, per UN News Centre" in text
 
 
 def test_detail_of_place_and_unknown(bundle):

@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SEEDS_TEXTS = REPO.parent / "shared" / "seeds"
+# ../shared/seeds beside the repo (/work/main) or beside the worktrees' folder (/work/wt/<name>)
+SEEDS_TEXTS = next(
+    (p for p in (REPO.parent / "shared" / "seeds", REPO.parent.parent / "shared" / "seeds") if p.is_dir()),
+    REPO.parent / "shared" / "seeds",
+)
 
 
 def _rows(path: Path) -> list[dict]:
@@ -45,7 +49,8 @@ def test_hashes_and_line_counts_match_the_documents(documents, claims):
     for name, doc in documents.items():
         raw = (SEEDS_TEXTS / name).read_bytes()
         assert hashlib.sha256(raw).hexdigest() == doc["sha256"], name
-        n_lines = len(raw.decode("utf-8").splitlines())
+        n_lines = len(raw.decode("utf-8").splitlines())  # as `cat -n` numbers them: a last line without \n counts
+        assert int(doc["line_count"]) == n_lines, name
         for claim in (c for c in claims if c["seed_file"] == name):
             assert max(_lines(claim["lines"])) <= n_lines, claim["claim_id"]
 
@@ -74,3 +79,17 @@ def test_every_seed_row_is_backed_by_a_claim(bundle, documents, claims):
             assert not missing, f"{row[key]} ({seed_file}) cites lines {sorted(missing)} with no register claim"
             checked += 1
     assert checked >= 20
+
+
+def test_every_id_a_claim_feeds_exists(bundle, claims):
+    """A claim's `feeds` names data items (events, movements, populations, distances, context) or places."""
+    known = (
+        set(bundle.events["event_id"])
+        | set(bundle.movements["movement_id"])
+        | set(bundle.populations["population_id"])
+        | set(bundle.distances["claim_id"])
+        | set(bundle.context["context_id"])
+        | set(bundle.places["place_id"])
+    )
+    unknown = {(c["claim_id"], i) for c in claims for i in c["feeds"].split(";") if i and i not in known}
+    assert not unknown, sorted(unknown)

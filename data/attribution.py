@@ -1,0 +1,20 @@
+"""Who says a row's figure, in words: the claimant, and the publisher when someone else published it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data.load import Bundle
+
+
+def says(claimant: str, publisher: str) -> str:
+    """'Iraqi police and security sources, per Reuters'; just 'UNHCR' when claimant and publisher are one body."""
+    a, b = claimant.casefold(), publisher.casefold()
+    return publisher if a in b or b in a else f"{claimant}, per {publisher}"
+
+
+def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:
+    """`says` for every row of a data frame (aligned with it)."""
+    claimants = frame["claimant_id"].map(bundle.claimants["name"])
+    publishers = frame["source_id"].map(bundle.sources["publisher"])
+    return pd.Series([says(c, p) for c, p in zip(claimants, publishers, strict=True)], index=frame.index)
