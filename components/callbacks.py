@@ -17,20 +17,11 @@ from components.playback import start_window, step
 from components.share import citation, export_links
 from components.story import panel_content
 from components.table import sort_state, table_html
-from components.view_state import (
-    format_search,
-    from_store,
-    next_state,
-    selected_event,
-    selected_from_input,
-    story_of,
-    story_step,
-)
-from data import timeline
+from components.view_state import next_state, selected_event, selected_from_input
 from data.load import default_bundle
-from data.select import LENSES
 from data.story import default_stories
 from data.table import disputed_count
+from data.view import View, default_choices, lens_of
 from serving.cache import memoised
 
 # Figure builders memoised by (view, data version, code): in Redis when CAMPS_ATLAS_CACHE_URL is set, else per process.
@@ -70,8 +61,7 @@ def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _pr
     up = next_state(
         ctx.triggered_id,
         current,
-        timeline.months(bundle),
-        set(bundle.places.index),
+        default_choices(),
         search=search,
         month_span=month_span,
         map_click=map_click,
@@ -80,13 +70,17 @@ def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _pr
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
     span = dash.no_update if up.span is None else up.span
-    share = share_outputs(bundle, from_store(up.store), href)
-    return span, up.search, up.store, up.lens, notice, *share, up.place
+    return span, up.search, up.store, up.lens, notice, *share_outputs(bundle, up.view, href), up.place
 
 
-def share_outputs(bundle, view, href: str | None) -> tuple:
-    """Export links, the view's URL and a citation."""
-    search = format_search(view)
+def _view(data: dict) -> View:
+    """The view in the page's store (checked by serving.validation before any callback runs)."""
+    return View.from_store(data, default_choices())
+
+
+def share_outputs(bundle, view: View, href: str | None) -> tuple:
+    """Export links, the view's URL (the address bar's: a story step's link is the step's) and a citation."""
+    search = view.query()
     parts = urlsplit(href or "")
     link = f"{parts.scheme}://{parts.netloc}{parts.path}{search}" if parts.netloc else search
     label = view_model.subtitle(bundle, view)
@@ -121,7 +115,7 @@ def share_outputs(bundle, view, href: str | None) -> tuple:
 )
 def update_panels(view_data):
     """Charts, KPIs and labels for the stored view."""
-    view = from_store(view_data)
+    view = _view(view_data)
     out = render_panels(default_bundle(), view)
     topojson = dash.get_asset_url("topojson/")
     kpis = []
@@ -130,8 +124,8 @@ def update_panels(view_data):
     return (
         out.casualties,
         out.relocations,
-        graph_config(topojson, view_model.export_name("casualties", view)),
-        graph_config(topojson, view_model.export_name("relocations", view)),
+        graph_config(topojson, view.file_stem("casualties", captioned=False)),
+        graph_config(topojson, view.file_stem("relocations", captioned=False)),
         *kpis,
         out.range_label,
         out.filter_label,
@@ -148,9 +142,9 @@ def update_panels(view_data):
 def update_map(view_data, selected):
     """The map for the stored view, its place ringed; the selected attack (clicked on the map or in the casualty
     chart, or chosen in the attack picker) is ringed too."""
-    view = from_store(view_data)
+    view = _view(view_data)
     fig = render_map(default_bundle(), view, selected_event(selected))
-    return fig, graph_config(dash.get_asset_url("topojson/"), view_model.export_name("map", view))
+    return fig, graph_config(dash.get_asset_url("topojson/"), view.file_stem("map", captioned=False))
 
 
 @callback(
@@ -170,7 +164,7 @@ def update_map(view_data, selected):
 def update_ledger_and_context(view_data, drawn):
     """Population ledger, context strip and the charts' text alternatives. When only the range moved (the figures
     on the page were drawn for this place and lens), the two figures are patched instead of sent again."""
-    bundle, view = default_bundle(), from_store(view_data)
+    bundle, view = default_bundle(), _view(view_data)
     topojson = dash.get_asset_url("topojson/")
     text = view_model.summaries(bundle, view)
     base = view_model.drawn_base(bundle, view)
@@ -182,8 +176,8 @@ def update_ledger_and_context(view_data, drawn):
     return (
         population,
         context,
-        graph_config(topojson, view_model.export_name("population", view)),
-        graph_config(topojson, view_model.export_name("context", view)),
+        graph_config(topojson, view.file_stem("population", captioned=False)),
+        graph_config(topojson, view.file_stem("context", captioned=False)),
         text["map"],
         text["casualties"],
         text["relocations"],
@@ -207,7 +201,7 @@ def as_patch(changes: dict[tuple, object]) -> Patch:
 @callback(Output(Charts.DISTANCE_CLAIMS, "children"), Input(Controls.LENS, "value"))
 def update_distance_claims(lens):
     """The border check lists the distances stated by the claimants the lens keeps."""
-    border = view_model.border_check(default_bundle(), lens if lens in LENSES else "all")
+    border = view_model.border_check(default_bundle(), lens_of(lens))
     return distance_claims(border.claims if border else ())
 
 
@@ -220,7 +214,7 @@ def update_distance_claims(lens):
 )
 def update_table(view_data, column, order):
     """The rows behind the view, sorted as the controls ask."""
-    rows = view_model.table(default_bundle(), from_store(view_data))
+    rows = view_model.table(default_bundle(), _view(view_data))
     count = (
         f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed_count(rows)} disputed "
         "(sources disagree about the same figure for the same date or period)."
@@ -239,9 +233,9 @@ def update_table(view_data, column, order):
 )
 def update_story(view_data):
     """The story panel for the stored view: shown while the view is a story step, its figures under the lens."""
-    story = story_of(view_data)
-    steps = default_stories()[story[0]] if story else None
-    return panel_content(default_bundle(), steps, story[1] if story else None, from_store(view_data).lens)
+    view = _view(view_data)
+    steps = default_stories()[view.story] if view.story else None
+    return panel_content(default_bundle(), steps, view.step, view.lens)
 
 
 @callback(
@@ -260,8 +254,8 @@ def show_detail(map_click, casualty_click, relocation_click, picked_place, picke
     """The clicked (or picked) attack, movement or place, or the one a story step selects, with every source side by
     side; the attack picker follows."""
     if ctx.triggered_id == Page.VIEW:
-        story = story_of(view_data)
-        step = story_step(story) if story else None
+        view = _view(view_data)
+        step = default_stories()[view.story][view.step - 1] if view.story else None
         selected = (step.item_kind, step.item_id) if step and step.item_kind else None
     else:
         inputs = {
@@ -295,7 +289,7 @@ def on_play(_clicks, paused, span):
     """Play starts the window sliding (from a 12-month window if the whole period is selected); Pause stops it."""
     if not paused:
         return True, "▶ Play", dash.no_update, "Paused."
-    last = len(timeline.months(default_bundle())) - 1
+    last = len(default_choices().months) - 1
     return False, "❚❚ Pause", start_window(span or [0, last], last), "Playing: one month per step."
 
 
@@ -311,7 +305,7 @@ def on_play(_clicks, paused, span):
 def on_tick(_n, span):
     """Move the window one month; stop at the end of the data. A step never re-enables the interval, so a step
     still in flight when Pause is clicked cannot restart playback."""
-    last = len(timeline.months(default_bundle())) - 1
+    last = len(default_choices().months) - 1
     moved, done = step(span or [0, last], last)
     if done:
         return moved, True, "▶ Play", "Reached the end of the data."

@@ -59,12 +59,6 @@ class Rendered:
     filter_label: str
 
 
-def range_label(view: View) -> str:
-    """'Sep 2013' or 'Jul 2009 – Sep 2016'."""
-    first, last = dates.month_label(view.start), dates.month_label(view.end)
-    return first if first == last else f"{first} – {last}"
-
-
 def filter_label(bundle: Bundle, view: View) -> str:
     """'Filtered to Camp Ashraf' or 'All places'."""
     return f"Filtered to {bundle.places.at[view.place, 'name']}" if view.place else "All places"
@@ -72,7 +66,7 @@ def filter_label(bundle: Bundle, view: View) -> str:
 
 def subtitle(bundle: Bundle, view: View) -> str:
     """The caption line of every chart: range, place and lens."""
-    parts = [range_label(view)]
+    parts = [view.range_label]
     if view.place:
         parts.append(bundle.places.at[view.place, "name"])
     if view.lens != "all":
@@ -268,22 +262,9 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
             "transfer",
             " · most departures are known only as stated totals (relocation chart), not added here",
         ),
-        range_label=range_label(view),
+        range_label=view.range_label,
         filter_label=filter_label(bundle, view),
     )
-
-
-UNCAPTIONED = "-chart"  # as the embed's own download (exports/embed.py)
-
-
-def export_name(chart: str, view: View) -> str:
-    """File name stem of the chart toolbar's camera PNG (the chart alone, no caption):
-    camps-atlas-casualties-2013-09_2013-09[-ashraf][-seeds]-chart. The suffix keeps it apart from the
-    captioned image of /export (exports.params.filename), so one download never overwrites the other."""
-    stem = f"camps-atlas-{chart}-{view.start}_{view.end}"
-    stem += f"-{view.place}" if view.place else ""
-    stem += f"-{view.lens}" if view.lens != "all" else ""
-    return stem + UNCAPTIONED
 
 
 def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
@@ -396,22 +377,22 @@ def summaries(bundle: Bundle, view: View) -> dict[str, str]:
     disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
     return {
         "map": (
-            f"Map for {range_label(view)}{where}: {len(attacks)} attack(s) at the camps and "
+            f"Map for {view.range_label}{where}: {len(attacks)} attack(s) at the camps and "
             f"{len(transfers)} transfer(s) drawn as routes; Ashraf computed ≈{border_check(bundle).km:.0f} km "
             "from the Iranian border."
         ),
         "casualties": (
-            f"Casualties for {range_label(view)}{where}: {len(attacks)} attack(s); killed {killed.text()} "
+            f"Casualties for {view.range_label}{where}: {len(attacks)} attack(s); killed {killed.text()} "
             f"({how_summed('attack').lower()}); sources disagree on {disputed} of them."
         ),
         "relocations": (
-            f"Relocations for {range_label(view)}{where}: {len(within)} listed transfer(s) within Iraq "
+            f"Relocations for {view.range_label}{where}: {len(within)} listed transfer(s) within Iraq "
             f"(Ashraf → Liberty) moving {total(within, 'people').text()} people; {len(abroad)} listed transfer(s) "
             f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s), drawn "
             "separately and not added."
         ),
         "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
-        "context": f"Political and legal context items from {range_label(view)}, one mark per source.",
+        "context": f"Political and legal context items from {view.range_label}, one mark per source.",
     }
 
 

@@ -8,33 +8,9 @@ import pandas as pd
 
 from data import schema
 from data.load import Bundle
+from data.view import LENS_LABELS, LENSES, View
 
-LENSES = ("all", "independent", "group", "seeds", "iran_state")
-LENS_LABELS = {  # as captions and chart subtitles name the lens
-    "all": "All claimants",
-    "independent": "Independent claimants (neither party)",
-    "group": "The group's claims (seed documents included)",
-    "seeds": "The seed documents only",
-    "iran_state": "The Iranian state's claims",
-}
-
-
-@dataclass(frozen=True)
-class View:
-    """What the user selected: an inclusive month range, an optional place and a source lens."""
-
-    start: pd.Period
-    end: pd.Period
-    place: str | None = None
-    lens: str = "all"
-
-    @property
-    def first_day(self) -> pd.Timestamp:
-        return self.start.start_time.normalize()
-
-    @property
-    def last_day(self) -> pd.Timestamp:
-        return self.end.end_time.normalize()
+__all__ = ["LENSES", "LENS_LABELS", "Selection", "View", "full_view", "lens_keeps", "select"]
 
 
 @dataclass(frozen=True)

@@ -17,16 +17,16 @@ from pathlib import Path
 import pandas as pd
 
 from data.load import DATA_DIR, DATA_DIR_ENV, Bundle, DataError, default_bundle
-from data.select import LENSES, View, select
+from data.select import select
 from data.summary import Spread, spread
 from data.validate import Problem
+from data.view import LENSES, View, parse_month
 
 FILE = "stories.csv"
 COLUMNS = ("story_id", "step", "title", "from", "to", "place", "lens", "item_kind", "item_id", "text")
 QUANTITIES = {"killed": "event", "wounded": "event", "abducted_or_missing": "event", "people": "movement"}
 ITEM_KINDS = ("event", "movement", "place")
 PLACEHOLDER = re.compile(r"\{(\w+):([\w.-]+)\}")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,19 @@ class Step:
     text: str
 
     def view(self, lens: str) -> View:
-        return View(self.start, self.end, self.place, self.lens or lens)
+        """The view this step sets, seen through the reader's lens unless the step sets its own."""
+        return View(self.start, self.end, self.place, self.lens or lens, self.story_id, self.number)
 
 
 def _range_problems(bundle: Bundle, row: pd.Series, line: int, bad) -> None:
     """from and to are months of the data, in order."""
-    for col in ("from", "to"):
-        if not _MONTH.match(row[col]):
+    months = {col: parse_month(row[col]) for col in ("from", "to")}
+    for col, month in months.items():
+        if month is None:
             bad(line, col, f"{row[col]!r} is not a month (YYYY-MM)")
-        elif not bundle.first_month <= pd.Period(row[col], "M") <= bundle.last_month:
+        elif not bundle.first_month <= month <= bundle.last_month:
             bad(line, col, f"{row[col]} is outside the data ({bundle.first_month}–{bundle.last_month})")
-    if _MONTH.match(row["from"]) and _MONTH.match(row["to"]) and row["from"] > row["to"]:
+    if months["from"] and months["to"] and months["from"] > months["to"]:
         bad(line, "to", f"{row['to']} is before from={row['from']}")
 
 
@@ -127,8 +129,8 @@ def load_stories(bundle: Bundle, folder: Path = DATA_DIR) -> dict[str, tuple[Ste
                 story_id=row["story_id"],
                 number=int(row["step"]),
                 title=row["title"].strip(),
-                start=pd.Period(row["from"], "M"),
-                end=pd.Period(row["to"], "M"),
+                start=parse_month(row["from"]),
+                end=parse_month(row["to"]),
                 place=row["place"] or None,
                 lens=row["lens"] or None,
                 item_kind=row["item_kind"] or None,
@@ -176,7 +178,7 @@ def load_key_events(bundle: Bundle, folder: Path = DATA_DIR) -> tuple[KeyEvent, 
             bad(line, "item_id", f"no event or movement {row.get('item_id')!r} in the data")
     if out:
         raise DataError(out, folder)
-    events = (KeyEvent(r["label"].strip(), pd.Period(r["from"], "M"), pd.Period(r["to"], "M"), r["item_id"])
+    events = (KeyEvent(r["label"].strip(), parse_month(r["from"]), parse_month(r["to"]), r["item_id"])
               for _, r in frame.iterrows())  # fmt: skip
     return tuple(sorted(events, key=lambda e: (e.start, e.end)))
 

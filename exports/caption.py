@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.view_model import range_label
-from components.view_state import format_search
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
 
@@ -90,10 +88,10 @@ def caption_lines(
     place = bundle.places.at[view.place, "name"] if view.place else "all places"
     names = claimants(bundle, figure_rows(bundle, view, figure))
     sources = f"Claimants ({len(names)}): " + "; ".join(names) if names else "Claimants: none (nothing in this view)"
-    search = format_search(view)
+    search = view.query()
     lines = [
         f"{APP_NAME} · {title}",
-        f"{range_label(view)} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
+        f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
         *_wrap(sources, chars),
         f"App version {app_version()} · data version {bundle.version}",
         f"View: {absolute(base_url, search)}",

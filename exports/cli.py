@@ -18,12 +18,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from data.load import DataError, default_bundle
-from data.select import LENSES
+from data.view import LENSES, View, default_choices, option_spelling
 from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, caption, data, images, report
 from exports.caption import app_version
-from exports.params import ParamError, Size, filename, parse_size, parse_view
-
-OPTION_NAMES = ("from", "to", "place", "lens", "width", "height", "scale")
+from exports.params import ParamError, Size, filename, parse_size
 
 
 def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -81,20 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(f"Camps Atlas cannot load its data: {err}", file=sys.stderr)
         return 1
-    pairs = [
-        (k, v)
-        for k, v in (("from", args.start), ("to", args.end), ("place", args.place), ("lens", args.lens))
-        if v is not None
-    ]
     try:
-        view = parse_view(bundle, pairs)
-        size: Size = parse_size(args.width, args.height, args.scale)
+        view = View.from_options(default_choices(), start=args.start, end=args.end, place=args.place, lens=args.lens)
+        size: Size = parse_size(args.width, args.height, args.scale, spell=option_spelling)
         formats = _formats(args.format)
     except ParamError as err:
-        message = str(err)
-        for name in OPTION_NAMES:  # name the command-line option, not the URL parameter
-            message = message.replace(f"{name}=", f"--{name} ")
-        export_parser.error(message)  # exits with status 2
+        export_parser.error(str(err))  # exits with status 2
     if args.out.exists() and not args.out.is_dir():
         export_parser.error(f"--out {args.out}: exists and is not a folder")
     args.out.mkdir(parents=True, exist_ok=True)

@@ -106,10 +106,7 @@ def to_geojson(bundle: Bundle, view: View) -> bytes:
         "type": "FeatureCollection",
         "name": f"camps-atlas-data-{view.start}_{view.end}",
         "camps_atlas": {  # a foreign member: which view and which versions produced the file
-            "from": str(view.start),
-            "to": str(view.end),
-            "place": view.place,
-            "lens": view.lens,
+            **view.out_of_story().to_store(),
             "data_version": bundle.version,
             "app_version": app_version(),
         },

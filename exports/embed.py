@@ -9,12 +9,11 @@ from pathlib import Path
 
 from flask import Response, request, send_from_directory
 
-from components.view_state import format_search
 from data.load import Bundle, default_bundle
 from data.select import View
 from exports import FIGURES, images
 from exports.caption import caption_lines
-from exports.params import ParamError, filename, parse_query
+from exports.params import ParamError, parse_query
 
 STATIC = Path(__file__).resolve().parent / "embed_static"
 VENDOR = Path(__file__).resolve().parent.parent / "components" / "assets" / "vendor"
@@ -30,7 +29,7 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
     """The embed's HTML: the figure as JSON data (drawn by embed.js with the app's partial plotly.js)."""
     fig = images.build_figure(bundle, chart, view)
     title = (fig.layout.title.text or chart).split("<br>")[0]
-    search = format_search(view)
+    search = view.query()
     full = f"{host_url.rstrip('/')}{root}/{search}"
     lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH, f"{host_url.rstrip('/')}{root}/")[1:]  # own title
     # In a <script type="application/json"> block "</" must not appear: escape it, JSON stays valid.
@@ -46,7 +45,7 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
 </head>
 <body>
 <figure class="embed">
-<div id="chart" data-topojson="{root}/assets/topojson/" data-filename="{filename(chart, view, "png")[:-4]}-chart"></div>
+<div id="chart" data-topojson="{root}/assets/topojson/" data-filename="{view.file_stem(chart, captioned=False)}"></div>
 <figcaption>{caption}<p><a href="{html.escape(full)}" target="_blank" rel="noopener">Open this view in Camps Atlas</a></p></figcaption>
 </figure>
 <script type="application/json" id="figure">{data}</script>
@@ -65,7 +64,7 @@ def embed(chart: str) -> Response:
         )
     bundle = default_bundle()
     try:
-        view, _ = parse_query(bundle, request.query_string.decode("utf-8", "replace"), allow_size=False)
+        view, _, _ = parse_query(request.query_string.decode("utf-8", "replace"), allow_size=False)
     except ParamError as err:
         return Response(f"400 Bad Request: bad query parameter: {err}\n", 400, mimetype="text/plain")
     page = embed_page(bundle, chart, view, request.script_root, request.host_url)

@@ -13,7 +13,6 @@ import pandas as pd
 from fpdf import FPDF
 
 from components import view_model
-from components.view_state import format_search
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.select import LENS_LABELS, View, select
@@ -112,9 +111,9 @@ def build_report(
         raise ValueError(f"unknown paper {paper!r}")
     today = today or dt.date.today()
     place = bundle.places.at[view.place, "name"] if view.place else "All places"
-    link = f"{base_url.rstrip('/')}/{format_search(view)}"
+    link = f"{base_url.rstrip('/')}/{view.query()}"
     version = f"data version {bundle.version} · app version {app_version()}"
-    doc = _Report(paper, f"{APP_NAME} · {view_model.range_label(view)} · {version}")
+    doc = _Report(paper, f"{APP_NAME} · {view.range_label} · {version}")
     pdf = doc.pdf
 
     pdf.add_page()
@@ -129,7 +128,7 @@ def build_report(
     )
     pdf.ln(6)
     for label, value in (
-        ("Date range", view_model.range_label(view)),
+        ("Date range", view.range_label),
         ("Place", place),
         ("Claimants (lens)", LENS_LABELS[view.lens]),
         ("Data version", str(bundle.version)),

@@ -8,7 +8,6 @@ Errors are plain text; a bug is a short 500 whose detail goes to the log only.
 from __future__ import annotations
 
 import logging
-from urllib.parse import parse_qsl, urlencode
 
 from flask import Flask, Response, request
 
@@ -75,7 +74,7 @@ def export(name: str) -> Response:
         )
     bundle = default_bundle()
     try:
-        view, size = parse_query(bundle, request.query_string.decode("utf-8", "replace"), allow_size=what != "data")
+        view, size, _ = parse_query(request.query_string.decode("utf-8", "replace"), allow_size=what != "data")
     except ParamError as err:
         return _text(400, f"bad query parameter: {err}")
     try:
@@ -102,16 +101,14 @@ def _report(fmt: str) -> Response:
     """GET /export/report.pdf?<the page's parameters>&paper=a4|letter: one PDF for the view."""
     if fmt != "pdf":
         return _text(400, f"unknown report format {fmt!r}: the report is a pdf (/export/report.pdf).")
-    pairs = parse_qsl(request.query_string.decode("utf-8", "replace"), keep_blank_values=True)
-    papers = [v for k, v in pairs if k == "paper"]
-    paper = (papers[-1] if papers else "a4").lower()
-    if len(papers) > 1 or paper not in report.PAPERS:
-        return _text(400, f"bad query parameter: paper must be given once, one of {', '.join(report.PAPERS)}.")
-    bundle = default_bundle()
     try:
-        view, _ = parse_query(bundle, urlencode([(k, v) for k, v in pairs if k != "paper"]), allow_size=False)
+        view, _, rest = parse_query(request.query_string.decode("utf-8", "replace"), False, ("paper",))
     except ParamError as err:
         return _text(400, f"bad query parameter: {err}")
+    paper = rest.get("paper", "a4").lower()
+    if paper not in report.PAPERS:
+        return _text(400, f"bad query parameter: paper must be given once, one of {', '.join(report.PAPERS)}.")
+    bundle = default_bundle()
     try:
         payload = report.build_report(bundle, view, paper, base_url=request.host_url)
     except report.ReportUnavailable as err:

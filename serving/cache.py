@@ -193,9 +193,9 @@ def cached_render(
 
 
 def view_key(bundle, view, *extra) -> str | None:
-    """`<data version>:<from>:<to>:<place>:<lens>[:extra…]`, or None when the arguments are not (Bundle, View)."""
+    """`<data version>:<View.cache_key>[:extra…]`, or None when the arguments are not (Bundle, View)."""
     try:
-        parts = [bundle.version, str(view.start), str(view.end), view.place or "-", view.lens]
+        parts = [bundle.version, view.cache_key]
     except AttributeError:
         return None
     parts += ["-" if e is None else str(e) for e in extra]

@@ -9,18 +9,17 @@ Everything in an update request comes from the client, so it is checked against 
 2. each value fits its component, derived from the layout: a slider value is numbers within the slider's min/max,
    a radio/dropdown/checklist value is one of its options, n_clicks a whole number, a URL part a short string,
    a graph's click/hover/selection data has Plotly's shape ({"points": [{…}, …]}), the view store holds a view the
-   app can draw (months as YYYY-MM, a known place, a known lens); anything else is bounded JSON.
+   app can draw (data.view.View.from_store: every key it may hold); anything else is bounded JSON.
 
 A request that fails gets `400 Bad request: <what is wrong>` (plain text) and never reaches a callback, so garbage
-from the network cannot turn into a 500. The URL's query string itself is validated by the app (components.
-view_state.parse_search: unknown or malformed parameters are ignored with a notice).
+from the network cannot turn into a 500. The URL's query string itself is validated by the app (data.view.View.
+parse: unknown or malformed parameters are ignored with a notice).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -31,7 +30,6 @@ MAX_STRING = 2048
 MAX_POINTS = 1000
 MAX_DEPTH = 12
 MAX_ITEMS = 5000  # list/dict entries in one generic value
-MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", re.ASCII)  # the app writes the store: ASCII digits only
 WILDCARDS = ("ALL", "MATCH", "ALLSMALLER")
 POINT_DATA_PROPS = ("clickData", "hoverData", "selectedData", "clickAnnotationData")
 URL_PROPS = ("search", "pathname", "hash", "href")
@@ -140,7 +138,7 @@ def one_of(allowed: list, multi: bool) -> Validator:
 
 
 def view_store(value: Any, required: bool = False) -> None:
-    """The page's view: {"from": "YYYY-MM", "to": "YYYY-MM", "place": known id or null, "lens": known lens}.
+    """The page's view, as data.view.View.to_store writes it (View.from_store checks every key).
 
     As a callback *input* the view is required (the figure callbacks draw it); as *state* it may be missing (the
     first request of a page, before any view exists)."""
@@ -151,20 +149,12 @@ def view_store(value: Any, required: bool = False) -> None:
     if not isinstance(value, dict):
         raise Invalid("the view must be an object")
     _walk_json(value)
-    start, end = value.get("from"), value.get("to")
-    if not (isinstance(start, str) and isinstance(end, str) and MONTH.match(start) and MONTH.match(end)):
-        raise Invalid("the view's from/to must be months as YYYY-MM")
-    if start > end:
-        raise Invalid("the view's from is after its to")
-    from data.load import default_bundle
-    from data.select import LENSES
+    from data.view import ParamError, View, default_choices
 
-    place = value.get("place")
-    if place is not None and not (isinstance(place, str) and place in default_bundle().places.index):
-        raise Invalid("the view's place is not a known place")
-    lens = value.get("lens", "all")
-    if lens not in LENSES:
-        raise Invalid("the view's lens is not a known lens")
+    try:
+        View.from_store(value, default_choices())
+    except ParamError as err:
+        raise Invalid(str(err)) from None
 
 
 # ---- validators from the layout ----------------------------------------------------------------------------------

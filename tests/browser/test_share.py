@@ -118,6 +118,24 @@ def test_copy014_link_and_citation_name_the_view(page: Page, base_url: str) -> N
     wait_clipboard(page, page.url)
 
 
+def test_copy019_a_story_steps_link_is_the_address_bars(page: Page, base_url: str) -> None:
+    """In the guided story the address bar says ?story=…&step=…: the link and the citation say the same (they
+    said ?from=…&to=… before the one View)."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.goto("/?story=camps&step=3")
+    wait_ready(page)
+    link = page.locator("#view-link")
+    expect(link).to_have_text(page.url)
+    assert urlsplit(page.url).query == "story=camps&step=3"
+    page.get_by_role("button", name=re.compile("Next")).click()
+    expect(page).to_have_url(re.compile(r"story=camps&step=4$"))
+    expect(link).to_have_text(page.url)
+    expect(page.locator("#citation-text")).to_contain_text(page.url)
+    clear_clipboard(page)
+    page.locator("#copy-link").click()
+    wait_clipboard(page, page.url)
+
+
 def is_tick(request) -> bool:
     """A request of the playback interval's callback (one month step)."""
     body = (request.post_data or "").replace(" ", "")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from benchmarks import dash_protocol as dp
-from components.view_state import parse_search
 from data import timeline
+from data.view import View, default_choices
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def test_year_zero_in_an_export_is_a_400_naming_it(client, name, param):
 def test_year_zero_in_the_page_url_is_ignored_with_a_notice(client, protocol, bundle, search):
     assert set(send_to_readers(client, protocol, ("url", "search"), search)) <= {200, 204}
     axis = timeline.months(bundle)
-    view, notices = parse_search(search, axis, set(bundle.places.index))
+    view, notices = View.parse(search, default_choices())
     assert any("0000-" in n for n in notices), notices
     assert axis[0] <= view.start <= view.end <= axis[-1]
 
@@ -68,8 +68,7 @@ def test_year_zero_in_the_page_url_is_ignored_with_a_notice(client, protocol, bu
 @pytest.mark.parametrize("digits", ["٢٠١٣-٠٩", "۲۰۱۳-۰۹", "２０１３-０９", "٢٠١٣-09"])  # Arabic, Persian, full-width
 def test_non_ascii_digits_in_months_mean_the_same_month(client, bundle, digits):
     """A Persian/Arabic UI will come: its digits are read as the month they spell, and the URL is normalised."""
-    axis = timeline.months(bundle)
-    view, notices = parse_search(f"?from={digits}&to={digits}", axis, set(bundle.places.index))
+    view, notices = View.parse(f"?from={digits}&to={digits}", default_choices())
     assert notices == []
     assert (view.start, view.end) == (pd.Period("2013-09", "M"), pd.Period("2013-09", "M"))
     r = client.get(f"/export/data.csv?from={digits}&to={digits}")
@@ -165,7 +164,7 @@ def test_images_beyond_the_pixel_budget_are_refused_with_the_budget(client, monk
 def test_images_within_the_budget_are_accepted(bundle):
     from exports.params import PIXEL_BUDGET, parse_query
 
-    _, size = parse_query(bundle, "width=2000&height=1500&scale=2", allow_size=True)
+    _, size, _ = parse_query("width=2000&height=1500&scale=2", allow_size=True)
     assert size.width * size.height * size.scale**2 <= PIXEL_BUDGET
 
 

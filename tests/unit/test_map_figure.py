@@ -11,8 +11,8 @@ import pytest
 from components import view_model
 from components import view_state as vs
 from components.ids import Charts, Controls
-from data import timeline
 from data.select import LENSES, View
+from data.view import default_choices
 
 # The region panel's scale on a phone (≈340 px for 64° of longitude), the smallest the map is drawn at.
 PHONE_PX_PER_DEG = 340 / 64
@@ -164,15 +164,15 @@ def test_map_click_kinds_and_pickers(bundle):
     assert vs.selected_event({"kind": "event", "id": "E2013_ASHRAF"}) == "E2013_ASHRAF"
     assert vs.selected_event({"kind": "place", "id": "alb"}) is None and vs.selected_event(None) is None
 
-    axis = timeline.months(bundle)
-    up = vs.next_state(None, None, axis, places, search="?from=2013-01&to=2013-12")
-    moved = vs.next_state(Charts.MAP, up.store, axis, places, map_click=movement)
+    choices = default_choices()
+    up = vs.next_state(None, None, choices, search="?from=2013-01&to=2013-12")
+    moved = vs.next_state(Charts.MAP, up.store, choices, map_click=movement)
     assert moved.store["place"] is None and moved.place is None  # a movement click does not filter
-    picked = vs.next_state(Controls.PLACE_PICKER, up.store, axis, places, picked_place="alb")
+    picked = vs.next_state(Controls.PLACE_PICKER, up.store, choices, picked_place="alb")
     assert picked.search == "?from=2013-01&to=2013-12&place=alb" and picked.place == "alb"
-    clicked = vs.next_state(Charts.MAP, picked.store, axis, places, map_click=place)
+    clicked = vs.next_state(Charts.MAP, picked.store, choices, map_click=place)
     assert clicked.place == "liberty"  # the picker follows a map click
-    cleared = vs.next_state(Controls.PLACE_PICKER, clicked.store, axis, places, picked_place=None)
+    cleared = vs.next_state(Controls.PLACE_PICKER, clicked.store, choices, picked_place=None)
     assert cleared.store["place"] is None and "place=" not in cleared.search
-    odd = vs.next_state(Controls.PLACE_PICKER, clicked.store, axis, places, picked_place="nowhere")
+    odd = vs.next_state(Controls.PLACE_PICKER, clicked.store, choices, picked_place="nowhere")
     assert odd.store["place"] is None

@@ -328,7 +328,9 @@ def test_cache_key_has_data_version_and_code_fingerprint():
 
     import pandas as pd
 
-    view = SimpleNamespace(start=pd.Period("2013-09", "M"), end=pd.Period("2013-10", "M"), place=None, lens="all")
+    from data.view import View
+
+    view = View(pd.Period("2013-09", "M"), pd.Period("2013-10", "M"))
     key = cache.view_key(SimpleNamespace(version="abc123"), view, "ev1")
     assert key == "abc123:2013-09:2013-10:-:all:ev1"
     assert cache.view_key(object(), view) is None  # not a bundle: not cached

@@ -38,14 +38,13 @@ def test_playback_slides_and_stops_at_the_end():
 
 def test_camera_png_is_not_named_like_the_captioned_export(bundle):
     """The toolbar camera's PNG (no caption) and the captioned /export PNG of the same view get different names."""
-    from components import view_model
     from components.charts import graph_config
     from exports import FIGURES
     from exports.params import filename
 
     for view in (full_view(bundle), View(pd.Period("2013-09", "M"), pd.Period("2013-09", "M"), "ashraf", "seeds")):
         for figure in FIGURES:
-            camera = graph_config("/t/", view_model.export_name(figure, view))["toImageButtonOptions"]["filename"]
+            camera = graph_config("/t/", view.file_stem(figure, captioned=False))["toImageButtonOptions"]["filename"]
             assert f"{camera}.png" != filename(figure, view, "png")
             assert camera.startswith(filename(figure, view, "png").removesuffix(".png"))  # same view in the name
 

@@ -1,88 +1,57 @@
-"""URL state: parse with notices, format, and update from slider, map click and reset."""
+"""How the page's inputs change the view: URL, slider, map click, lens, reset, story buttons."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from components.ids import Charts, Controls, Page
-from components.view_state import format_search, next_state, parse_search, to_store
-from data import timeline
+from components.ids import Charts, Controls, Page, Story
+from components.view_state import next_state
+from data.view import View, default_choices
 
 
 @pytest.fixture(scope="module")
-def axis(bundle):
-    return timeline.months(bundle)
+def choices():
+    return default_choices()
 
 
 @pytest.fixture(scope="module")
-def place_ids(bundle):
-    return set(bundle.places.index)
+def axis(choices):
+    return choices.months
 
 
-def test_valid_query(axis, place_ids):
-    view, notices = parse_search("?from=2013-09&to=2013-10&place=liberty&lens=seeds", axis, place_ids)
-    assert (str(view.start), str(view.end), view.place, view.lens) == ("2013-09", "2013-10", "liberty", "seeds")
-    assert notices == []
-    assert format_search(view) == "?from=2013-09&to=2013-10&place=liberty&lens=seeds"
-
-
-def test_empty_query_is_the_whole_period(axis, place_ids):
-    view, notices = parse_search("", axis, place_ids)
-    assert (view.start, view.end, view.place, view.lens) == (axis[0], axis[-1], None, "all")
-    assert notices == []
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("?from=banana", "Ignored from='banana'"),
-        ("?to=2013-13", "Ignored to='2013-13'"),
-        ("?place=nowhere", "Ignored place='nowhere'"),
-        ("?lens=mine", "Ignored lens='mine'"),
-        ("?foo=1", "Ignored unknown parameter 'foo'"),
-        ("?from=2015-01&to=2014-01", "is after to=2014-01"),
-        ("?from=1990-01", "outside the data"),
-    ],
-)
-def test_bad_parameters_are_ignored_with_a_notice(axis, place_ids, query, expected):
-    view, notices = parse_search(query, axis, place_ids)
-    assert any(expected in n for n in notices), notices
-    assert axis[0] <= view.start <= view.end <= axis[-1]
-
-
-def test_slider_map_lens_and_reset_update_the_view(axis, place_ids):
-    up = next_state(None, None, axis, place_ids, search="?from=2013-01&to=2013-12")
+def test_slider_map_lens_and_reset_update_the_view(axis, choices):
+    up = next_state(None, None, choices, search="?from=2013-01&to=2013-12")
     assert up.search == "?from=2013-01&to=2013-12" and up.notices == []
     start = (pd.Period("2013-01", "M") - axis[0]).n
     assert up.span == [start, start + 11]
 
-    up = next_state(Controls.DATE_RANGE, up.store, axis, place_ids, month_span=[start, start + 2])
+    up = next_state(Controls.DATE_RANGE, up.store, choices, month_span=[start, start + 2])
     assert up.search == "?from=2013-01&to=2013-03" and up.notices is None
     assert up.span is None  # the slider is not echoed back while the user moves it
 
     click = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
     for odd in (1.0, 5, [3], None, "12"):  # not two slider positions: the view stays as it was
-        assert next_state(Controls.DATE_RANGE, up.store, axis, place_ids, month_span=odd).store == up.store
+        assert next_state(Controls.DATE_RANGE, up.store, choices, month_span=odd).store == up.store
 
-    up = next_state(Charts.MAP, up.store, axis, place_ids, map_click=click)
+    up = next_state(Charts.MAP, up.store, choices, map_click=click)
     assert up.search == "?from=2013-01&to=2013-03&place=liberty" and up.store["place"] == "liberty"
 
-    up = next_state(Charts.MAP, up.store, axis, place_ids, map_click={"points": [{"customdata": None}]})
+    up = next_state(Charts.MAP, up.store, choices, map_click={"points": [{"customdata": None}]})
     assert up.store["place"] == "liberty"  # a click on no place keeps the filter
 
-    up = next_state(Controls.LENS, up.store, axis, place_ids, lens="independent")
+    up = next_state(Controls.LENS, up.store, choices, lens="independent")
     assert up.search.endswith("&lens=independent") and up.lens == "independent"
-    up = next_state(Controls.LENS, up.store, axis, place_ids, lens="bogus")
+    up = next_state(Controls.LENS, up.store, choices, lens="bogus")
     assert up.lens == "independent"
 
-    up = next_state(Controls.RESET, up.store, axis, place_ids)
+    up = next_state(Controls.RESET, up.store, choices)
     assert up.search == "?from=2013-01&to=2013-03&lens=independent" and up.store["place"] is None
 
 
-def test_back_button_reparses_the_url(axis, place_ids):
-    store = to_store(parse_search("?from=2013-01", axis, place_ids)[0])
-    up = next_state(Page.URL, store, axis, place_ids, search="?from=2014-02&to=2014-03&lens=seeds")
+def test_back_button_reparses_the_url(choices):
+    store = View.parse("?from=2013-01", choices)[0].to_store()
+    up = next_state(Page.URL, store, choices, search="?from=2014-02&to=2014-03&lens=seeds")
     assert up.store["from"] == "2014-02" and up.notices == [] and up.lens == "seeds"
 
 
@@ -93,3 +62,27 @@ def test_odd_clicks_select_nothing():
                   {"points": [{"customdata": [1, 2]}]}, {"points": [{"customdata": ["place", "x", "atlantis"]}]}):  # fmt: skip
         assert clicked_item(click) is None or isinstance(clicked_item(click), str)
         assert clicked_place(click, {"ashraf"}) is None
+
+
+def test_story_buttons_move_through_the_steps_and_leave_keeps_the_view(choices):
+    up = next_state(None, None, choices, search="?story=camps&step=2&lens=independent")
+    assert up.search == "?story=camps&step=2&lens=independent" and up.notices == []
+    step2 = choices.stories["camps"][1]
+    assert (up.view.start, up.view.end, up.view.place) == (step2.start, step2.end, step2.place)
+    up = next_state(Story.NEXT, up.store, choices)
+    assert up.search == "?story=camps&step=3&lens=independent" and up.store["step"] == 3
+    up = next_state(Story.PREV, up.store, choices)
+    up = next_state(Story.PREV, up.store, choices)
+    up = next_state(Story.PREV, up.store, choices)  # no step before the first
+    assert up.store["step"] == 1
+    up = next_state(Controls.LENS, up.store, choices, lens="seeds")  # a lens change stays in the story
+    assert up.search == "?story=camps&step=1&lens=seeds"
+    left = next_state(Story.LEAVE, up.store, choices)
+    step1 = choices.stories["camps"][0]
+    assert "story" not in left.store
+    assert left.search == f"?from={step1.start}&to={step1.end}&place={step1.place}&lens=seeds"
+    moved = next_state(Controls.DATE_RANGE, up.store, choices, month_span=[0, 5])  # the slider leaves the story
+    assert (
+        "story" not in moved.store
+        and moved.search == f"?from={choices.first}&to={choices.first + 5}&place=ashraf&lens=seeds"
+    )

@@ -1,0 +1,362 @@
+"""The view: what a reader selected — a month range, a place, a source lens, and the story step it shows, if any.
+
+This is the one place that knows the view's parameters (`from`, `to`, `place`, `lens`, `story`, `step`) and the
+month rule. It parses them (leniently for the page, with a notice per parameter it ignored or adjusted; strictly for
+exports and the command line, naming the bad parameter or option), and writes what every other part uses: the query
+string (address bar, links, citations, embeds, report, CLI), the store of the page, the cache key, the file stem
+and the range label. A new field (a grade filter, a language) is added here and in the code that filters by it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
+
+from data import dates
+
+PARAMS = ("from", "to", "place", "lens", "story", "step")
+LENSES = ("all", "independent", "group", "seeds", "iran_state")
+LENS_LABELS = {  # as captions and chart subtitles name the lens
+    "all": "All claimants",
+    "independent": "Independent claimants (neither party)",
+    "group": "The group's claims (seed documents included)",
+    "seeds": "The seed documents only",
+    "iran_state": "The Iranian state's claims",
+}
+# The month rule: YYYY-MM in any script's decimal digits (Arabic ٢٠١٣, Persian ۲۰۱۳, full-width ２０１３), read with
+# int(), so a URL typed in a Persian or Arabic UI means the month it spells; what the app writes is ASCII.
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def lens_of(value: Any) -> str:
+    """The lens a control's value names ('all' for anything else)."""
+    return value if value in LENSES else "all"
+
+
+def parse_month(text: Any) -> pd.Period | None:
+    """The month YYYY-MM spells (year 1 or later, month 1–12), or None."""
+    match = _MONTH.match(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, number = int(match[1]), int(match[2])
+    return pd.Period(year=year, month=number, freq="M") if year >= 1 and 1 <= number <= 12 else None
+
+
+class ParamError(ValueError):
+    """A query parameter or command-line option is malformed or unknown; the message names it."""
+
+
+class StepView(Protocol):
+    """What a story step sets (data.story.Step)."""
+
+    start: pd.Period
+    end: pd.Period
+    place: str | None
+    lens: str | None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What a view may choose from: the data's months, the place ids and the stories' steps."""
+
+    first: pd.Period
+    last: pd.Period
+    places: frozenset[str]
+    stories: Mapping[str, Sequence[StepView]]
+
+    @property
+    def months(self) -> pd.PeriodIndex:
+        """Every month of the data: the slider's axis."""
+        return pd.period_range(self.first, self.last, freq="M")
+
+
+# How a message names a parameter: `from=` in a URL, `--from ` on the command line.
+Spell = Callable[[str], str]
+
+
+def url_spelling(name: str) -> str:
+    return f"{name}="
+
+
+def option_spelling(name: str) -> str:
+    return f"--{name} "
+
+
+@dataclass(frozen=True)
+class View:
+    """What the user selected: an inclusive month range, an optional place, a source lens, and the story step
+    (story id, step from 1) the view is, if any."""
+
+    start: pd.Period
+    end: pd.Period
+    place: str | None = None
+    lens: str = "all"
+    story: str | None = None
+    step: int | None = None
+
+    # ---- what the view means --------------------------------------------------------------------------------------
+    @property
+    def first_day(self) -> pd.Timestamp:
+        return self.start.start_time.normalize()
+
+    @property
+    def last_day(self) -> pd.Timestamp:
+        return self.end.end_time.normalize()
+
+    @property
+    def range_label(self) -> str:
+        """'Sep 2013' or 'Jul 2009 – Sep 2016'."""
+        first, last = dates.month_label(self.start), dates.month_label(self.end)
+        return first if first == last else f"{first} – {last}"
+
+    @property
+    def cache_key(self) -> str:
+        """`<from>:<to>:<place>:<lens>`: what the figures of the view depend on (the story step does not)."""
+        return f"{self.start}:{self.end}:{self.place or '-'}:{self.lens}"
+
+    def file_stem(self, what: str, captioned: bool = True) -> str:
+        """camps-atlas-<what>-<from>_<to>[-place][-lens], e.g. camps-atlas-map-2013-01_2013-12-ashraf: the name of
+        every export of the view. A chart alone (no caption: the chart toolbar's and the embed's own download) ends
+        in -chart, so one download never overwrites the other."""
+        stem = f"camps-atlas-{what}-{self.start}_{self.end}"
+        if self.place:
+            stem += f"-{self.place}"
+        if self.lens != "all":
+            stem += f"-{self.lens}"
+        return stem if captioned else f"{stem}-chart"
+
+    # ---- writing -------------------------------------------------------------------------------------------------
+    def query(self) -> str:
+        """The query string: from and to always, place and lens when set; for a story step, story and step (the
+        step sets range and place) and the lens when set."""
+        if self.story:
+            params = {"story": self.story, "step": str(self.step)}
+            if self.lens != "all":
+                params["lens"] = self.lens
+            return "?" + urlencode(params)
+        params = {"from": str(self.start), "to": str(self.end)}
+        if self.place:
+            params["place"] = self.place
+        if self.lens != "all":
+            params["lens"] = self.lens
+        return "?" + urlencode(params)
+
+    def to_store(self) -> dict:
+        """The JSON-able form of the view for a dcc.Store (from_store reads it back)."""
+        out = {"from": str(self.start), "to": str(self.end), "place": self.place, "lens": self.lens}
+        if self.story:
+            out.update(story=self.story, step=self.step)
+        return out
+
+    # ---- changing ------------------------------------------------------------------------------------------------
+    def with_span(self, span: Sequence[int], choices: Choices) -> View:
+        """The view with the slider's month indices applied (clamped, ordered); out of any story."""
+        count = (choices.last - choices.first).n
+        low, high = sorted(int(min(max(int(i), 0), count)) for i in span)
+        return View(choices.first + low, choices.first + high, self.place, self.lens)
+
+    def with_place(self, place: str | None) -> View:
+        """The view filtered to a place (None clears the filter); out of any story."""
+        return View(self.start, self.end, place, self.lens)
+
+    def with_lens(self, lens: Any) -> View:
+        """The view seen through another lens (an unknown lens keeps the current one); a story step stays."""
+        return replace(self, lens=lens if lens in LENSES else self.lens)
+
+    def out_of_story(self) -> View:
+        """The same view, no longer a story step."""
+        return replace(self, story=None, step=None)
+
+    def at_step(self, story: str, step: int, choices: Choices) -> View:
+        """The view a story step sets (clamped to the story's steps), seen through this view's lens unless the
+        step sets its own."""
+        steps = choices.stories[story]
+        step = min(max(step, 1), len(steps))
+        s = steps[step - 1]
+        return View(s.start, s.end, s.place, s.lens or self.lens, story, step)
+
+    # ---- reading -------------------------------------------------------------------------------------------------
+    @classmethod
+    def whole(cls, choices: Choices) -> View:
+        """The whole period of the data, every place, every claimant."""
+        return cls(choices.first, choices.last)
+
+    @classmethod
+    def parse(cls, search: str | None, choices: Choices) -> tuple[View, list[str]]:
+        """The view a query string asks for (leniently: the page), and a notice for every parameter it ignored or
+        adjusted. A story step (story=…&step=…) sets range, place and, if the step names one, the lens."""
+        return _read(parse_qsl((search or "").lstrip("?"), keep_blank_values=True), choices, strict=False)[:2]
+
+    @classmethod
+    def parse_strict(cls, query: str, choices: Choices, others: Iterable[str] = ()) -> tuple[View, dict[str, str]]:
+        """The view a query string asks for, strictly (exports, embeds, the report): any parameter the page would
+        ignore or adjust raises ParamError naming it. `others` are further parameter names the caller reads; their
+        values are returned."""
+        pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
+        view, problems, rest = _read(pairs, choices, strict=True, others=tuple(others))
+        if problems:
+            raise ParamError(" ".join(problems))
+        return view, rest
+
+    @classmethod
+    def from_options(
+        cls,
+        choices: Choices,
+        start: str | None = None,
+        end: str | None = None,
+        place: str | None = None,
+        lens: str | None = None,
+    ) -> View:
+        """The view command-line options ask for (--from, --to, --place, --lens; None = not given), strictly;
+        ParamError names the option (--from …)."""
+        given = zip(("from", "to", "place", "lens"), (start, end, place, lens), strict=True)
+        view, problems, _ = _read(
+            [(n, v) for n, v in given if v is not None], choices, strict=True, spell=option_spelling
+        )
+        if problems:
+            raise ParamError(" ".join(problems))
+        return view
+
+    @classmethod
+    def from_store(cls, data: Any, choices: Choices) -> View:
+        """The view a store holds (View.to_store), checked key by key; ParamError says what is wrong."""
+        if not isinstance(data, dict):
+            raise ParamError("the view must be an object")
+        unknown = set(data) - set(PARAMS)
+        if unknown:
+            raise ParamError(f"the view has unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+        start, end = parse_month(data.get("from")), parse_month(data.get("to"))
+        if start is None or end is None or [data["from"], data["to"]] != [str(start), str(end)]:
+            raise ParamError("the view's from/to must be months as YYYY-MM (ASCII digits: the app writes them)")
+        if start > end:
+            raise ParamError("the view's from is after its to")
+        if not choices.first <= start <= end <= choices.last:
+            raise ParamError(f"the view's months must be within the data ({choices.first} to {choices.last})")
+        place = data.get("place")
+        if place is not None and not (isinstance(place, str) and place in choices.places):
+            raise ParamError("the view's place is not a known place")
+        lens = data.get("lens", "all")
+        if not (isinstance(lens, str) and lens in LENSES):
+            raise ParamError("the view's lens is not a known lens")
+        story, step = data.get("story"), data.get("step")
+        if story is None and step is None:
+            return cls(start, end, place, lens)
+        if not (isinstance(story, str) and story in choices.stories):
+            raise ParamError("the view's story is not a known story")
+        if not (type(step) is int and 1 <= step <= len(choices.stories[story])):
+            raise ParamError("the view's step is not a step of its story")
+        return cls(start, end, place, lens, story, step)
+
+
+def _read(
+    pairs: list[tuple[str, str]],
+    choices: Choices,
+    *,
+    strict: bool,
+    others: tuple[str, ...] = (),
+    spell: Spell = url_spelling,
+) -> tuple[View, list[str], dict[str, str]]:
+    """The view the parameters ask for, the problems found (phrased for the page when lenient, as errors when
+    strict) and the values of the `others` parameters."""
+    problems: list[str] = []
+
+    def problem(subject: str, reason: str, fallback: str = "", ignored: bool = True) -> None:
+        if strict:
+            problems.append(f"{subject}{': ' if ignored else ' '}{reason}.")
+        else:
+            lead = "Ignored " if ignored else ""
+            problems.append(f"{lead}{subject}{': ' if ignored else ' '}{reason}{f'; {fallback}' if fallback else ''}.")
+
+    known = PARAMS + others
+    params: dict[str, str] = {}
+    for name, value in pairs:
+        if name not in known:
+            listed = ", ".join(known)
+            if strict:
+                problems.append(f"unknown parameter {name!r}; known: {listed}.")
+            else:
+                problems.append(f"Ignored unknown parameter {name!r} (known: {listed}).")
+        elif name in params:
+            problems.append(
+                f"parameter {name!r} is given more than once."
+                if strict
+                else f"Ignored a repeated {name!r} parameter; using the first."
+            )
+        else:
+            params[name] = value.strip()
+
+    def month(name: str) -> pd.Period | None:
+        if name not in params:
+            return None
+        value, found = params[name], parse_month(params[name])
+        if found is None:
+            problem(f"{spell(name)}{value!r}", "expected a month as YYYY-MM, e.g. 2013-09")
+            return None
+        if not choices.first <= found <= choices.last:
+            clamped = min(max(found, choices.first), choices.last)
+            problem(
+                f"{spell(name)}{value}",
+                f"is outside the data ({choices.first} to {choices.last})",
+                f"using {clamped}",
+                ignored=False,
+            )
+            return clamped
+        return found
+
+    start, end = month("from"), month("to")
+    start, end = start or choices.first, end or choices.last
+    if start > end:
+        problem(f"{spell('from')}{start}", f"is after {spell('to')}{end}", "showing the whole period instead", False)
+        start, end = choices.first, choices.last
+    place = params.get("place", "").lower() or None
+    if place and place not in choices.places:
+        problem(f"{spell('place')}{params['place']!r}", f"not a known place id ({', '.join(sorted(choices.places))})")
+        place = None
+    lens = params.get("lens", "all").lower() or "all"
+    if lens not in LENSES:
+        problem(f"{spell('lens')}{params['lens']!r}", f"expected one of {', '.join(LENSES)}")
+        lens = "all"
+    view = View(start, end, place, lens)
+    story = _story(params, choices, problem, spell)
+    if story:
+        view = view.at_step(*story, choices)
+    return view, problems, {name: params[name] for name in others if name in params}
+
+
+def _story(
+    params: dict[str, str], choices: Choices, problem: Callable[..., None], spell: Spell
+) -> tuple[str, int] | None:
+    """(story, step) of story=<id>&step=<n> (step 1 when missing), or None with a problem when unknown."""
+    if "story" not in params:
+        if "step" in params:
+            problem(spell("step").rstrip("= "), f"it needs a story (e.g. {spell('story')}camps&{spell('step')}3)")
+        return None
+    story = params["story"].lower()
+    if story not in choices.stories:
+        problem(f"{spell('story')}{params['story']!r}", f"known stories are {', '.join(sorted(choices.stories))}")
+        return None
+    raw, count = params.get("step", "1"), len(choices.stories[story])
+    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= count):
+        problem(f"{spell('step')}{raw!r}", f"the story {story!r} has steps 1 to {count}", "showing step 1")
+        return story, 1
+    return story, int(raw)
+
+
+def choices_of(bundle: Any, stories: Mapping[str, Sequence[StepView]]) -> Choices:
+    """The choices of a data bundle and its stories."""
+    return Choices(bundle.first_month, bundle.last_month, frozenset(bundle.places.index), stories)
+
+
+@functools.cache
+def default_choices() -> Choices:
+    """The choices of the app's data and stories (loaded and validated once per process)."""
+    from data.load import default_bundle
+    from data.story import default_stories  # data.story builds Views: imported here, not at the top
+
+    return choices_of(default_bundle(), default_stories())
