@@ -14,6 +14,7 @@ except DataError as err:
     sys.exit(f"Camps Atlas cannot start: {err}")
 
 import components.callbacks  # noqa: F401  (registers the callbacks)
+from components.ids import Page
 from components.index_page import INDEX_STRING
 from components.layout import build_layout
 from exports.routes import register as register_exports
@@ -21,7 +22,9 @@ from serving import configure
 
 app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True, index_string=INDEX_STRING)
 app.layout = build_layout(BUNDLE, app.get_asset_url("topojson/"))
-configure(app)  # serving/: headers, request checks, /healthz, figure cache (see serving/__init__.py)
+configure(
+    app, view_store=Page.VIEW
+)  # serving/: headers, request checks, /healthz, figure cache (see serving/__init__.py)
 server = app.server
 register_exports(server)  # /export/<figure>.<png|svg|pdf>, /export/data.<csv|geojson>
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import html
 
 from components.ids import Detail
-from components.view_model import ItemDetail
 from data import schema
+from present import ItemDetail
 
 PLACEHOLDER = "Click an attack, a movement or a place (on the map or in a chart) to see every source's figures here."
 

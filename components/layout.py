@@ -13,9 +13,9 @@ from components.kpis import kpi_row
 from components.share import share_bar
 from components.story import STORY, start_link, story_panel
 from components.table import table_section
-from components.view_model import border_check
 from data.load import Bundle
 from data.rules import COUNTING_RULES
+from present import border_check
 
 
 def _how_to_read() -> html.Aside:

@@ -11,7 +11,7 @@ import pandas as pd
 from data import dates, index, schema
 from data.attribution import who_says
 from data.load import Bundle
-from data.select import Selection, full_view
+from data.select import Selection, View, full_view
 from data.summary import rows_disputed
 
 TABLE_COLUMNS = (
@@ -208,3 +208,13 @@ def _table(bundle: Bundle, key: tuple[tuple[bytes, bytes], ...]) -> pd.DataFrame
     }
     data = {col: by_view[col] if col in by_view else array.take(order) for col, array in full.columns.items()}
     return pd.DataFrame(data, copy=False)
+
+
+def table(bundle: Bundle, view: View) -> pd.DataFrame:
+    """The rows behind the view, one per item and source (the on-page table and the CSV export).
+
+    Equals view_table(bundle, data.select.select(bundle, view)), from cached per-bundle rows.
+    """
+    return fast_view_table(
+        bundle, {name: index.rows(bundle, view, name) for name in ("events", "movements", "populations")}
+    )

@@ -107,7 +107,6 @@ def main(argv: list[str] | None = None) -> int:
                 written, files = written + len(payload), files + 1
             except (
                 images.RendererUnavailable,
-                images.FigureUnavailable,
                 report.ReportUnavailable,
                 ParamError,
                 OSError,

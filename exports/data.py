@@ -8,7 +8,7 @@ import math
 import pandas as pd
 from shapely.geometry import mapping
 
-from components import view_model
+import present
 from data.load import Bundle
 from data.select import View, select
 from exports.caption import app_version
@@ -20,7 +20,7 @@ _DECIMALS = 5  # ~1 m; the camp points are approximate anyway
 
 def table(bundle: Bundle, view: View) -> pd.DataFrame:
     """The rows the page's table shows for the view (one per item and source): the page's own function."""
-    return view_model.table(bundle, view)
+    return present.table(bundle, view)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting so as a formula (OWASP)

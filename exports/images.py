@@ -16,7 +16,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from components import view_model
+import present
 from data.load import Bundle
 from data.select import View
 from exports import FIGURES, IMAGE_FORMATS, caption
@@ -44,27 +44,15 @@ for _name in ("choreographer", "kaleido", "logistro"):  # one INFO line per brow
         logging.getLogger(_name).setLevel(logging.WARNING)
 
 
-class FigureUnavailable(LookupError):
-    """The figure exists in the export list but this version of the app cannot build it."""
-
-
 # --- figures ---------------------------------------------------------------------------------------------------
 
-
-def _population(bundle: Bundle, view: View) -> go.Figure:
-    render = getattr(view_model, "render_population", None)  # absent in trees older than the population chart
-    if render is None:
-        raise FigureUnavailable("the population chart is not available in this version of the app")
-    return render(bundle, view)
-
-
-# Looked up on view_model at call time, so a cache wrapped around its functions (serving.cache) is used too.
+# present's builders are memoised (present.memo): the exports share the figures the page has built.
 BUILDERS: dict[str, Callable[[Bundle, View], go.Figure | dict]] = {
-    "map": lambda b, v: view_model.render_map(b, v),
-    "casualties": lambda b, v: view_model.render_panels(b, v).casualties,
-    "relocations": lambda b, v: view_model.render_panels(b, v).relocations,
-    "population": _population,
-    "context": lambda b, v: view_model.render_context(b, v),
+    "map": lambda b, v: present.render_map(b, v, None),  # the page's key: no attack ringed
+    "casualties": lambda b, v: present.render_panels(b, v).casualties,
+    "relocations": lambda b, v: present.render_panels(b, v).relocations,
+    "population": present.render_population,
+    "context": present.render_context,
 }
 assert tuple(BUILDERS) == FIGURES
 

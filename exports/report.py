@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
-from components import view_model
+import present
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.select import LENS_LABELS, View, select
@@ -86,13 +86,13 @@ class _Report:
         pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
 
 
-def _kpis(bundle: Bundle, view: View) -> list[tuple[str, view_model.Kpi]]:
+def _kpis(bundle: Bundle, view: View) -> list[tuple[str, present.Kpi]]:
     """The headline figures the page shows for the view, in its order."""
-    panels = view_model.render_panels(bundle, view)
+    panels = present.render_panels(bundle, view)
     return [
         (f.name, getattr(panels, f.name))
         for f in dataclasses.fields(panels)
-        if isinstance(getattr(panels, f.name), view_model.Kpi)
+        if isinstance(getattr(panels, f.name), present.Kpi)
     ]
 
 

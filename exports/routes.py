@@ -90,8 +90,6 @@ def export(name: str) -> Response:
         return _text(503, f"export renderer unavailable: {err}", **{"Retry-After": "30"})
     except PixelBudgetExceeded as err:
         return _text(400, f"image too large: {err}")
-    except images.FigureUnavailable as err:
-        return _text(503, f"{what} is unavailable: {err}")
     except Exception:  # a bug: a short plain 500 (no internal text); the traceback goes to the log
         log.exception("export %s?%s failed", name, request.query_string.decode("utf-8", "replace"))
         return _text(500, "export failed; the error was logged. Please try again later.")

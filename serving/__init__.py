@@ -1,13 +1,14 @@
 """Production serving for Camps Atlas: settings, security headers, health check, figure cache, request validation.
 
-`app.py` calls `configure(app)` once, right after creating the Dash app and its layout:
+`app.py` calls `configure(app, view_store=<the id of the page's view store>)` once, right after creating the Dash app
+and its layout (serving knows nothing of the page's components but that one id, which it is given):
 
 - serving.settings     CAMPS_ATLAS_* environment variables, validated
 - serving.security     CSP and other headers, 1 MiB request limit, plain 500s (tracebacks only in the log)
 - serving.validation   every callback request checked against the page before a callback runs (400 otherwise)
 - serving.health       GET /healthz
-- serving.cache        figure cache (Redis when CAMPS_ATLAS_CACHE_URL is set, else in-process), wired into
-                       components.view_model here
+- serving.cache        figure cache backend (Redis when CAMPS_ATLAS_CACHE_URL is set, else in-process) for
+                       present.memo, which memoises present's figure builders
 - serving.compression  static files compressed once per worker
 - serving.static_cache fingerprinted assets (the partial plotly.js bundle) cached for a year
 - serving.bench        the benchmark's no-op callback (CAMPS_ATLAS_BENCH=1 only)
@@ -25,7 +26,7 @@ from serving.settings import Settings, SettingsError, from_env
 __all__ = ["Settings", "SettingsError", "configure"]
 
 
-def configure(app, settings: Settings | None = None):
+def configure(app, view_store: str, settings: Settings | None = None):
     """Harden and wire the app for production; returns it. Exits with a clear message on a bad environment."""
     if settings is None:
         try:
@@ -39,19 +40,10 @@ def configure(app, settings: Settings | None = None):
 
         bench.install(app)
     security.install(app, settings.embed_ancestors)
-    validation.install(app, _view_store_id())
+    validation.install(app, view_store)
     health.install(app)
     cache.install(app, settings)
     compression.install(app)
     static_cache.install(app)
     app.camps_atlas_settings = settings
     return app
-
-
-def _view_store_id() -> str:
-    try:
-        from components.ids import Page
-
-        return Page.VIEW
-    except (ImportError, AttributeError):
-        return "view-store"

@@ -348,7 +348,7 @@ def _pattern_name_ok(name: str, inputs: set[str]) -> bool:
     return f"{json.dumps(parsed, sort_keys=True, separators=(',', ':'))}.{prop}" in inputs
 
 
-def install(app, view_store_id: str = "view-store") -> RequestValidator:
+def install(app, view_store_id: str) -> RequestValidator:
     validator = RequestValidator(app, view_store_id)
     route = app.config.routes_pathname_prefix + ROUTE_SUFFIX
 

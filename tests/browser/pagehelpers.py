@@ -173,18 +173,18 @@ def _view(start: str, end: str, place: str | None = None, lens: str = "all"):
 
 def app_view(start: str, end: str, place: str | None = None, lens: str = "all"):
     """The view model's own panels (KPI texts, labels) for a view, to compare the page with what the app computes."""
-    from components import view_model
+    import present
     from data.load import default_bundle
 
-    return view_model.render_panels(default_bundle(), _view(start, end, place, lens))
+    return present.render_panels(default_bundle(), _view(start, end, place, lens))
 
 
 def app_table(start: str, end: str, place: str | None = None, lens: str = "all"):
     """The rows behind a view as the app computes them (the on-page table and the CSV export)."""
-    from components import view_model
+    import present
     from data.load import default_bundle
 
-    return view_model.table(default_bundle(), _view(start, end, place, lens))
+    return present.table(default_bundle(), _view(start, end, place, lens))
 
 
 def settled(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:

@@ -30,11 +30,11 @@ def traces_of_kind(traces: list[dict], kind: str) -> list[dict]:
 
 def app_view(start: str, end: str, place: str | None = None):
     """The view model's own figures for a view (to compare what the page shows with what the app computes)."""
+    import present
     from app import BUNDLE
-    from components import view_model
     from data.select import View
 
-    return view_model.render_panels(BUNDLE, View(pd.Period(start, "M"), pd.Period(end, "M"), place))
+    return present.render_panels(BUNDLE, View(pd.Period(start, "M"), pd.Period(end, "M"), place))
 
 
 DRAWN_LAYOUT = """() => {

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from components import view_model
+import present
 from data.load import default_bundle
 from tests.browser.pagehelpers import READY_TIMEOUT_MS, query, settled, tab_until, tick_labels, wait_ready
 
@@ -164,7 +164,7 @@ def test_click_on_a_movement_line_opens_that_movement(page: Page) -> None:
     point = page.evaluate(POINT_CENTRE, [middle["trace"], middle["point"]])
     page.mouse.click(point["x"], point["y"])
 
-    title = view_model.item_detail(default_bundle(), "movement", movement).title
+    title = present.item_detail(default_bundle(), "movement", movement).title
     expect(page.locator("#event-detail h2")).to_have_text(title)
     expect(page.locator("#event-detail .detail-facts")).to_contain_text("Movement")
     # The movement is opened, not its destination's place filter.
@@ -182,7 +182,7 @@ def test_click_centre_of_each_attack_marker_opens_it(page: Page) -> None:
         event = m["customdata"][1]
         point = centre(page, "geo2", m["customdata"])
         page.mouse.click(point["x"], point["y"])
-        title = view_model.item_detail(default_bundle(), "event", event).title
+        title = present.item_detail(default_bundle(), "event", event).title
         expect(page.locator("#event-detail h2")).to_have_text(title)
         expect(page.locator("#attack-picker-value")).to_have_text(re.compile(re.escape(title)))
         settled(page)

@@ -120,7 +120,7 @@ def test_lens009_source_lens_switches_figures_and_url(page: Page) -> None:
 
 
 def test_detail010_clicked_attack_and_place_show_every_source(page: Page) -> None:
-    from components import view_model
+    import present
     from data.load import default_bundle
 
     bundle = default_bundle()
@@ -153,7 +153,7 @@ def test_detail010_clicked_attack_and_place_show_every_source(page: Page) -> Non
             seed_rows += 1
     assert seed_rows, "no seed document among the raid's sources"
     # The seed documents' own statements, each with its file and lines.
-    detail = view_model.item_detail(bundle, "event", APRIL_2011)
+    detail = present.item_detail(bundle, "event", APRIL_2011)
     claims = detail.seed_claims
     expect(panel.get_by_role("heading", name="What the seed documents state")).to_be_visible()
     items = panel.locator("h3:text-is('What the seed documents state') + ul > li")
@@ -174,7 +174,7 @@ def test_detail010_clicked_attack_and_place_show_every_source(page: Page) -> Non
     page.mouse.click(point["x"], point["y"])
     expect(panel.locator("h2")).to_have_text(liberty)
     expect(panel.locator(".detail-facts")).to_contain_text("Place")
-    place = view_model.item_detail(bundle, "place", "liberty")
+    place = present.item_detail(bundle, "place", "liberty")
     expect(panel.locator("table.sources tbody tr")).to_have_count(len(place.sources))
     expect(page.locator("#filter-label")).to_have_text(f"Filtered to {liberty}")
 

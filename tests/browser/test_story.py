@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from components import view_model
+import present
 from data.load import default_bundle
 from data.story import default_stories, render
 from tests.browser.pagehelpers import query, settled, wait_ready
@@ -14,7 +14,7 @@ def _expected(number: int, lens: str = "all") -> tuple[str, str]:
     """(story text, killed headline) the page must show at a step, computed from the data."""
     bundle, step = default_bundle(), default_stories()["camps"][number - 1]
     view = step.view(lens)
-    return render(bundle, step.text, step.lens or lens), view_model.render_panels(bundle, view).killed.text
+    return render(bundle, step.text, step.lens or lens), present.render_panels(bundle, view).killed.text
 
 
 def _at_step(page, number: int, lens: str = "all") -> None:

@@ -7,21 +7,21 @@ import json
 import re
 from html import unescape
 
-from components import view_model
+import present
 from components.controls import control_bar
-from components.figures.style import base_layout
 from components.ids import Controls, Share
 from components.index_page import INDEX_STRING
 from components.share import share_bar
 from components.table import sort_state, table_html
 from data import dates, timeline
 from data.select import full_view
+from figures.style import base_layout
 
 LINK = re.compile(r'<a href="([^"]*)"[^>]*aria-label="([^"]*)"[^>]*>([^<]*)</a>')
 
 
 def test_every_table_link_is_named_by_publisher_and_title(bundle):
-    rows = view_model.table(bundle, full_view(bundle))
+    rows = present.table(bundle, full_view(bundle))
     markup = table_html(rows, sort_state("date", "asc"))
     links = LINK.findall(markup)
     urls = rows.loc[rows["reference"].str.startswith("http"), ["source", "source_title", "reference"]]

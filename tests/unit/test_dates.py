@@ -68,12 +68,12 @@ def test_one_clear_date_and_the_others_in_words(pairs, text):
 
 
 def test_item_dates_in_the_charts_never_join_periods_with_a_slash(bundle):
-    from components import view_model
+    import present
     from data.select import full_view
 
-    attacks, transfers, totals = view_model._summaries(bundle, full_view(bundle))
+    attacks, transfers, totals = present.in_view(bundle, full_view(bundle))
     whens = {s.item_id: s.when for s in [*attacks, *transfers, *totals]}
     assert not [w for w in whens.values() if " / " in w]
     assert whens["M25_third_convoy"] == "20 Mar 2012 (one source: 19–20 Mar 2012)"
-    detail = view_model.item_detail(bundle, "movement", "M25_third_convoy")
+    detail = present.item_detail(bundle, "movement", "M25_third_convoy")
     assert detail.precision == "day"

@@ -101,10 +101,6 @@ def test_same_view_is_served_from_the_cache(client):
 
 
 def test_population_chart_exports(client):
-    from components import view_model
-
-    if not hasattr(view_model, "render_population"):
-        pytest.skip("view_model.render_population is not in this tree yet")
     response = client.get(f"/export/population.png?{YEAR_2013}")
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.data.startswith(MAGIC["png"])

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import view_model
+import present
 from components.table import COLUMNS, sort_state, table_html, table_html_reference
 from data import index
 from data.load import DATA_DIR, Bundle, load_bundle
@@ -34,7 +34,7 @@ SHUFFLED = dataclasses.replace(
 
 
 def reference_summaries(bundle: Bundle, view: View) -> tuple[list[ItemSummary], ...]:
-    """view_model._summaries as it was: pandas selection, then summarise_*."""
+    """present.in_view as it was: pandas selection, then summarise_*."""
     sel = select(bundle, view)
     moves = sel.movements
     return (
@@ -51,14 +51,14 @@ def assert_view_matches(bundle: Bundle, view: View, sorts: list[dict]) -> None:
     for name in index.FRAMES:
         pd.testing.assert_frame_equal(getattr(fast, name), getattr(reference, name))
     expected = reference_summaries(bundle, view)
-    assert view_model._summaries.__wrapped__(bundle, view) == expected
-    assert view_model._summaries(bundle, view) == expected
+    assert present.in_view.__wrapped__(bundle, view) == expected
+    assert present.in_view(bundle, view) == expected
     if not view.place or view.place in bundle.places.index:  # (an unknown place has no name to show)
-        with mock.patch.object(view_model, "_summaries", reference_summaries):
-            texts = view_model.summaries(bundle, view)
-        assert view_model.summaries(bundle, view) == texts
+        with mock.patch.object(present.panels, "in_view", reference_summaries):
+            texts = present.summaries(bundle, view)
+        assert present.summaries(bundle, view) == texts
     rows = view_table(bundle, reference)
-    got = view_model.table(bundle, view)
+    got = present.table(bundle, view)
     pd.testing.assert_frame_equal(got, rows)
     for sort in sorts:
         assert table_html(got, sort) == table_html_reference(rows, sort), sort
@@ -117,11 +117,11 @@ def test_a_view_of_daily_periods_takes_the_general_bounds() -> None:
 
 def test_changing_a_returned_table_does_not_change_the_next_one() -> None:
     view = View(pd.Period("2011-01", "M"), pd.Period("2013-12", "M"), None, "seeds")
-    first = view_model.table(BUNDLE, view)
+    first = present.table(BUNDLE, view)
     first.loc[0, "item"] = "changed"
     first.loc[:, "disputed"] = True
     first["extra"] = 1
-    pd.testing.assert_frame_equal(view_model.table(BUNDLE, view), view_table(BUNDLE, select(BUNDLE, view)))
+    pd.testing.assert_frame_equal(present.table(BUNDLE, view), view_table(BUNDLE, select(BUNDLE, view)))
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""Figures built as plain dicts (components/figures/spec.py) are exactly what go.Figure would build."""
+"""Figures built as plain dicts (figures/spec.py) are exactly what go.Figure would build."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from components import view_model
-from components.figures import casualties, context, population, relocations, style
-from components.figures import map as map_module
-from components.figures.spec import FigureDict, merge
+import present
 from data import timeline
 from data.load import default_bundle
 from data.select import LENSES, View
+from figures import casualties, context, population, relocations, style
+from figures import map as map_module
+from figures.spec import FigureDict, merge
 
 BUILDER_MODULES = (casualties, context, map_module, population, relocations, style)
 
@@ -40,14 +40,14 @@ def _views(n: int) -> list[View]:
 
 
 def _figures(bundle, view: View) -> dict[str, object]:
-    view_model._summaries.cache_clear()
-    panels = view_model.render_panels(bundle, view)
+    present.in_view.cache_clear()
+    panels = present.render_panels.__wrapped__(bundle, view)  # not the memoised figures (present.memo)
     return {
-        "map": view_model.render_map(bundle, view, "E2013_ASHRAF"),
+        "map": present.render_map.__wrapped__(bundle, view, "E2013_ASHRAF"),
         "casualties": panels.casualties,
         "relocations": panels.relocations,
-        "population": view_model.build_population(bundle, view),
-        "context": view_model.build_context(bundle, view),
+        "population": present.build_population(bundle, view),
+        "context": present.build_context(bundle, view),
     }
 
 
@@ -111,7 +111,7 @@ def test_merge_follows_plotly_paths():
 def _patched(figure: dict, changes: dict[tuple, object]) -> dict:
     """What the browser does with the Dash Patch the callback sends for these changes: each operation of the
     Patch (as sent) applied to a deep copy of the figure on the page."""
-    from components.callbacks import as_patch
+    from components.callbacks.panels import as_patch
 
     out = copy.deepcopy(dict(figure))
     for op in as_patch(changes).to_plotly_json()["operations"]:
@@ -135,10 +135,10 @@ def test_range_patches_equal_a_full_redraw():
     for new in views:
         old = rng.choice(views)
         old = View(old.start, old.end, new.place, new.lens)  # another range, same place and lens
-        assert view_model.drawn_base(bundle, old) == view_model.drawn_base(bundle, new)
+        assert present.drawn_base(bundle, old) == present.drawn_base(bundle, new)
         for render, build, changes in (
-            (view_model.render_population, view_model.build_population, view_model.population_range_changes),
-            (view_model.render_context, view_model.build_context, view_model.context_range_changes),
+            (present.render_population.__wrapped__, present.build_population, present.population_range_changes),
+            (present.render_context.__wrapped__, present.build_context, present.context_range_changes),
         ):
             fresh = _json(build(bundle, new))
             patched = _patched(build(bundle, old), changes(bundle, new))
@@ -146,10 +146,10 @@ def test_range_patches_equal_a_full_redraw():
             assert _json(render(bundle, new)) == fresh, f"{render.__name__}: {new}"
             checked += 1
     assert checked == 2 * len(views)
-    whole = view_model.build_context(bundle, views[0])
+    whole = present.build_context(bundle, views[0])
     before = _json(whole)
-    whole.with_changes(view_model.context_range_changes(bundle, views[1]))
+    whole.with_changes(present.context_range_changes(bundle, views[1]))
     assert _json(whole) == before  # with_changes copies what it changes: a cached figure is never altered
-    assert view_model.drawn_base(bundle, View(old.start, old.end, None, "seeds")) != view_model.drawn_base(
+    assert present.drawn_base(bundle, View(old.start, old.end, None, "seeds")) != present.drawn_base(
         bundle, View(old.start, old.end, None, "all")
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import view_model
-from components.figures import casualty_figure, relocation_figure
+import present
 from data.select import View, full_view, select
 from data.summary import summarise_events, summarise_movements
+from figures import casualty_figure, relocation_figure
 
 
 def _view(start, end, place=None):
@@ -48,7 +48,7 @@ def test_relocation_bars_span_the_dated_period(bundle):
 
 
 def test_map_has_places_attacks_flows_and_highlight(bundle):
-    fig = view_model.render_map(bundle, full_view(bundle), highlight="E2013_ASHRAF")
+    fig = present.render_map(bundle, full_view(bundle), highlight="E2013_ASHRAF")
     assert all(t.type == "scattergeo" for t in fig.data)
     custom = [tuple(c) for t in fig.data if t.customdata is not None for c in t.customdata]
     assert ("place", "ashraf", "ashraf") in custom and ("place", "alb", "alb") in custom
@@ -64,12 +64,12 @@ def test_map_has_places_attacks_flows_and_highlight(bundle):
 
 
 def test_map_without_highlight_outside_view(bundle):
-    fig = view_model.render_map(bundle, _view("2015-01", "2015-12"), highlight="E2013_ASHRAF")
+    fig = present.render_map(bundle, _view("2015-01", "2015-12"), highlight="E2013_ASHRAF")
     assert len(fig.data[0].lon) == 0
 
 
 def test_panels_for_sep_2013(bundle):
-    out = view_model.render_panels(bundle, _view("2013-09", "2013-09"))
+    out = present.render_panels(bundle, _view("2013-09", "2013-09"))
     assert out.killed.text.startswith("15–")
     assert "UN News Centre" in out.killed.attribution and "Reuters" in out.killed.attribution
     assert out.range_label == "Sep 2013"
@@ -81,10 +81,10 @@ def test_every_figure_is_valid_plotly(bundle):
     import plotly.graph_objects as go
 
     view = full_view(bundle)
-    panels = view_model.render_panels(bundle, view)
+    panels = present.render_panels(bundle, view)
     for fig in (
-        view_model.render_map(bundle, view, "E2013_ASHRAF"), panels.casualties, panels.relocations,
-        view_model.render_population(bundle, view), view_model.render_context(bundle, view),
+        present.render_map(bundle, view, "E2013_ASHRAF"), panels.casualties, panels.relocations,
+        present.render_population(bundle, view), present.render_context(bundle, view),
         casualty_figure([], {}, ""),
     ):  # fmt: skip
         go.Figure(fig.to_dict())  # raises ValueError on any invalid property
@@ -93,7 +93,7 @@ def test_every_figure_is_valid_plotly(bundle):
 def test_casualty_panels_tick_whole_numbers(bundle):
     """A panel whose figures are all small counts ticks 0, 1, 2 …; one with none shows 0 and 1, not 0, 0, 1, 1."""
     view = View(pd.Period("2012-01", "M"), pd.Period("2013-12", "M"), "liberty", "all")
-    fig = view_model.render_panels(bundle, view).casualties
+    fig = present.render_panels(bundle, view).casualties
     assert fig.layout.yaxis3.dtick == 1 and tuple(fig.layout.yaxis3.range) == (0, 1)  # no abductions in view
     assert fig.layout.yaxis.dtick is None  # killed: up to 8, plotly's own ticks
 
@@ -105,7 +105,7 @@ def test_every_stated_total_has_its_own_labelled_row(bundle, window):
     view = full_view(bundle) if window is None else _view(*window)
     moves = select(bundle, view).movements
     expected = moves.loc[(moves["scope"] == "aggregate") & moves["people"].notna()]
-    fig = view_model.render_panels(bundle, view).relocations
+    fig = present.render_panels(bundle, view).relocations
     bar = next(t for t in fig["data"] if t.get("orientation") == "h")
     assert len(bar["y"]) == len(set(bar["y"])) == len(expected) > 3
     labels = [a for a in fig["layout"]["annotations"] if a.get("yref") == "y2"]
@@ -120,10 +120,10 @@ def test_every_stated_total_has_its_own_labelled_row(bundle, window):
 def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
     """Each context item's short label is written beside its marks (text in the figure, not hover only), the
     labels of a row do not share a lane where they would overlap, and all category rows have a tick label."""
-    fig = view_model.build_context(bundle, full_view(bundle))
+    fig = present.build_context(bundle, full_view(bundle))
     marks = [t for t in fig["data"] if t["type"] == "scatter"]
     texts = [x for t in marks for x in t["text"] if x]
-    items = view_model._context_items(bundle, "all")
+    items = present.history._context_items(bundle, "all")
     assert sorted(texts) == sorted(items.drop_duplicates("context_id")["label"])
     assert all(t["mode"] == "markers+text" for t in marks)
     axis = fig["layout"]["yaxis"]
@@ -133,7 +133,7 @@ def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
 
 def test_an_empty_context_strip_does_not_blame_the_range(bundle):
     """Context is shown for the whole period: when a lens has none, the message must not say 'in the selected range'."""
-    fig = view_model.build_context(bundle, View(bundle.first_month, bundle.last_month, None, "seeds"))
+    fig = present.build_context(bundle, View(bundle.first_month, bundle.last_month, None, "seeds"))
     if fig["data"]:
         pytest.skip("the seed documents have context items in this data version")
     text = fig["layout"]["annotations"][0]["text"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import view_model
+import present
 from components.detail import detail_view
 from data import schema
 from data.numbers import figures_in
@@ -94,7 +94,7 @@ def test_items_csv_summaries_hold_no_figures(bundle):
 def test_every_item_detail_shows_only_its_rows_figures(bundle, kind):
     frame, key = (bundle.events, "event_id") if kind == "event" else (bundle.movements, "movement_id")
     for item_id, rows in frame.groupby(key):
-        detail = view_model.item_detail(bundle, kind, item_id)
+        detail = present.item_detail(bundle, kind, item_id)
         text = shown_text(detail_view(detail))
         allowed = row_figures(rows) | {len(rows)}  # "N source row(s)"
         # a conflict with another item (data/conflicts.csv) quotes the figures it is about, attributed
@@ -104,7 +104,7 @@ def test_every_item_detail_shows_only_its_rows_figures(bundle, kind):
 
 
 def test_the_feb_2013_attack_summary_gives_the_rows_figures(bundle):
-    detail = view_model.item_detail(bundle, "event", "E2013_LIB_FEB")
+    detail = present.item_detail(bundle, "event", "E2013_LIB_FEB")
     killed = bundle.events.loc[bundle.events["event_id"] == "E2013_LIB_FEB", "killed"].dropna()
     text = detail.summary + " " + detail.figures_text
     assert f"Killed: {killed.min()}–{killed.max()} (lowest: " in text
@@ -114,7 +114,7 @@ def test_the_feb_2013_attack_summary_gives_the_rows_figures(bundle):
 def test_every_place_detail_shows_only_its_rows_figures(bundle):
     for place_id in bundle.places.index:
         pops = bundle.populations.loc[bundle.populations["place_id"] == place_id]
-        text = shown_text(detail_view(view_model.item_detail(bundle, "place", place_id)))
+        text = shown_text(detail_view(present.item_detail(bundle, "place", place_id)))
         stated_dates = pops.loc[pops["status"] == "stated", "date"].nunique()  # a projection is not a stated count
         allowed = row_figures(pops) | {len(pops), pops["date"].nunique(), stated_dates}
         assert not stray(text, allowed, bundle), f"{place_id}: {stray(text, allowed, bundle)}\n{text}"
@@ -152,7 +152,7 @@ def view_allowed(bundle, view: View) -> set[int]:
                             (abroad, "movement_id", "people")):  # fmt: skip
         counted = frame.loc[~frame["partial"]]
         allowed.add(int((counted.groupby(key)[col].count() == 0).sum()))  # "N item(s) with no figure"
-    allowed.add(round(view_model.border_check(bundle).km))  # the app's own computed distance, named as such
+    allowed.add(round(present.border_check(bundle).km))  # the app's own computed distance, named as such
     return allowed
 
 
@@ -160,9 +160,9 @@ def view_allowed(bundle, view: View) -> set[int]:
 def test_kpi_texts_and_text_alternatives_show_only_figures_from_the_views_rows(bundle, start, end, place, lens):
     view = _view(bundle, start, end, place, lens)
     allowed = view_allowed(bundle, view)
-    out = view_model.render_panels(bundle, view)
+    out = present.render_panels(bundle, view)
     for kpi in (out.killed, out.wounded, out.transferred, out.relocated):
         for text in (kpi.text, kpi.how, kpi.context, kpi.attribution):
             assert not stray(text, allowed, bundle), f"{stray(text, allowed, bundle)} in {text!r}"
-    for name, text in view_model.summaries(bundle, view).items():
+    for name, text in present.summaries(bundle, view).items():
         assert not stray(text, allowed, bundle), f"{name}: {stray(text, allowed, bundle)} in {text!r}"

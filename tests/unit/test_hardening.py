@@ -452,7 +452,7 @@ def test_a_full_render_queue_is_a_503_with_retry_after(client, monkeypatch):
 
 
 def test_a_cache_that_timed_out_is_not_asked_again_for_a_while(monkeypatch):
-    from serving import cache
+    from present import memo as cache
 
     class Frozen:
         def __init__(self):
@@ -488,7 +488,7 @@ def test_a_cache_that_timed_out_is_not_asked_again_for_a_while(monkeypatch):
 
 
 def test_the_breaker_closes_when_the_cache_answers_again(monkeypatch):
-    from serving import cache
+    from present import memo as cache
 
     store, now, state = {}, [0.0], {"down": True}
 

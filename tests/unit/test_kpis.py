@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from components import view_model
+import present
 from components.kpis import kpi_detail
 from data.select import View, full_view, select
 
@@ -32,7 +32,7 @@ def _label(item_id: str, bundle) -> str:
     return bundle.items.at[item_id, "label"]
 
 
-def _counted_labels(kpi: view_model.Kpi, bundle) -> set[str]:
+def _counted_labels(kpi: present.Kpi, bundle) -> set[str]:
     """The items a KPI adds up: the labels starting its attribution's lines ('Label (date): range — sources')."""
     lines = [line for line in kpi.attribution.split("\n")[1:] if " — " in line]
     labels = {label for label in bundle.items["label"] if any(line.startswith(f"{label} (") for line in lines)}
@@ -50,7 +50,7 @@ def _range_text(low: int, high: int) -> str:
 
 
 def test_whole_period_splits_moves_within_iraq_from_departures_abroad(bundle):
-    out = view_model.render_panels(bundle, full_view(bundle))
+    out = present.render_panels(bundle, full_view(bundle))
     transfers = select(bundle, full_view(bundle)).movements
     transfers = transfers.loc[(transfers["scope"] == "transfer") & ~transfers["partial"]]
     to_liberty = transfers.loc[
@@ -73,12 +73,12 @@ def test_whole_period_splits_moves_within_iraq_from_departures_abroad(bundle):
 
 @pytest.mark.parametrize(("start", "end", "place"), VIEWS)
 def test_no_transfer_is_counted_in_both_headlines(bundle, start, end, place):
-    out = view_model.render_panels(bundle, _view(start, end, place))
+    out = present.render_panels(bundle, _view(start, end, place))
     assert not _counted_labels(out.transferred, bundle) & _counted_labels(out.relocated, bundle)
 
 
 def test_the_headlines_say_how_they_are_summed(bundle):
-    out = view_model.render_panels(bundle, full_view(bundle))
+    out = present.render_panels(bundle, full_view(bundle))
     assert re.fullmatch(r"\d+–\d+", out.killed.text)  # e.g. 49–141: a sum of per-attack lows and highs
     for kpi, unit in ((out.killed, "attack"), (out.wounded, "attack"), (out.transferred, "transfer")):
         assert kpi.how == f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"

@@ -7,7 +7,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from components import view_model
+import present
 from data import index, schema
 from data.select import LENSES, View, full_view, lens_keeps, select
 
@@ -63,28 +63,28 @@ def test_independent_views_hold_no_claim_of_either_party(bundle):
         sel = select(bundle, view)
         for frame in (sel.events, sel.movements, sel.populations, sel.context):
             assert not set(frame["claimant_id"]) & party_ids
-        table = view_model.table(bundle, view)
+        table = present.table(bundle, view)
         assert not set(table["source_kind"]) & {schema.SOURCE_KIND_LABELS[k] for k in schema.PARTY_KINDS}
         shown = [
-            *_strings(view_model.render_panels(bundle, view)),
-            *_strings(view_model.render_map(bundle, view)),
-            *_strings(view_model.build_population(bundle, view)),
-            *_strings(view_model.build_context(bundle, view)),
+            *_strings(present.render_panels(bundle, view)),
+            *_strings(present.render_map(bundle, view)),
+            *_strings(present.build_population(bundle, view)),
+            *_strings(present.build_context(bundle, view)),
         ]
         assert not [s for s in shown if any(tag in s for tag in PARTY_TAGS)], view
         assert not {schema.SOURCE_KIND_LABELS[k] for k in schema.PARTY_KINDS} & set(shown), view
     # The map's border check lists only the distances the lens keeps (both stated distances are the group's).
-    assert view_model.border_check(bundle, "all").claims
-    assert view_model.border_check(bundle, "independent").claims == ()
+    assert present.border_check(bundle, "all").claims
+    assert present.border_check(bundle, "independent").claims == ()
 
 
 @pytest.mark.parametrize("lens", ["group", "iran_state"])
 def test_a_party_lens_shows_only_that_party(bundle, lens):
     label = schema.SOURCE_KIND_LABELS[lens]
-    table = view_model.table(bundle, dataclasses.replace(full_view(bundle), lens=lens))
+    table = present.table(bundle, dataclasses.replace(full_view(bundle), lens=lens))
     assert len(table) and set(table["source_kind"]) == {label}
     other = [f"[{schema.SOURCE_KIND_LABELS[k]}]" for k in schema.SOURCE_KINDS if k != lens]
-    shown = _strings(view_model.render_panels(bundle, dataclasses.replace(full_view(bundle), lens=lens)))
+    shown = _strings(present.render_panels(bundle, dataclasses.replace(full_view(bundle), lens=lens)))
     assert not [s for s in shown if any(tag in s for tag in other)]
 
 

@@ -8,11 +8,11 @@ import math
 import pandas as pd
 import pytest
 
-from components import view_model
-from components import view_state as vs
-from components.ids import Charts, Controls
+import present
 from data.select import LENSES, View
 from data.view import default_choices
+from present import view_state as vs
+from present.view_state import Source
 
 # The region panel's scale on a phone (≈340 px for 64° of longitude), the smallest the map is drawn at.
 PHONE_PX_PER_DEG = 340 / 64
@@ -51,7 +51,7 @@ def _sizes(trace) -> list[float]:
 
 @pytest.mark.parametrize("lens", LENSES)
 def test_markers_are_drawn_above_every_line(bundle, lens):
-    fig = view_model.render_map(bundle, _whole(bundle, lens), highlight="E2013_ASHRAF")
+    fig = present.render_map(bundle, _whole(bundle, lens), highlight="E2013_ASHRAF")
     for geo in ("geo", "geo2"):
         traces = [(i, t) for i, t in enumerate(fig.data) if t.geo == geo]
         lines = [i for i, t in traces if "lines" in (t.mode or "")]
@@ -65,7 +65,7 @@ def test_a_line_never_wins_a_click_inside_a_marker(bundle, view_index):
     """plotly picks the point with the least max(distance - r, 1 - 3/r): inside a marker of radius r that is
     1 - 3/r, so a line's vertices must carry a radius larger than every clickable marker of their panel."""
     view = _views(bundle)[view_index]
-    fig = view_model.render_map(bundle, view)
+    fig = present.render_map(bundle, view)
     for geo in ("geo", "geo2"):
         traces = [t for t in fig.data if t.geo == geo]
         marker_r = [s / 2 for t in traces if _kind(t) in ("place", "event") for s in _sizes(t)]
@@ -78,7 +78,7 @@ def test_a_line_never_wins_a_click_inside_a_marker(bundle, view_index):
 
 
 def test_movement_lines_open_their_movement(bundle):
-    fig = view_model.render_map(bundle, _whole(bundle))
+    fig = present.render_map(bundle, _whole(bundle))
     destinations = dict(zip(bundle.movements["movement_id"], bundle.movements["destination_place_id"], strict=True))
     flows = [t for t in fig.data if _kind(t) == "movement"]
     assert flows
@@ -91,7 +91,7 @@ def test_movement_lines_open_their_movement(bundle):
 
 
 def test_distance_line_takes_no_click(bundle):
-    fig = view_model.render_map(bundle, _whole(bundle))
+    fig = present.render_map(bundle, _whole(bundle))
     distance = next(t for t in fig.data if t.name == "Distance to the Iranian border (computed)")
     assert distance.hoverinfo == "skip"
     label = next(t for t in fig.data if t.mode == "text" and t.text and "km" in t.text[0])
@@ -104,7 +104,7 @@ def _mercator(lon, lat, k=PHONE_PX_PER_DEG):
 
 @pytest.mark.parametrize("view_index", range(12))
 def test_region_markers_do_not_overlap_even_on_a_phone(bundle, view_index):
-    fig = view_model.render_map(bundle, _views(bundle)[view_index])
+    fig = present.render_map(bundle, _views(bundle)[view_index])
     drawn = []
     for t in fig.data:
         if t.geo == "geo" and _kind(t) == "place":
@@ -119,7 +119,7 @@ def test_region_markers_do_not_overlap_even_on_a_phone(bundle, view_index):
 
 
 def test_offset_places_keep_their_point_in_hover_and_a_leader_line(bundle):
-    fig = view_model.render_map(bundle, _whole(bundle))
+    fig = present.render_map(bundle, _whole(bundle))
     camps = next(t for t in fig.data if t.geo == "geo" and t.name == "Camps")
     k = [c[1] for c in camps.customdata].index("ashraf3")
     true_lon, true_lat = bundle.places.at["ashraf3", "lon"], bundle.places.at["ashraf3", "lat"]
@@ -138,7 +138,7 @@ def test_offset_places_keep_their_point_in_hover_and_a_leader_line(bundle):
     ("place", "panels"), [("liberty", {"geo", "geo2"}), ("ashraf", {"geo", "geo2"}), ("alb", {"geo"})]
 )
 def test_selected_place_is_ringed_where_it_is_drawn(bundle, place, panels):
-    fig = view_model.render_map(bundle, _whole(bundle, place=place))
+    fig = present.render_map(bundle, _whole(bundle, place=place))
     rings = {t.geo: (t.lon[0], t.lat[0]) for t in fig.data if t.name == "Selected place"}
     assert set(rings) == panels
     for t in fig.data:
@@ -146,7 +146,7 @@ def test_selected_place_is_ringed_where_it_is_drawn(bundle, place, panels):
             k = [c[1] for c in t.customdata].index(place) if place in [c[1] for c in t.customdata] else None
             if k is not None:
                 assert rings[t.geo] == pytest.approx((t.lon[k], t.lat[k]))
-    assert not [t for t in view_model.render_map(bundle, _whole(bundle)).data if t.name == "Selected place"]
+    assert not [t for t in present.render_map(bundle, _whole(bundle)).data if t.name == "Selected place"]
 
 
 def test_map_click_kinds_and_pickers(bundle):
@@ -156,23 +156,23 @@ def test_map_click_kinds_and_pickers(bundle):
     place = {"points": [{"customdata": ["place", "liberty", "liberty"]}]}
     assert vs.clicked_place(movement, places) is None and vs.clicked_place(event, places) is None
     assert vs.clicked_place(place, places) == "liberty"
-    assert vs.selected_from_click(Charts.MAP, movement) == ("movement", "M20_last_280")
-    assert vs.selected_from_click(Charts.MAP, {"points": [{"customdata": ["flow", 3, "alb"]}]}) is None
-    assert vs.selected_from_input(Controls.PLACE_PICKER, "alb") == ("place", "alb")
-    assert vs.selected_from_input(Controls.ATTACK_PICKER, "E2013_ASHRAF") == ("event", "E2013_ASHRAF")
-    assert vs.selected_from_input(Controls.ATTACK_PICKER, None) is None
+    assert vs.selected_from_click(Source.MAP, movement) == ("movement", "M20_last_280")
+    assert vs.selected_from_click(Source.MAP, {"points": [{"customdata": ["flow", 3, "alb"]}]}) is None
+    assert vs.selected_from_input(Source.PLACE_PICKER, "alb") == ("place", "alb")
+    assert vs.selected_from_input(Source.ATTACK_PICKER, "E2013_ASHRAF") == ("event", "E2013_ASHRAF")
+    assert vs.selected_from_input(Source.ATTACK_PICKER, None) is None
     assert vs.selected_event({"kind": "event", "id": "E2013_ASHRAF"}) == "E2013_ASHRAF"
     assert vs.selected_event({"kind": "place", "id": "alb"}) is None and vs.selected_event(None) is None
 
     choices = default_choices()
     up = vs.next_state(None, None, choices, search="?from=2013-01&to=2013-12")
-    moved = vs.next_state(Charts.MAP, up.store, choices, map_click=movement)
+    moved = vs.next_state(Source.MAP, up.store, choices, map_click=movement)
     assert moved.store["place"] is None and moved.place is None  # a movement click does not filter
-    picked = vs.next_state(Controls.PLACE_PICKER, up.store, choices, picked_place="alb")
+    picked = vs.next_state(Source.PLACE_PICKER, up.store, choices, picked_place="alb")
     assert picked.search == "?from=2013-01&to=2013-12&place=alb" and picked.place == "alb"
-    clicked = vs.next_state(Charts.MAP, picked.store, choices, map_click=place)
+    clicked = vs.next_state(Source.MAP, picked.store, choices, map_click=place)
     assert clicked.place == "liberty"  # the picker follows a map click
-    cleared = vs.next_state(Controls.PLACE_PICKER, clicked.store, choices, picked_place=None)
+    cleared = vs.next_state(Source.PLACE_PICKER, clicked.store, choices, picked_place=None)
     assert cleared.store["place"] is None and "place=" not in cleared.search
-    odd = vs.next_state(Controls.PLACE_PICKER, clicked.store, choices, picked_place="nowhere")
+    odd = vs.next_state(Source.PLACE_PICKER, clicked.store, choices, picked_place="nowhere")
     assert odd.store["place"] is None

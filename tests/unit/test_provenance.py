@@ -5,13 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import view_model
+import present
 from components.detail import detail_view
-from components.ids import Charts
 from components.table import sort_rows, sort_state, table_html
-from components.view_state import selected_from_click
 from data import ledger
 from data.select import View, full_view, select
+from present.view_state import Source, selected_from_click
 
 
 def _view(start, end, place=None, lens="all"):
@@ -38,7 +37,7 @@ def test_ledger_is_inflows_minus_outflows(bundle):
 
 
 def test_population_chart_shows_computed_line_and_stated_points(bundle):
-    fig = view_model.render_population(bundle, full_view(bundle))
+    fig = present.render_population(bundle, full_view(bundle))
     names = [t.name for t in fig.data if t.name]
     assert any("computed" in n and "Liberty" in n for n in names)
     stated = [t for t in fig.data if t.name and t.name.startswith("Stated by")]
@@ -47,22 +46,22 @@ def test_population_chart_shows_computed_line_and_stated_points(bundle):
 
 
 def test_table_follows_range_place_and_lens(bundle):
-    every = view_model.table(bundle, full_view(bundle))
+    every = present.table(bundle, full_view(bundle))
     sel = select(bundle, full_view(bundle))
     assert len(every) == len(sel.events) + len(sel.movements) + len(sel.populations)
-    april = view_model.table(bundle, _view("2011-04", "2011-04"))
+    april = present.table(bundle, _view("2011-04", "2011-04"))
     attacks = april.loc[april["item_type"] == "attack"]
     assert set(attacks["item_id"]) == {"E2011_ASHRAF"} and attacks["disputed"].all()
-    group = view_model.table(bundle, _view("2011-04", "2011-04", lens="seeds"))
+    group = present.table(bundle, _view("2011-04", "2011-04", lens="seeds"))
     assert set(group["source_kind"]) == {"The group"} and group["reference"].str.contains(".txt lines").all()
-    liberty = view_model.table(bundle, _view("2009-07", "2016-12", place="liberty"))
+    liberty = present.table(bundle, _view("2009-07", "2016-12", place="liberty"))
     assert (liberty.loc[liberty["item_type"] == "attack", "place"] == "Camp Liberty (Camp Hurriya)").all()
     refs = every["reference"]
     assert (refs.str.startswith("http") | refs.str.contains(r"\.txt lines \d")).all()
 
 
 def test_detail_of_a_disputed_attack_lists_every_source_and_seed_line(bundle):
-    detail = view_model.item_detail(bundle, "event", "E2011_ASHRAF")
+    detail = present.item_detail(bundle, "event", "E2011_ASHRAF")
     rows = bundle.events.loc[bundle.events["event_id"] == "E2011_ASHRAF"]
     assert len(detail.sources) == len(rows)
     assert detail.disputed and "killed: 3–36" in detail.spread_text
@@ -73,21 +72,21 @@ def test_detail_of_a_disputed_attack_lists_every_source_and_seed_line(bundle):
 
 
 def test_detail_of_place_and_unknown(bundle):
-    assert view_model.item_detail(bundle, "place", "liberty").title.startswith("Camp Liberty")
-    assert view_model.item_detail(bundle, "event", "E1900_NOPE") is None
+    assert present.item_detail(bundle, "place", "liberty").title.startswith("Camp Liberty")
+    assert present.item_detail(bundle, "event", "E1900_NOPE") is None
     assert "Click an attack" in str(detail_view(None))
 
 
 @pytest.mark.parametrize(
     ("trigger", "click", "expected"),
     [
-        (Charts.MAP, {"points": [{"customdata": ["event", "E2013_ASHRAF", "ashraf"]}]}, ("event", "E2013_ASHRAF")),
-        (Charts.MAP, {"points": [{"customdata": ["movement", "M20_last_280", "alb"]}]}, ("movement", "M20_last_280")),
-        (Charts.MAP, {"points": [{"customdata": ["place", "alb", "alb"]}]}, ("place", "alb")),
-        (Charts.CASUALTIES, {"points": [{"customdata": "E2011_ASHRAF"}]}, ("event", "E2011_ASHRAF")),
-        (Charts.RELOCATIONS, {"points": [{"customdata": "M20_last_280"}]}, ("movement", "M20_last_280")),
-        (Charts.MAP, {"points": []}, None),
-        (Charts.CASUALTIES, None, None),
+        (Source.MAP, {"points": [{"customdata": ["event", "E2013_ASHRAF", "ashraf"]}]}, ("event", "E2013_ASHRAF")),
+        (Source.MAP, {"points": [{"customdata": ["movement", "M20_last_280", "alb"]}]}, ("movement", "M20_last_280")),
+        (Source.MAP, {"points": [{"customdata": ["place", "alb", "alb"]}]}, ("place", "alb")),
+        (Source.CASUALTIES, {"points": [{"customdata": "E2011_ASHRAF"}]}, ("event", "E2011_ASHRAF")),
+        (Source.RELOCATIONS, {"points": [{"customdata": "M20_last_280"}]}, ("movement", "M20_last_280")),
+        (Source.MAP, {"points": []}, None),
+        (Source.CASUALTIES, None, None),
     ],
 )
 def test_clicks_select_items(trigger, click, expected):
@@ -95,7 +94,7 @@ def test_clicks_select_items(trigger, click, expected):
 
 
 def test_table_sorting_and_html(bundle):
-    rows = view_model.table(bundle, full_view(bundle))
+    rows = present.table(bundle, full_view(bundle))
     assert sort_state("killed", "desc") == {"column": "killed", "ascending": False}
     assert sort_state("bogus", None) == {"column": "date", "ascending": True}
     by_killed = sort_rows(rows, sort_state("killed", "desc"))
@@ -114,7 +113,7 @@ def test_population_is_never_negative_and_says_where_it_cannot_be_computed(bundl
     names the place and says it cannot be computed."""
     for place in [None, *bundle.places.index]:
         view = View(bundle.first_month, bundle.last_month, place, lens)
-        fig = view_model.build_population(bundle, view)
+        fig = present.build_population(bundle, view)
         ys = [y for t in fig["data"] for y in (t.get("y") or []) if y is not None]
         assert all(y >= 0 for y in ys), (lens, place, min(ys))
         notes = " ".join(a["text"] for a in fig["layout"].get("annotations", []))
@@ -131,7 +130,7 @@ def test_liberty_under_the_seed_lens_is_not_drawn_below_zero(bundle):
     stocks = ledger.stocks(select(bundle, view).movements)
     liberty = stocks.loc[stocks["place_id"] == "liberty"]
     assert (liberty["low"] < 0).any() and not liberty.loc[liberty["low"] < 0, "computable"].any()
-    fig = view_model.build_population(bundle, view)
+    fig = present.build_population(bundle, view)
     assert fig.layout.yaxis.rangemode == "tozero"
     assert any(s["type"] == "rect" for s in fig["layout"].get("shapes", []))  # the band where it cannot be computed
 
@@ -139,7 +138,7 @@ def test_liberty_under_the_seed_lens_is_not_drawn_below_zero(bundle):
 def test_population_places_and_kinds_have_distinct_encodings(bundle):
     """A stated point's place is its colour and its kind of source its symbol: no two (place, kind) pairs look
     the same, Ashraf's and Liberty's points differ, and a legend explains both."""
-    fig = view_model.build_population(bundle, full_view(bundle))
+    fig = present.build_population(bundle, full_view(bundle))
     stated = [t for t in fig["data"] if t.get("name", "").startswith("Stated by")]
     encodings = {}
     for t in stated:

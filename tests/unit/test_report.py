@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from components import view_model
+import present
 from data.load import default_bundle
 from data.rules import COUNTING_RULES
 from data.select import View
@@ -48,7 +48,7 @@ def test_report_names_the_view_versions_and_link(sept_2013):
 def test_report_headlines_equal_the_pages_figures_and_every_source_is_listed(sept_2013):
     bundle, view, pdf = sept_2013
     reader, text = _text(pdf)
-    panels = view_model.render_panels(bundle, view)
+    panels = present.render_panels(bundle, view)
     assert f"Killed: {panels.killed.text}" in text
     assert f"Wounded: {panels.wounded.text}" in text
     sources = view_sources(bundle, view)

@@ -15,6 +15,7 @@ from dash import Dash, Input, Output, dcc, html
 from app import app, server
 from benchmarks import dash_protocol as dp
 from data.load import default_bundle
+from present import memo
 from serving import cache, security, validation
 from serving.settings import Settings, SettingsError, from_env, redacted
 
@@ -288,7 +289,7 @@ def test_figure_cache_hit_and_miss_in_process(client, protocol):
     map_cb = view_callback(cbs, ("map", "figure"))
     view = {"from": "2010-01", "to": "2011-06", "place": None, "lens": "independent"}
     payload = dp.body(map_cb, {("view-store", "data"): view}, [("view-store", "data")])
-    cache.clear()
+    memo.clear()
     first, second = post(client, payload), post(client, payload)
     assert (first.status_code, second.status_code) == (200, 200)
     assert (first.headers["X-Cache"], second.headers["X-Cache"]) == ("MISS", "HIT")
@@ -303,22 +304,20 @@ def test_cached_figures_equal_fresh_ones():
     import pandas as pd
     from dash._utils import to_json
 
-    import components.callbacks
-    from components import view_model
+    import present
     from data.load import default_bundle
     from data.select import View
 
-    cached = components.callbacks  # the callbacks call the memoised builders
-    assert cached.render_map is not view_model.render_map
+    cached = present  # present's builders are memoised (present.memo); __wrapped__ is the builder itself
 
     bundle, view = default_bundle(), View(pd.Period("2012-01", "M"), pd.Period("2013-12", "M"), "liberty", "all")
-    fresh = view_model.render_map(bundle, view, None)
-    cache.clear()
+    fresh = present.render_map.__wrapped__(bundle, view, None)
+    memo.clear()
     for _ in range(2):  # miss, then hit
         figure = cached.render_map(bundle, view, None)
         assert to_json(figure) == to_json(fresh)
     assert figure.layout.title.text == fresh.layout.title.text  # still behaves like a go.Figure
-    panels, fresh_panels = cached.render_panels(bundle, view), view_model.render_panels(bundle, view)
+    panels, fresh_panels = cached.render_panels(bundle, view), present.render_panels.__wrapped__(bundle, view)
     assert to_json(panels.casualties) == to_json(fresh_panels.casualties)
     assert panels.killed == fresh_panels.killed
 
@@ -331,10 +330,10 @@ def test_cache_key_has_data_version_and_code_fingerprint():
     from data.view import View
 
     view = View(pd.Period("2013-09", "M"), pd.Period("2013-10", "M"))
-    key = cache.view_key(SimpleNamespace(version="abc123"), view, "ev1")
+    key = memo.view_key(SimpleNamespace(version="abc123"), view, "ev1")
     assert key == "abc123:2013-09:2013-10:-:all:ev1"
-    assert cache.view_key(object(), view) is None  # not a bundle: not cached
-    assert len(cache.FINGERPRINT) == 10
+    assert memo.view_key(object(), view) is None  # not a bundle: not cached
+    assert len(memo.FINGERPRINT) == 10
 
 
 def test_cache_outage_falls_back_to_building(monkeypatch):
@@ -346,11 +345,11 @@ def test_cache_outage_falls_back_to_building(monkeypatch):
             raise ConnectionError("redis is down")
 
     calls = []
-    monkeypatch.setattr(cache, "_backend", Down())
-    monkeypatch.setattr(cache, "_last_error_log", 0.0)
-    monkeypatch.setattr(cache, "BREAKER", cache.Breaker())  # the open breaker must not outlive this test
+    monkeypatch.setattr(memo, "_backend", Down())
+    monkeypatch.setattr(memo, "_last_error_log", 0.0)
+    monkeypatch.setattr(memo, "BREAKER", memo.Breaker())  # the open breaker must not outlive this test
 
-    @cache.cached_render("test", lambda x: str(x))
+    @memo.cached_render("test", lambda x: str(x))
     def build(x):
         calls.append(x)
         return x * 2

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.figures.spec import FigureDict
-from components.figures.style import (
+from data import schema
+from figures.spec import FigureDict
+from figures.style import (
     KIND_SYMBOLS,
     OTHER_DESTINATION,
     PLACE_COLORS,
@@ -14,7 +15,6 @@ from components.figures.style import (
     new_figure,
     wrap,
 )
-from data import schema
 
 TITLE = "Residents: computed from listed transfers vs. stated by sources"
 NOT_COMPUTABLE = "cannot be computed"

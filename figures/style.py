@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.figures.spec import FigureDict
+from figures.spec import FigureDict
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # Okabe–Ito palette, safe for the common colour-vision deficiencies.
@@ -59,7 +59,7 @@ def base_layout(title: str, **extra) -> dict:
 
 
 def new_figure() -> FigureDict:
-    """An empty figure built as a plain dict (see components/figures/spec.py; tests compare it with go.Figure and
+    """An empty figure built as a plain dict (see figures/spec.py; tests compare it with go.Figure and
     validate every figure, see tests/unit/test_figure_spec.py)."""
     return FigureDict()
 

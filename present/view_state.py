@@ -1,11 +1,29 @@
-"""How the page's inputs (URL, slider, map clicks, pickers, story buttons) change the view. Pure functions."""
+"""How the page's inputs (URL, slider, map clicks, pickers, story buttons) change the view, and what a click or a
+picker selects. Pure functions; the inputs are named by `Source`, not by the page's component ids."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from components.ids import Charts, Controls, Story
 from data.view import Choices, View
+
+
+class Source(StrEnum):
+    """The inputs that change the view or the selection (components.callbacks maps component ids to these)."""
+
+    URL = "url"
+    SLIDER = "slider"
+    MAP = "map"
+    RESET = "reset"
+    LENS = "lens"
+    PLACE_PICKER = "place-picker"
+    ATTACK_PICKER = "attack-picker"
+    STORY_PREV = "story-prev"
+    STORY_NEXT = "story-next"
+    STORY_LEAVE = "story-leave"
+    CASUALTIES = "casualty-chart"
+    RELOCATIONS = "relocation-chart"
 
 
 def clicked_place(click: dict | None, place_ids: frozenset[str] | set[str]) -> str | None:
@@ -60,19 +78,19 @@ class StateUpdate:
 
 
 OWN_INPUTS = (
-    Controls.DATE_RANGE,
-    Charts.MAP,
-    Controls.RESET,
-    Controls.LENS,
-    Controls.PLACE_PICKER,
-    Story.PREV,
-    Story.NEXT,
-    Story.LEAVE,
+    Source.SLIDER,
+    Source.MAP,
+    Source.RESET,
+    Source.LENS,
+    Source.PLACE_PICKER,
+    Source.STORY_PREV,
+    Source.STORY_NEXT,
+    Source.STORY_LEAVE,
 )
 
 
 def next_state(
-    trigger: str | None,
+    trigger: Source | None,
     current: dict | None,
     choices: Choices,
     *,
@@ -94,31 +112,31 @@ def next_state(
         view, notices = View.parse(search, choices)
     else:
         view = View.from_store(current, choices)
-        if trigger == Controls.LENS:  # a lens change stays in the story: its figures are filled under the new lens
+        if trigger == Source.LENS:  # a lens change stays in the story: its figures are filled under the new lens
             view = view.with_lens(lens)
-        elif trigger in (Story.PREV, Story.NEXT):  # the step's view, seen through the reader's lens
+        elif trigger in (Source.STORY_PREV, Source.STORY_NEXT):  # the step's view, seen through the reader's lens
             if view.story:
-                view = view.at_step(view.story, view.step + (1 if trigger == Story.NEXT else -1), choices)
-        elif trigger == Story.LEAVE:  # leaving the story keeps the step's view
+                view = view.at_step(view.story, view.step + (1 if trigger == Source.STORY_NEXT else -1), choices)
+        elif trigger == Source.STORY_LEAVE:  # leaving the story keeps the step's view
             view = view.out_of_story()
-        elif trigger == Controls.DATE_RANGE:  # the slider, a map click, the reset button or the place picker:
+        elif trigger == Source.SLIDER:  # the slider, a map click, the reset button or the place picker:
             if isinstance(month_span, list) and len(month_span) == 2:  # the reader explores on, out of the story
                 view = view.with_span(month_span, choices)
             else:
                 view = view.out_of_story()
-        elif trigger == Charts.MAP:
+        elif trigger == Source.MAP:
             view = view.with_place(clicked_place(map_click, choices.places) or view.place)
-        elif trigger == Controls.RESET:
+        elif trigger == Source.RESET:
             view = view.with_place(None)
-        elif trigger == Controls.PLACE_PICKER:
+        elif trigger == Source.PLACE_PICKER:
             view = view.with_place(picked_place if picked_place in choices.places else None)
-    span = None if trigger == Controls.DATE_RANGE else [(view.start - choices.first).n, (view.end - choices.first).n]
+    span = None if trigger == Source.SLIDER else [(view.start - choices.first).n, (view.end - choices.first).n]
     return StateUpdate(view, span, notices)
 
 
-def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, str] | None:
+def selected_from_click(trigger: Source | None, click: dict | None) -> tuple[str, str] | None:
     """(kind, id) of what a click on the map or a chart points at: ('event'|'movement'|'place', id)."""
-    if trigger == Charts.MAP:
+    if trigger == Source.MAP:
         try:
             kind, item_id, place = click["points"][0]["customdata"][:3]
         except (TypeError, KeyError, IndexError, ValueError):
@@ -129,18 +147,18 @@ def selected_from_click(trigger: str | None, click: dict | None) -> tuple[str, s
     item_id = clicked_item(click)
     if item_id is None:
         return None
-    if trigger == Charts.CASUALTIES:
+    if trigger == Source.CASUALTIES:
         return "event", item_id
-    if trigger == Charts.RELOCATIONS:
+    if trigger == Source.RELOCATIONS:
         return "movement", item_id
     return None
 
 
-def selected_from_input(trigger: str | None, value) -> tuple[str, str] | None:
+def selected_from_input(trigger: Source | None, value) -> tuple[str, str] | None:
     """(kind, id) chosen by a click (map or chart clickData) or a picker (its value: a place or an event id)."""
-    if trigger == Controls.PLACE_PICKER:
+    if trigger == Source.PLACE_PICKER:
         return ("place", value) if isinstance(value, str) else None
-    if trigger == Controls.ATTACK_PICKER:
+    if trigger == Source.ATTACK_PICKER:
         return ("event", value) if isinstance(value, str) else None
     return selected_from_click(trigger, value)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.figures.spec import FigureDict
-from components.figures.style import SOURCE_COLORS, base_layout, empty_figure, new_figure, wrap
 from data import schema
+from figures.spec import FigureDict
+from figures.style import SOURCE_COLORS, base_layout, empty_figure, new_figure, wrap
 
 TITLE = "Political and legal context"
 CATEGORY_LABELS = {

@@ -2,11 +2,11 @@
 
 No Dash, no globals, no file reading."""
 
-from components.figures.casualties import casualty_figure
-from components.figures.context import context_figure, context_range_changes
-from components.figures.map import map_figure
-from components.figures.population import population_figure, population_range_changes
-from components.figures.relocations import relocation_figure
+from figures.casualties import casualty_figure
+from figures.context import context_figure, context_range_changes
+from figures.map import map_figure
+from figures.population import population_figure, population_range_changes
+from figures.relocations import relocation_figure
 
 __all__ = [
     "casualty_figure",

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.figures.spec import FigureDict
-from components.figures.style import (
+from data import schema
+from data.summary import ItemSummary
+from figures.spec import FigureDict
+from figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
     RANGE_COLOR,
@@ -17,8 +19,6 @@ from components.figures.style import (
     new_figure,
     wrap,
 )
-from data import schema
-from data.summary import ItemSummary
 
 TITLE = "Relocations: people per transfer, and stated totals"
 _MIN_WIDTH = pd.Timedelta(days=24)

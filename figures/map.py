@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
-from components.figures.spec import FigureDict
-from components.figures.style import (
+from data.summary import ItemSummary, Spread, Total, format_range
+from figures.spec import FigureDict
+from figures.style import (
     ATTACK_COLOR,
     CAMP_COLOR,
     DESTINATION_COLORS,
@@ -22,7 +23,6 @@ from components.figures.style import (
     new_figure,
     wrap,
 )
-from data.summary import ItemSummary, Spread, Total, format_range
 
 TITLE = "Camps, attacks and relocations"
 REGION = dict(lon=(-12.0, 52.0), lat=(30.0, 63.0))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from components.figures.spec import FigureDict
-from components.figures.style import (
+from data import schema
+from data.summary import ItemSummary
+from figures.spec import FigureDict
+from figures.style import (
     FLOOR_COLOR,
     RANGE_COLOR,
     SOURCE_COLORS,
@@ -12,8 +14,6 @@ from components.figures.style import (
     new_figure,
     wrap,
 )
-from data import schema
-from data.summary import ItemSummary
 
 TITLE = "Casualties per attack, as reported by each source"
 _MID = (len(schema.SOURCE_KINDS) - 1) / 2  # kinds spread evenly either side of the item

@@ -1,0 +1,51 @@
+"""The detail panel: the clicked or picked attack, movement or place, or the one a story step selects."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, callback, ctx
+
+import present
+from components.callbacks.common import source_of, view_of
+from components.detail import detail_view
+from components.ids import Charts, Controls, Detail, Page
+from data.load import default_bundle
+from data.story import default_stories
+from present.view_state import selected_from_input
+
+
+@callback(
+    Output(Detail.PANEL, "children"),
+    Output(Detail.SELECTED, "data"),
+    Output(Controls.ATTACK_PICKER, "value"),
+    Input(Charts.MAP, "clickData"),
+    Input(Charts.CASUALTIES, "clickData"),
+    Input(Charts.RELOCATIONS, "clickData"),
+    Input(Controls.PLACE_PICKER, "value"),
+    Input(Controls.ATTACK_PICKER, "value"),
+    Input(Page.VIEW, "data"),
+    prevent_initial_call=True,
+)
+def show_detail(map_click, casualty_click, relocation_click, picked_place, picked_attack, view_data):
+    """The clicked (or picked) attack, movement or place, or the one a story step selects, with every source side by
+    side; the attack picker follows."""
+    if ctx.triggered_id == Page.VIEW:
+        view = view_of(view_data)
+        step = default_stories()[view.story][view.step - 1] if view.story else None
+        selected = (step.item_kind, step.item_id) if step and step.item_kind else None
+    else:
+        inputs = {
+            Charts.MAP: map_click,
+            Charts.CASUALTIES: casualty_click,
+            Charts.RELOCATIONS: relocation_click,
+            Controls.PLACE_PICKER: picked_place,
+            Controls.ATTACK_PICKER: picked_attack,
+        }
+        selected = selected_from_input(source_of(ctx.triggered_id), inputs.get(ctx.triggered_id))
+    if selected is None:
+        return dash.no_update, dash.no_update, dash.no_update
+    kind, item_id = selected
+    detail = present.item_detail(default_bundle(), kind, item_id)
+    if detail is None:
+        return dash.no_update, dash.no_update, dash.no_update
+    return detail_view(detail), {"kind": kind, "id": item_id}, item_id if kind == "event" else None

@@ -1,0 +1,118 @@
+"""The charts, headline figures and labels of the view: casualties, relocations, population, context."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, Patch, State, callback
+
+import present
+from components.callbacks.common import view_of
+from components.charts import graph_config
+from components.ids import Charts, Controls, Kpi, Page
+from components.kpis import kpi_detail
+from data.load import default_bundle
+
+KPI_OUTPUTS = {"killed": Kpi.KILLED, "wounded": Kpi.WOUNDED, "transferred": Kpi.TRANSFERRED, "relocated": Kpi.RELOCATED}
+DETAIL_OF = {
+    Kpi.KILLED: Kpi.KILLED_DETAIL,
+    Kpi.WOUNDED: Kpi.WOUNDED_DETAIL,
+    Kpi.TRANSFERRED: Kpi.TRANSFERRED_DETAIL,
+    Kpi.RELOCATED: Kpi.RELOCATED_DETAIL,
+}
+
+
+@callback(
+    output={
+        "casualties": Output(Charts.CASUALTIES, "figure"),
+        "relocations": Output(Charts.RELOCATIONS, "figure"),
+        "casualties_config": Output(Charts.CASUALTIES, "config"),
+        "relocations_config": Output(Charts.RELOCATIONS, "config"),
+        **{
+            f"{name}_{part}": Output(target, prop)
+            for name, kpi in KPI_OUTPUTS.items()
+            for part, (target, prop) in {
+                "text": (kpi, "children"),
+                "attribution": (kpi, "title"),
+                "detail": (DETAIL_OF[kpi], "children"),
+            }.items()
+        },
+        "range_label": Output(Controls.RANGE_LABEL, "children"),
+        "filter_label": Output(Controls.FILTER_LABEL, "children"),
+        "reset_disabled": Output(Controls.RESET, "disabled"),
+    },
+    inputs={"view_data": Input(Page.VIEW, "data")},
+)
+def update_panels(view_data: dict) -> dict:
+    """Charts, KPIs and labels for the stored view."""
+    view = view_of(view_data)
+    out = present.render_panels(default_bundle(), view)
+    topojson = dash.get_asset_url("topojson/")
+    kpis = {}
+    for name in KPI_OUTPUTS:
+        kpi = getattr(out, name)
+        kpis |= {
+            f"{name}_text": kpi.text,
+            f"{name}_attribution": kpi.attribution,
+            f"{name}_detail": kpi_detail(kpi.how, kpi.context, kpi.attribution),
+        }
+    return {
+        "casualties": out.casualties,
+        "relocations": out.relocations,
+        "casualties_config": graph_config(topojson, view.file_stem("casualties", captioned=False)),
+        "relocations_config": graph_config(topojson, view.file_stem("relocations", captioned=False)),
+        **kpis,
+        "range_label": out.range_label,
+        "filter_label": out.filter_label,
+        "reset_disabled": view.place is None,
+    }
+
+
+@callback(
+    Output(Charts.POPULATION, "figure"),
+    Output(Charts.CONTEXT, "figure"),
+    Output(Charts.POPULATION, "config"),
+    Output(Charts.CONTEXT, "config"),
+    Output(Charts.MAP_SUMMARY, "children"),
+    Output(Charts.CASUALTIES_SUMMARY, "children"),
+    Output(Charts.RELOCATIONS_SUMMARY, "children"),
+    Output(Charts.POPULATION_SUMMARY, "children"),
+    Output(Charts.CONTEXT_SUMMARY, "children"),
+    Output(Page.LEDGER_DRAWN, "data"),
+    Input(Page.VIEW, "data"),
+    State(Page.LEDGER_DRAWN, "data"),
+)
+def update_ledger_and_context(view_data, drawn):
+    """Population ledger, context strip and the charts' text alternatives. When only the range moved (the figures
+    on the page were drawn for this place and lens), the two figures are patched instead of sent again."""
+    bundle, view = default_bundle(), view_of(view_data)
+    topojson = dash.get_asset_url("topojson/")
+    text = present.summaries(bundle, view)
+    base = present.drawn_base(bundle, view)
+    if drawn == base:
+        population = as_patch(present.population_range_changes(bundle, view))
+        context = as_patch(present.context_range_changes(bundle, view))
+    else:
+        population, context = present.render_population(bundle, view), present.render_context(bundle, view)
+    return (
+        population,
+        context,
+        graph_config(topojson, view.file_stem("population", captioned=False)),
+        graph_config(topojson, view.file_stem("context", captioned=False)),
+        text["map"],
+        text["casualties"],
+        text["relocations"],
+        text["population"],
+        text["context"],
+        base,
+    )
+
+
+def as_patch(changes: dict[tuple, object]) -> Patch:
+    """A Dash Patch setting each {path: value} of a figure."""
+    patch = Patch()
+    for path, value in changes.items():
+        node = patch
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return patch

@@ -1,0 +1,83 @@
+"""The view: URL, slider, map clicks, reset, lens, place picker and story buttons become one View; the address bar,
+the pickers, the notices and what names the view (link, citation, export links) follow it."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+import dash
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, html
+
+from components.callbacks.common import source_of
+from components.ids import Charts, Controls, Page, Share, Story
+from components.share import citation, export_links
+from data.load import default_bundle
+from data.view import View, default_choices
+from present import subtitle
+from present.view_state import next_state
+
+
+@callback(
+    Output(Controls.DATE_RANGE, "value"),
+    Output(Page.URL, "search"),
+    Output(Page.VIEW, "data"),
+    Output(Controls.LENS, "value"),
+    Output(Page.NOTICE, "children"),
+    Output(Share.EXPORT_MENU, "children"),
+    Output(Share.LINK_TEXT, "children"),
+    Output(Share.CITATION, "children"),
+    Output(Controls.PLACE_PICKER, "value"),
+    Input(Page.URL, "search"),
+    Input(Controls.DATE_RANGE, "value"),
+    Input(Charts.MAP, "clickData"),
+    Input(Controls.RESET, "n_clicks"),
+    Input(Controls.LENS, "value"),
+    Input(Controls.PLACE_PICKER, "value"),
+    Input(Story.PREV, "n_clicks"),
+    Input(Story.NEXT, "n_clicks"),
+    Input(Story.LEAVE, "n_clicks"),
+    State(Page.VIEW, "data"),
+    State(Page.URL, "href"),
+)
+def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _prev, _next, _leave, current, href):
+    """One place where URL, slider, map clicks, reset, lens, the place picker and the story's buttons become the
+    view (the URL and the picker follow the view), with what names the view: its link, citation and export links
+    (answered here, not by one more request)."""
+    bundle = default_bundle()
+    up = next_state(
+        source_of(ctx.triggered_id),
+        current,
+        default_choices(),
+        search=search,
+        month_span=month_span,
+        map_click=map_click,
+        lens=lens,
+        picked_place=picked_place,
+    )
+    notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
+    span = dash.no_update if up.span is None else up.span
+    return span, up.search, up.store, up.lens, notice, *share_outputs(bundle, up.view, href), up.place
+
+
+def share_outputs(bundle, view: View, href: str | None) -> tuple:
+    """Export links, the view's URL (the address bar's: a story step's link is the step's) and a citation."""
+    search = view.query()
+    parts = urlsplit(href or "")
+    link = f"{parts.scheme}://{parts.netloc}{parts.path}{search}" if parts.netloc else search
+    label = subtitle(bundle, view)
+    return (
+        export_links(search, dash.get_relative_path("/")),
+        link,
+        citation(link, bundle.version, label, date.today()),
+    )
+
+
+# In the browser (assets/access.js): the range label follows a handle while it is dragged (the view itself is
+# recomputed on release).
+clientside_callback(
+    ClientsideFunction("camps", "rangeLabel"),
+    Output(Controls.RANGE_LABEL, "children", allow_duplicate=True),
+    Input(Controls.DATE_RANGE, "drag_value"),
+    prevent_initial_call=True,
+)

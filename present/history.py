@@ -1,0 +1,109 @@
+"""The population ledger and the context strip: built once per place and lens over the whole period, the range shown on the x axis."""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+import figures
+from data import dates, ledger
+from data.attribution import who_says
+from data.load import Bundle
+from data.select import View, select
+from figures.spec import FigureDict
+from present import memo
+from present.labels import subtitle
+
+
+def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.DataFrame:
+    return frame.assign(
+        publisher=who_says(bundle, frame),
+        kind=frame["claimant_kind"],
+        when=frame[date_col].map(dates.label),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _stocks(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
+    """The ledger over the whole period (it does not depend on the selected range; cached by place and lens)."""
+    lensed = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).movements
+    stocks = ledger.stocks(lensed)
+    return stocks.loc[stocks["place_id"] == place] if place else stocks
+
+
+@functools.lru_cache(maxsize=64)
+def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
+    """Stated populations over the whole period (the chart's x axis shows the range; cached by place and lens)."""
+    whole = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).populations
+    stated = whole.loc[whole["status"] == "stated"]  # a projection is not drawn as a stated population
+    return _with_sources(bundle, stated, "date")
+
+
+def build_population(bundle: Bundle, view: View) -> FigureDict:
+    """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
+    over the whole period, the x axis showing the selected range."""
+    return figures.population_figure(
+        _stocks(bundle, view.place, view.lens),
+        _stated(bundle, view.place, view.lens),
+        bundle.places["name"].to_dict(),
+        subtitle(bundle, view),
+        (view.first_day, view.last_day),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
+    return build_population(bundle, View(bundle.first_month, bundle.last_month, place, lens))
+
+
+@memo.memoised
+def render_population(bundle: Bundle, view: View) -> FigureDict:
+    """build_population(bundle, view), made from the whole-period figure of the place and lens (built once) with
+    the range's changes (tests/unit/test_figure_spec.py checks both are the same)."""
+    whole = _population_whole(bundle, view.place, view.lens)
+    return whole.with_changes(population_range_changes(bundle, view))
+
+
+def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
+    """What render_population changes when only the range moves (place and lens unchanged)."""
+    empty = _stocks(bundle, view.place, view.lens).empty and _stated(bundle, view.place, view.lens).empty
+    return figures.population_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day))
+
+
+@functools.lru_cache(maxsize=8)
+def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
+    everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, lens)
+    rows = _with_sources(bundle, select(bundle, everything).context, "date")
+    return rows.assign(label=rows["context_id"].map(bundle.items["label"]))
+
+
+def build_context(bundle: Bundle, view: View) -> FigureDict:
+    """Every political and legal context item under the lens (they reach back before the camps' data),
+    with the selected range shaded."""
+    return figures.context_figure(
+        _context_items(bundle, view.lens), subtitle(bundle, view), (view.first_day, view.last_day)
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
+    return build_context(bundle, View(bundle.first_month, bundle.last_month, place, lens))
+
+
+@memo.memoised
+def render_context(bundle: Bundle, view: View) -> FigureDict:
+    """build_context(bundle, view), made from the whole-period figure (built once per place and lens: the
+    subtitle names the place) with the range's changes."""
+    return _context_whole(bundle, view.place, view.lens).with_changes(context_range_changes(bundle, view))
+
+
+def context_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
+    """What render_context changes when only the range moves."""
+    empty = _context_items(bundle, view.lens).empty
+    return figures.context_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day))
+
+
+def drawn_base(bundle: Bundle, view: View) -> str:
+    """What the population and context figures depend on besides the range: data version, place and lens."""
+    return f"{bundle.version}:{view.place or '-'}:{view.lens}"

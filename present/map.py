@@ -1,0 +1,100 @@
+"""The map of a view: places, attacks, transfer routes and Ashraf's distance to the border."""
+
+from __future__ import annotations
+
+import functools
+
+import figures
+from data.attribution import says
+from data.load import Bundle
+from data.select import View, lens_keeps
+from data.summary import (
+    ItemSummary,
+    total,
+)
+from figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
+from figures.spec import FigureDict
+from geo import countries_frame, distance_to_boundary_km, great_circle
+from present import memo
+from present.items import in_view, places_geo
+from present.labels import subtitle
+
+
+@functools.cache
+def border_check(bundle: Bundle, lens: str = "all") -> BorderCheck | None:
+    """Ashraf's computed distance to Iran's border, with the distances the sources claim (those the lens keeps)."""
+    d = bundle.distances
+    claims = d.loc[lens_keeps(d, bundle, lens) & (d["place_id"] == "ashraf") & (d["target"] == "iran_border")]
+    km, nearest = distance_to_boundary_km(
+        places_geo(bundle).geometry["ashraf"], countries_frame().loc[["IRN"], "geometry"]
+    )
+    lines = tuple(
+        f"{says(bundle.claimants.at[r.claimant_id, 'name'], bundle.sources.at[r.source_id, 'publisher'])} states "
+        f"{r.value:g} {r.unit} (≈{r.km:.0f} km)"
+        for r in claims.itertuples()
+    )
+    return BorderCheck("ashraf", km, nearest.x, nearest.y, lines)
+
+
+@functools.cache
+def _map_places(bundle: Bundle) -> tuple[MapPlace, ...]:
+    return map_places(places_geo(bundle))
+
+
+@functools.cache
+def _origins(bundle: Bundle) -> dict[str, str]:
+    """movement id -> origin place id."""
+    return dict(zip(bundle.movements["movement_id"], bundle.movements["origin_place_id"], strict=True))
+
+
+@functools.lru_cache(maxsize=256)
+def _arc(bundle: Bundle, origin: str, destination: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The great-circle vertices (lons, lats) from one place to another (geo.flows.great_circle)."""
+    places = places_geo(bundle).geometry
+    lons, lats = great_circle(places[origin], places[destination]).xy
+    return tuple(lons), tuple(lats)
+
+
+def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
+    """One arc per transfer with a known destination, in the transfers' order."""
+    flows = []
+    for item in transfers:
+        if not item.place_id:
+            continue
+        origin = _origins(bundle)[item.item_id]
+        s = item.spreads["people"]
+        lons, lats = _arc(bundle, origin, item.place_id)
+        flows.append(
+            Flow(item.item_id, origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats)
+        )
+    return flows
+
+
+def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummary]) -> dict[str, PlaceLoad]:
+    loads = {}
+    for pid in bundle.places.index:
+        # Received: the listed transfers into the place, counted like the KPI (Σ lowest .. Σ highest).
+        received = total([t for t in transfers if t.place_id == pid], "people")
+        stated = tuple(
+            f"{t.label} ({t.when}): {t.spreads['people'].text()} — {t.spreads['people'].attribution()}"
+            for t in totals
+            if t.place_id == pid
+        )
+        loads[pid] = PlaceLoad(received, stated)
+    return loads
+
+
+@memo.memoised
+def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureDict:
+    """The map for a view, with one attack optionally ringed and the view's place (if any) ringed."""
+    attacks, transfers, totals = in_view(bundle, view)
+    return figures.map_figure(
+        _map_places(bundle),
+        attacks,
+        _flows(bundle, transfers),
+        _loads(bundle, transfers, totals),
+        border_check(bundle, view.lens),
+        highlight,
+        subtitle(bundle, view),
+        view.place,
+    )

@@ -1,0 +1,119 @@
+"""The casualty and relocation charts, the headline figures (KPIs) and the charts' text alternatives of a view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import figures
+from data.load import Bundle
+from data.select import View
+from data.summary import (
+    Total,
+    total,
+)
+from figures.spec import FigureDict
+from present import memo
+from present.items import in_view, split_transfers, stated_totals
+from present.labels import filter_label, subtitle
+from present.map import border_check
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One KPI card: the figure as text, how it is summed, a one-line context and the per-source attribution."""
+
+    text: str
+    how: str
+    context: str
+    attribution: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Charts, KPIs and labels that depend on the view (the map is built separately)."""
+
+    casualties: FigureDict
+    relocations: FigureDict
+    killed: Kpi
+    wounded: Kpi
+    transferred: Kpi  # moved within Iraq (Ashraf -> Liberty)
+    relocated: Kpi  # resettled abroad (left Iraq)
+    range_label: str
+    filter_label: str
+
+
+def how_summed(unit: str) -> str:
+    """The visible line beside a summed KPI: a range adds up every item's lowest and every item's highest figure."""
+    return f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"
+
+
+def _kpi(t: Total, what: str, unit: str, note: str = "") -> Kpi:
+    n = len(t.items) + t.without_figure
+    how = how_summed(unit)
+    if n == 0:
+        partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
+        return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{what}\n" + t.attribution())
+    context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
+        " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
+    )
+    if t.partial:
+        context += f" · {len(t.partial)} partly in range, not counted"
+    return Kpi(t.text(), how, context + note, f"{what}\n" + t.attribution())
+
+
+@memo.memoised
+def render_panels(bundle: Bundle, view: View) -> Rendered:
+    """Charts, KPIs and labels for a view."""
+    attacks, transfers, _ = in_view(bundle, view)
+    within, abroad = split_transfers(bundle, transfers)
+    names = bundle.places["name"].to_dict()
+    caption = subtitle(bundle, view)
+    return Rendered(
+        casualties=figures.casualty_figure(attacks, names, caption),
+        relocations=figures.relocation_figure(
+            transfers, list(stated_totals(bundle, view)), names, caption, (view.first_day, view.last_day)
+        ),
+        killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
+        wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
+        transferred=_kpi(
+            total(within, "people"),
+            "People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:",
+            "transfer",
+        ),
+        relocated=_kpi(
+            total(abroad, "people"),
+            "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
+            "transfer",
+            " · most departures are known only as stated totals (relocation chart), not added here",
+        ),
+        range_label=view.range_label,
+        filter_label=filter_label(bundle, view),
+    )
+
+
+def summaries(bundle: Bundle, view: View) -> dict[str, str]:
+    """One-sentence text alternatives of the charts for screen readers."""
+    attacks, transfers, totals = in_view(bundle, view)
+    within, abroad = split_transfers(bundle, transfers)
+    killed = total(attacks, "killed")
+    where = f" at {bundle.places.at[view.place, 'name']}" if view.place else ""
+    disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
+    return {
+        "map": (
+            f"Map for {view.range_label}{where}: {len(attacks)} attack(s) at the camps and "
+            f"{len(transfers)} transfer(s) drawn as routes; Ashraf computed ≈{border_check(bundle).km:.0f} km "
+            "from the Iranian border."
+        ),
+        "casualties": (
+            f"Casualties for {view.range_label}{where}: {len(attacks)} attack(s); killed {killed.text()} "
+            f"({how_summed('attack').lower()}); sources disagree on {disputed} of them."
+        ),
+        "relocations": (
+            f"Relocations for {view.range_label}{where}: {len(within)} listed transfer(s) within Iraq "
+            f"(Ashraf → Liberty) moving {total(within, 'people').text()} people; {len(abroad)} listed transfer(s) "
+            f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s), drawn "
+            "separately and not added."
+        ),
+        "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
+        "context": f"Political and legal context items from {view.range_label}, one mark per source.",
+    }
