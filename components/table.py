@@ -18,7 +18,7 @@ from dash import dcc, html
 
 from components.ids import Table
 
-# (column of data.table.view_table, header, sort key column)
+# (column of data.table.table, header, sort key column)
 COLUMNS = (
     ("item", "Item", "item"),
     ("date", "Date", "period_start"),
@@ -96,7 +96,7 @@ def _cell(column: str, value, source=None, title=None) -> str:
         return '<td><span class="badge disputed">disputed</span></td>' if value else "<td></td>"
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
         return f"<td>{_link(value, source, title)}</td>"
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float | np.number) and not isinstance(value, bool | np.bool_):
         return f'<td class="num">{int(value):,}</td>'
     return f"<td>{escape(str(value))}</td>"
 
@@ -105,9 +105,6 @@ _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
 _TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
 _INPUTS = (*_NAMES, _TITLE)
-# Value types grouped so that, within a group, values that compare equal get the same cell (1 and 1.0 do; True and 1
-# would not, so bools are a group of their own) and comparing two never raises (pd.NA is passed on as None).
-_GROUPS = {"v": frozenset({str, int, float, type(None)}), "f": frozenset({bool})}  # values, flags
 
 
 def _document(sort: dict, body: list[str]) -> str:
@@ -126,65 +123,15 @@ def _document(sort: dict, body: list[str]) -> str:
     )
 
 
-def table_html_reference(frame: pd.DataFrame, sort: dict) -> str:
-    """table_html cell by cell over DataFrame.iterrows (the reference the fast path is tested against)."""
-    rows = sort_rows(frame, sort)
-    body = [_row_html((*(r[c] for c in _NAMES), r.get(_TITLE))) for _, r in rows.iterrows()]
-    return _document(sort, body)
-
-
-def _row_html(values: tuple) -> str:
-    """One <tr> from a row's values of _INPUTS."""
+@functools.lru_cache(maxsize=4096)
+def _row(values: tuple) -> str:
+    """One <tr> from a row's values of _INPUTS (memoised: most rows recur from one view to the next)."""
     row = dict(zip(_INPUTS, values, strict=True))
     return "<tr>" + "".join(_cell(c, row[c], row["source"], row[_TITLE]) for c in _NAMES) + "</tr>"
 
 
-@functools.lru_cache(maxsize=4096)
-def _row(groups: str, values: tuple) -> str:
-    """One <tr> from a row's values of _INPUTS; `groups` (a letter per column) keeps values of other types apart."""
-    return _row_html(values)
-
-
-def _column(series: pd.Series) -> tuple[list, str, bool] | None:
-    """A column's values as iterrows gives them in a frame of mixed dtypes (pd.NA as None: the same cell), their
-    group and whether the column holds text; None for other dtypes or values of other types."""
-    dtype = series.dtype
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "python" and dtype.na_value is np.nan:
-        return np.asarray(series.array).tolist(), "v", True  # the str and NaN objects astype(object) would copy
-    if isinstance(dtype, pd.StringDtype | pd.Int64Dtype):
-        return series.array.to_numpy(dtype=object, na_value=None).tolist(), "v", isinstance(dtype, pd.StringDtype)
-    if isinstance(dtype, np.dtype) and dtype.kind in "biuf":
-        return series.to_numpy().tolist(), "f" if dtype.kind == "b" else "v", False
-    if isinstance(dtype, np.dtype) and dtype.kind == "O":
-        values = series.to_numpy().tolist()
-        group = next((g for g, members in _GROUPS.items() if set(map(type, values)) <= members), None)
-        return (values, group, True) if group else None
-    return None
-
-
 def table_html(frame: pd.DataFrame, sort: dict) -> str:
-    """The whole <table> as HTML: caption, headers (aria-sort on the sorted one), one row per item and source.
-
-    Same HTML as table_html_reference, each row's HTML memoised on its displayed values.
-    """
-    key = {c: k for c, _, k in COLUMNS}.get(sort.get("column"), "period_start")
-    ascending = sort.get("ascending", True)
-    if (
-        type(ascending) is not bool
-        or not frame.columns.is_unique
-        or not {key, *_INPUTS} <= set(frame.columns)
-        or key in frame.index.names  # sort_values would find it ambiguous
-    ):
-        return table_html_reference(frame, sort)
-    columns = [_column(frame[c]) for c in _INPUTS]
-    # With a text column the frame's values interleave to objects, which _column reproduces column by column.
-    if any(c is None for c in columns) or not any(text for _, _, text in columns):
-        return table_html_reference(frame, sort)
-    # sort_rows' order: DataFrame.sort_values on one column sorts that column's values as Series.sort_values does
-    by = frame[key]
-    if not by.index.equals(pd.RangeIndex(len(by))):
-        by = by.reset_index(drop=True)  # so that the sorted labels are positions
-    order = by.sort_values(ascending=ascending, na_position="last", kind="stable").index.tolist()
-    groups = "".join(group for _, group, _ in columns)
-    rows = list(zip(*(values for values, _, _ in columns), strict=True))
-    return _document(sort, [_row(groups, rows[i]) for i in order])
+    """The whole <table> as HTML: caption, headers (aria-sort on the sorted one), one row per item and source."""
+    rows = sort_rows(frame, sort).reindex(columns=list(_INPUTS))
+    values = rows.astype(object).where(rows.notna(), None)
+    return _document(sort, [_row(tuple(v)) for v in values.itertuples(index=False, name=None)])

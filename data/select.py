@@ -1,39 +1,32 @@
-"""Pure filters: (Bundle, View) -> the rows behind that view. No Dash, no Plotly."""
+"""The one selection: (Bundle, View) -> the rows of each frame behind the view. No Dash, no Plotly.
+
+A row is in a view when its period overlaps the range (`partial` when it reaches beyond it), the lens keeps its
+claimant and, for events, movements and stated populations, it is at the view's place (a movement: from or to it).
+Everything that does not depend on the range (period bounds, lens and place masks, item codes) is computed once per
+bundle and cached, so a view costs a few numpy comparisons. A Selection holds the rows as positions (the page's
+summaries are cached by them) and gives them as frames (captions, exports, the report and the story read those).
+"""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from data import schema
 from data.load import Bundle
 from data.view import LENS_LABELS, LENSES, View
 
-__all__ = ["LENSES", "LENS_LABELS", "Selection", "View", "full_view", "lens_keeps", "select"]
+__all__ = ["FRAMES", "LENSES", "LENS_LABELS", "Rows", "Selection", "View", "full_view", "lens_keeps", "select"]
 
-
-@dataclass(frozen=True)
-class Selection:
-    """Rows (one per item and source) that fall in a view; `partial` marks items only partly inside the range."""
-
-    view: View
-    events: pd.DataFrame
-    movements: pd.DataFrame
-    populations: pd.DataFrame
-    context: pd.DataFrame
+FRAMES = ("events", "movements", "populations", "context")
 
 
 def full_view(bundle: Bundle) -> View:
     """The whole period of the data, every place, every source."""
     return View(bundle.first_month, bundle.last_month)
-
-
-def _in_range(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-    """Rows whose period overlaps the range, flagged `partial` when it extends beyond it."""
-    overlaps = (frame["period_end"] >= view.first_day) & (frame["period_start"] <= view.last_day)
-    inside = (frame["period_start"] >= view.first_day) & (frame["period_end"] <= view.last_day)
-    return frame.loc[overlaps].assign(partial=~inside[overlaps])
 
 
 def lens_keeps(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.Series:
@@ -55,20 +48,124 @@ def lens_keeps(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.Series:
     raise ValueError(f"unknown lens {lens!r}: expected one of {', '.join(LENSES)}")
 
 
-def _lens(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.DataFrame:
-    """The rows of a frame a lens keeps."""
-    return frame.loc[lens_keeps(frame, bundle, lens)]
+@dataclass(frozen=True, eq=False)
+class Rows:
+    """Positions (ascending) of one frame's rows in a view, and whether each is only partly inside the range."""
+
+    positions: np.ndarray
+    partial: np.ndarray
+
+    def where(self, mask: np.ndarray) -> Rows:
+        """The rows whose position is set in a frame-long boolean mask."""
+        keep = mask[self.positions]
+        return Rows(self.positions[keep], self.partial[keep])
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.flags.writeable = False
+    return array
+
+
+@functools.cache
+def _periods(bundle: Bundle, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """period_start and period_end of a frame as datetime64 arrays."""
+    frame = getattr(bundle, name)
+    return _frozen(frame["period_start"].to_numpy()), _frozen(frame["period_end"].to_numpy())
+
+
+@functools.lru_cache(maxsize=512)  # bounded: place and lens come from the page's state
+def base_mask(bundle: Bundle, name: str, lens: str, place: str | None) -> np.ndarray:
+    """Rows of a frame kept by the lens and the place, whatever the range (context is not tied to a place)."""
+    frame = getattr(bundle, name)
+    lensed = np.zeros(len(frame), dtype=bool)
+    lensed[lens_keeps(frame.reset_index(drop=True), bundle, lens).to_numpy(dtype=bool)] = True
+    if not place or name == "context":  # context is not tied to a place
+        return _frozen(lensed)
+    if name == "movements":
+        at = (frame["origin_place_id"] == place) | (frame["destination_place_id"] == place)
+    else:
+        at = frame["place_id"] == place
+    return _frozen(lensed & at.to_numpy(dtype=bool))
+
+
+@functools.cache
+def equals(bundle: Bundle, name: str, column: str, value: str) -> np.ndarray:
+    """Boolean mask of the rows of a frame whose column equals a value."""
+    return _frozen((getattr(bundle, name)[column] == value).to_numpy(dtype=bool))
+
+
+@functools.cache
+def item_codes(bundle: Bundle, name: str, key: str) -> np.ndarray:
+    """An integer per row naming its item (-1 where the key is missing, which groupby drops)."""
+    codes, _ = pd.factorize(getattr(bundle, name)[key])
+    return _frozen(codes.astype(np.int64))
+
+
+def _bounds(view: View) -> tuple[np.datetime64, np.datetime64]:
+    """view.first_day and view.last_day as datetime64 (from the months' ordinals: Period.end_time is slow)."""
+    if view.start.freqstr == "M" and view.end.freqstr == "M":
+        day = np.timedelta64(1, "D")
+        first = np.datetime64(view.start.ordinal, "M").astype("datetime64[D]")
+        return first.astype("datetime64[s]"), (np.datetime64(view.end.ordinal + 1, "M") - day).astype("datetime64[s]")
+    return np.datetime64(view.first_day.to_datetime64(), "s"), np.datetime64(view.last_day.to_datetime64(), "s")
+
+
+def rows(bundle: Bundle, view: View, name: str) -> Rows:
+    """The rows of one frame behind a view: overlapping the range, kept by lens and place; partial if not inside."""
+    first, last = _bounds(view)
+    starts, ends = _periods(bundle, name)
+    overlaps = base_mask(bundle, name, view.lens, view.place) & (ends >= first) & (starts <= last)
+    positions = np.flatnonzero(overlaps).astype(np.int64, copy=False)
+    inside = (starts[positions] >= first) & (ends[positions] <= last)
+    return Rows(positions, ~inside)
+
+
+def groups(codes: np.ndarray, selected: Rows) -> list[tuple[int, tuple[int, ...], tuple[bool, ...]]]:
+    """Selected rows grouped by item, in order of first appearance: (code, positions, partial flags)."""
+    found: dict[int, tuple[list[int], list[bool]]] = {}
+    for code, pos, part in zip(
+        codes[selected.positions].tolist(), selected.positions.tolist(), selected.partial.tolist(), strict=True
+    ):
+        entry = found.get(code)
+        if entry is None:
+            found[code] = ([pos], [part])
+        else:
+            entry[0].append(pos)
+            entry[1].append(part)
+    return [(code, tuple(pos), tuple(part)) for code, (pos, part) in found.items()]
+
+
+@dataclass(frozen=True, eq=False)
+class Selection:
+    """The rows (one per item and source) of each frame that fall in a view, as positions; as frames (with a
+    `partial` column: the row is only partly inside the range) through the properties."""
+
+    bundle: Bundle
+    view: View
+    rows: dict[str, Rows]
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The selected rows of one frame, in the bundle's order, with `partial`."""
+        selected = self.rows[name]
+        return getattr(self.bundle, name).iloc[selected.positions].assign(partial=selected.partial)
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self.frame("events")
+
+    @property
+    def movements(self) -> pd.DataFrame:
+        return self.frame("movements")
+
+    @property
+    def populations(self) -> pd.DataFrame:
+        return self.frame("populations")
+
+    @property
+    def context(self) -> pd.DataFrame:
+        return self.frame("context")
 
 
 def select(bundle: Bundle, view: View) -> Selection:
-    """The events, movements and stated populations behind a view."""
-    events = _lens(_in_range(bundle.events, view), bundle, view.lens)
-    movements = _lens(_in_range(bundle.movements, view), bundle, view.lens)
-    populations = _lens(_in_range(bundle.populations, view), bundle, view.lens)
-    context = _lens(_in_range(bundle.context, view), bundle, view.lens)  # context is not tied to a place
-    if view.place:
-        events = events.loc[events["place_id"] == view.place]
-        touches = (movements["origin_place_id"] == view.place) | (movements["destination_place_id"] == view.place)
-        movements = movements.loc[touches]
-        populations = populations.loc[populations["place_id"] == view.place]
-    return Selection(view, events, movements, populations, context)
+    """The events, movements, stated populations and context items behind a view."""
+    return Selection(bundle, view, {name: rows(bundle, view, name) for name in FRAMES})

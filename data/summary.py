@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import dates, index, schema
+from data import dates, schema
 from data.attribution import says
 from data.load import Bundle
+from data.select import Rows, groups, item_codes
 
 
 @dataclass(frozen=True)
@@ -192,13 +193,13 @@ def item_summary(bundle: Bundle, kind: str, positions: tuple[int, ...], partial:
     return summary
 
 
-def summarise_rows(bundle: Bundle, kind: str, selected: index.Rows) -> list[ItemSummary]:
+def summarise_rows(bundle: Bundle, kind: str, selected: Rows) -> list[ItemSummary]:
     """summarise_events / summarise_movements of the selected rows of bundle.events / .movements ('event' /
     'movement'), item by item from the cache."""
     name, key, _ = _ITEM_FRAMES[kind]
     out = [
         item_summary(bundle, kind, positions, partial)
-        for code, positions, partial in index.groups(index.item_codes(bundle, name, key), selected)
+        for code, positions, partial in groups(item_codes(bundle, name, key), selected)
         if code >= 0
     ]
     return sorted(out, key=lambda s: (s.period_start, s.item_id))

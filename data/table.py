@@ -1,4 +1,8 @@
-"""The rows behind a view as one flat table (one row per item and source): the on-page table and the CSV export."""
+"""The rows behind a view as one flat table (one row per item and source): the on-page table and the CSV export.
+
+The table of the whole bundle is built once (every row, none partial); a view's table is its rows picked from it
+in the same order, with the two columns that depend on the view: `disputed` (sources disagree among the rows in
+view) and `partly_in_range`."""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data import dates, index, schema
+from data import dates, schema
 from data.attribution import who_says
 from data.load import Bundle
-from data.select import Selection, View, full_view
+from data.select import Rows, View, groups, select
 from data.summary import rows_disputed
 
 TABLE_COLUMNS = (
@@ -58,11 +62,10 @@ def _common(frame: pd.DataFrame, date_text: list[str] | pd.Series) -> dict:
     }
 
 
-def view_table(bundle: Bundle, selection: Selection) -> pd.DataFrame:
-    """Every (item, source) row behind the view: attacks, movements and stated populations, in date order."""
+def _build(bundle: Bundle, ev: pd.DataFrame, mv: pd.DataFrame, po: pd.DataFrame) -> pd.DataFrame:
+    """Every (item, source) row of the given attacks, movements and stated populations, in date order."""
     names = bundle.places["name"]
     parts = []
-    ev, mv, po = selection.events, selection.movements, selection.populations
     if not ev.empty:
         parts.append(pd.DataFrame({
             "item_type": "attack", "item_id": ev["event_id"], **_common(ev, ev["date"].map(dates.label)),
@@ -115,7 +118,7 @@ def disputed_count(table: pd.DataFrame) -> int:
     return int(rows["item_id"].where(~population, at).nunique())
 
 
-# Frames of the table, in view_table's order: (frame, item key, count columns whose disagreement marks `disputed`)
+# Frames of the table, in _build's order: (frame, item key, count columns whose disagreement marks `disputed`)
 _PARTS = (
     ("events", "event_id", schema.COUNT_COLUMNS),
     ("movements", "movement_id", ("people",)),
@@ -125,7 +128,7 @@ _PARTS = (
 
 @dataclass(frozen=True, eq=False)
 class _Full:
-    """view_table over every row of the bundle, as column arrays, and the table row of each frame position."""
+    """The table of every row of the bundle, as column arrays, and the table row of each frame position."""
 
     columns: dict[str, pd.api.extensions.ExtensionArray]
     row_of: dict[str, np.ndarray]
@@ -135,12 +138,12 @@ class _Full:
 def _full(bundle: Bundle) -> _Full:
     """The whole bundle's table (every row, none partial), computed once."""
     frames = [getattr(bundle, name).assign(partial=False) for name, _, _ in _PARTS]
-    table = view_table(bundle, Selection(full_view(bundle), *frames, bundle.context))
+    table = _build(bundle, *frames)
     # The same table with each row's position in the concatenation of the frames in place of the note (the note
     # is not a sort key, so the rows come out in the same order): table row -> frame row.
     offsets = np.cumsum([0, *(len(f) for f in frames)])
     marked = [f.assign(note=np.arange(lo, hi)) for f, lo, hi in zip(frames, offsets, offsets[1:], strict=False)]
-    order = view_table(bundle, Selection(full_view(bundle), *marked, bundle.context))["note"].to_numpy(dtype=np.int64)
+    order = _build(bundle, *marked)["note"].to_numpy(dtype=np.int64)
     row_of = np.empty(len(order), dtype=np.int64)
     row_of[order] = np.arange(len(order))
     return _Full(
@@ -151,7 +154,7 @@ def _full(bundle: Bundle) -> _Full:
 
 @functools.cache
 def _dispute_codes(bundle: Bundle, name: str, key: str) -> np.ndarray:
-    """index.item_codes of the groups `_dispute_key` compares (-1 where the key is missing)."""
+    """A code per row naming the group `_dispute_key` compares (-1 where the key is missing)."""
     codes, _ = pd.factorize(_dispute_key(getattr(bundle, name), key))
     codes = codes.astype(np.int64)
     codes.flags.writeable = False
@@ -166,34 +169,24 @@ def _item_disputed(bundle: Bundle, name: str, positions: tuple[int, ...]) -> boo
     return bool(_disputed(getattr(bundle, name).iloc[list(positions)], key, cols).iat[0])
 
 
-def _disputed_rows(bundle: Bundle, name: str, key: str, rows: index.Rows) -> list[bool]:
+def _disputed_rows(bundle: Bundle, name: str, key: str, rows: Rows) -> list[bool]:
     """`disputed` of each selected row of a frame, item by item (by place and date for stated populations) from the
     cache (a missing id maps to NaN: True)."""
     codes = _dispute_codes(bundle, name, key)
     flags = {
-        code: code < 0 or _item_disputed(bundle, name, positions) for code, positions, _ in index.groups(codes, rows)
+        code: code < 0 or _item_disputed(bundle, name, positions) for code, positions, _ in groups(codes, rows)
     }
     return [flags[code] for code in codes[rows.positions].tolist()]
 
 
-def fast_view_table(bundle: Bundle, selected: dict[str, index.Rows]) -> pd.DataFrame:
-    """view_table of the selection whose rows of events, movements and populations are given as positions.
-
-    The rows are those of view_table over the whole bundle (cached), in the same relative order; only
-    `disputed` (over the rows in view, per item) and `partly_in_range` depend on the view. Views selecting the
-    same rows share one frame (cached); each caller gets its own shallow copy (copy-on-write keeps them apart).
-    """
-    key = tuple((selected[name].positions.tobytes(), selected[name].partial.tobytes()) for name, _, _ in _PARTS)
-    return _table(bundle, key).copy(deep=False)
-
-
 @functools.lru_cache(maxsize=256)
 def _table(bundle: Bundle, key: tuple[tuple[bytes, bytes], ...]) -> pd.DataFrame:
-    """fast_view_table of the rows whose positions and partial flags are given as the bytes of their arrays."""
+    """The table of the rows whose positions and partial flags are given as the bytes of their arrays (views that
+    select the same rows share one frame)."""
     full = _full(bundle)
     picked, partial, disputed = [], [], []
     for (name, item_key, cols), (positions, partly) in zip(_PARTS, key, strict=True):
-        rows = index.Rows(np.frombuffer(positions, dtype=np.int64), np.frombuffer(partly, dtype=bool))
+        rows = Rows(np.frombuffer(positions, dtype=np.int64), np.frombuffer(partly, dtype=bool))
         picked.append(full.row_of[name][rows.positions])
         partial.append(rows.partial)
         disputed.append(_disputed_rows(bundle, name, item_key, rows) if cols else np.zeros(len(rows.positions), bool))
@@ -210,11 +203,10 @@ def _table(bundle: Bundle, key: tuple[tuple[bytes, bytes], ...]) -> pd.DataFrame
     return pd.DataFrame(data, copy=False)
 
 
-def table(bundle: Bundle, view: View) -> pd.DataFrame:
-    """The rows behind the view, one per item and source (the on-page table and the CSV export).
 
-    Equals view_table(bundle, data.select.select(bundle, view)), from cached per-bundle rows.
-    """
-    return fast_view_table(
-        bundle, {name: index.rows(bundle, view, name) for name in ("events", "movements", "populations")}
-    )
+def table(bundle: Bundle, view: View) -> pd.DataFrame:
+    """The rows behind the view, one per item and source (the on-page table and the CSV export). Each caller gets
+    its own shallow copy of the cached frame (copy-on-write keeps them apart)."""
+    rows = select(bundle, view).rows
+    key = tuple((rows[name].positions.tobytes(), rows[name].partial.tobytes()) for name, _, _ in _PARTS)
+    return _table(bundle, key).copy(deep=False)

@@ -7,10 +7,10 @@ import functools
 import geopandas as gpd
 import pandas as pd
 
-from data import dates, index
+from data import dates
 from data.attribution import says
 from data.load import Bundle
-from data.select import View
+from data.select import View, equals, select
 from data.summary import (
     ItemSummary,
     summarise_rows,
@@ -46,18 +46,19 @@ def in_view(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[ItemSum
     Rows are picked with numpy (data.index) and each item's summary comes from a cache, so a new view is cheap;
     the result equals summarising data.select.select(bundle, view) (see tests/unit/test_fast_selection.py).
     """
-    moves = index.rows(bundle, view, "movements")
+    rows = select(bundle, view).rows
+    moves = rows["movements"]
     return (
-        summarise_rows(bundle, "event", index.rows(bundle, view, "events")),
-        summarise_rows(bundle, "movement", moves.where(index.equals(bundle, "movements", "scope", "transfer"))),
-        summarise_rows(bundle, "movement", moves.where(index.equals(bundle, "movements", "scope", "aggregate"))),
+        summarise_rows(bundle, "event", rows["events"]),
+        summarise_rows(bundle, "movement", moves.where(equals(bundle, "movements", "scope", "transfer"))),
+        summarise_rows(bundle, "movement", moves.where(equals(bundle, "movements", "scope", "aggregate"))),
     )
 
 
 @functools.lru_cache(maxsize=256)
 def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
     """Every source's stated total in the view, one per (item, source), sorted by the date it is stated as of."""
-    rows = index.rows(bundle, view, "movements").where(index.equals(bundle, "movements", "scope", "aggregate"))
+    rows = select(bundle, view).rows["movements"].where(equals(bundle, "movements", "scope", "aggregate"))
     frame = bundle.movements.iloc[rows.positions].assign(partial=rows.partial)
     names = bundle.places["name"]
     out = [

@@ -13,8 +13,8 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from data.select import View, select
-from data.table import view_table
+from data.select import View
+from data.table import table as view_rows
 from exports import FIGURES, cli
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def test_cli_writes_every_file_of_a_view(tmp_path, bundle):
         assert (out / f"camps-atlas-{figure}-{STEM}.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
         assert (out / f"camps-atlas-{figure}-{STEM}.pdf").read_bytes().startswith(b"%PDF-")
     assert (out / f"camps-atlas-map-{STEM}.png").stat().st_size > 30_000
-    table = view_table(bundle, select(bundle, View(pd.Period("2013-01", "M"), pd.Period("2013-12", "M"))))
+    table = view_rows(bundle, View(pd.Period("2013-01", "M"), pd.Period("2013-12", "M")))
     rows = pd.read_csv(out / f"camps-atlas-data-{STEM}.csv", dtype=str, keep_default_na=False)
     assert list(rows["item_id"]) == list(table["item_id"]) and len(rows) > 0
     features = gpd.read_file(out / f"camps-atlas-data-{STEM}.geojson")

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 
 from data.select import View, full_view, select
-from data.table import view_table
+from data.table import table as view_rows
 from exports import caption, data, images
 from exports.params import ParamError, Size, filename, parse_query, parse_size
 
@@ -167,7 +167,7 @@ def test_explicit_size_is_the_image_size(bundle):
     ids=["2013", "everything", "ashraf-independent", "albania-seeds"],
 )
 def test_csv_is_the_table_and_geojson_the_same_rows(bundle, view):
-    table = view_table(bundle, select(bundle, view))
+    table = view_rows(bundle, view)
     csv = data.to_csv(bundle, view)
     assert csv.decode("utf-8") == table.to_csv(index=False, lineterminator="\n")
     read = pd.read_csv(io.BytesIO(csv), dtype=str, keep_default_na=False)
@@ -246,7 +246,7 @@ def test_csv_route_returns_the_table_rows(client, bundle):
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"] == 'attachment; filename="camps-atlas-data-2013-01_2013-12.csv"'
     rows = pd.read_csv(io.BytesIO(response.data), dtype=str, keep_default_na=False)
-    table = view_table(bundle, select(bundle, View(month("2013-01"), month("2013-12"))))
+    table = view_rows(bundle, View(month("2013-01"), month("2013-12")))
     assert len(rows) == len(table) > 0
     assert list(rows["item_id"]) == list(table["item_id"])
 
@@ -258,7 +258,7 @@ def test_geojson_route_is_readable_by_geopandas(client, bundle):
     assert "camps-atlas-data-2013-01_2013-12-liberty-independent.geojson" in response.headers["Content-Disposition"]
     frame = gpd.read_file(io.BytesIO(response.data))
     view = View(month("2013-01"), month("2013-12"), "liberty", "independent")
-    assert len(frame) == len(view_table(bundle, select(bundle, view))) > 0
+    assert len(frame) == len(view_rows(bundle, view)) > 0
 
 
 def test_renderer_failure_is_a_503_not_a_500(client, monkeypatch):

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 import present
-from data import index, schema
+from data import schema
+from data import select as selection
 from data.select import LENSES, View, full_view, lens_keeps, select
 
 PARTY_TAGS = {f"[{schema.SOURCE_KIND_LABELS[k]}]" for k in schema.PARTY_KINDS}  # how a hover names a party's figure
@@ -42,17 +43,17 @@ def _views(bundle, lens):
 
 @pytest.mark.parametrize("lens", LENSES)
 def test_each_lens_keeps_exactly_the_rows_of_its_claimant_kinds(bundle, lens):
-    """Every row of every data file, through data.index (the page's path) and data.select (the reference)."""
-    for name in (*index.FRAMES, "distances"):
+    """Every row of every data file, through the one selection (data.select: masks and rows) and the lens rule."""
+    for name in (*selection.FRAMES, "distances"):
         frame = getattr(bundle, name)
         kinds = frame["claimant_id"].map(bundle.claimants["kind"])
         seeds = frame["source_id"].map(bundle.sources["seed_file"]).ne("")
         want = KEEPS[lens](kinds, seeds).to_numpy()
         assert (lens_keeps(frame, bundle, lens).to_numpy() == want).all(), name
-        if name in index.FRAMES:
-            assert (index.base_mask(bundle, name, lens, None) == want).all(), name
-            kept = index.rows(bundle, dataclasses.replace(full_view(bundle), lens=lens), name).positions
-            every_in_range = index.rows(bundle, full_view(bundle), name).positions
+        if name in selection.FRAMES:
+            assert (selection.base_mask(bundle, name, lens, None) == want).all(), name
+            kept = selection.rows(bundle, dataclasses.replace(full_view(bundle), lens=lens), name).positions
+            every_in_range = selection.rows(bundle, full_view(bundle), name).positions
             assert set(kept) == {p for p in every_in_range if want[p]}, name
 
 
