@@ -173,9 +173,7 @@ def _disputed_rows(bundle: Bundle, name: str, key: str, rows: Rows) -> list[bool
     """`disputed` of each selected row of a frame, item by item (by place and date for stated populations) from the
     cache (a missing id maps to NaN: True)."""
     codes = _dispute_codes(bundle, name, key)
-    flags = {
-        code: code < 0 or _item_disputed(bundle, name, positions) for code, positions, _ in groups(codes, rows)
-    }
+    flags = {code: code < 0 or _item_disputed(bundle, name, positions) for code, positions, _ in groups(codes, rows)}
     return [flags[code] for code in codes[rows.positions].tolist()]
 
 
@@ -201,7 +199,6 @@ def _table(bundle: Bundle, key: tuple[tuple[bytes, bytes], ...]) -> pd.DataFrame
     }
     data = {col: by_view[col] if col in by_view else array.take(order) for col, array in full.columns.items()}
     return pd.DataFrame(data, copy=False)
-
 
 
 def table(bundle: Bundle, view: View) -> pd.DataFrame:

@@ -4,8 +4,6 @@ labels, text alternatives and the detail panel. Pure; no Dash (components/ puts 
 from data.table import table
 from present.detail import ItemDetail, SourceLine, item_detail
 from present.history import (
-    build_context,
-    build_population,
     context_range_changes,
     drawn_base,
     population_range_changes,
@@ -23,8 +21,6 @@ __all__ = [
     "Rendered",
     "SourceLine",
     "border_check",
-    "build_context",
-    "build_population",
     "context_range_changes",
     "drawn_base",
     "filter_label",

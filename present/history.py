@@ -40,27 +40,24 @@ def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
     return _with_sources(bundle, stated, "date")
 
 
-def build_population(bundle: Bundle, view: View) -> FigureDict:
-    """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
-    over the whole period, the x axis showing the selected range."""
-    return figures.population_figure(
-        _stocks(bundle, view.place, view.lens),
-        _stated(bundle, view.place, view.lens),
-        bundle.places["name"].to_dict(),
-        subtitle(bundle, view),
-        (view.first_day, view.last_day),
-    )
-
-
 @functools.lru_cache(maxsize=64)
 def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
-    return build_population(bundle, View(bundle.first_month, bundle.last_month, place, lens))
+    """The population figure of a place and lens over the whole period (render_population sets the range)."""
+    whole = View(bundle.first_month, bundle.last_month, place, lens)
+    return figures.population_figure(
+        _stocks(bundle, place, lens),
+        _stated(bundle, place, lens),
+        bundle.places["name"].to_dict(),
+        subtitle(bundle, whole),
+        (whole.first_day, whole.last_day),
+    )
 
 
 @memo.memoised
 def render_population(bundle: Bundle, view: View) -> FigureDict:
-    """build_population(bundle, view), made from the whole-period figure of the place and lens (built once) with
-    the range's changes (tests/unit/test_figure_spec.py checks both are the same)."""
+    """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
+    over the whole period, the x axis showing the selected range: the figure of the place and lens (built once)
+    with the range's changes, the same changes the page sends as a Patch when only the range moves."""
     whole = _population_whole(bundle, view.place, view.lens)
     return whole.with_changes(population_range_changes(bundle, view))
 
@@ -78,23 +75,19 @@ def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
     return rows.assign(label=rows["context_id"].map(bundle.items["label"]))
 
 
-def build_context(bundle: Bundle, view: View) -> FigureDict:
-    """Every political and legal context item under the lens (they reach back before the camps' data),
-    with the selected range shaded."""
-    return figures.context_figure(
-        _context_items(bundle, view.lens), subtitle(bundle, view), (view.first_day, view.last_day)
-    )
-
-
 @functools.lru_cache(maxsize=64)
 def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
-    return build_context(bundle, View(bundle.first_month, bundle.last_month, place, lens))
+    """The context figure of a lens over the whole period (the subtitle names the place)."""
+    whole = View(bundle.first_month, bundle.last_month, place, lens)
+    return figures.context_figure(
+        _context_items(bundle, lens), subtitle(bundle, whole), (whole.first_day, whole.last_day)
+    )
 
 
 @memo.memoised
 def render_context(bundle: Bundle, view: View) -> FigureDict:
-    """build_context(bundle, view), made from the whole-period figure (built once per place and lens: the
-    subtitle names the place) with the range's changes."""
+    """Every political and legal context item under the lens (they reach back before the camps' data), with the
+    selected range shaded: the whole-period figure (built once per place and lens) with the range's changes."""
     return _context_whole(bundle, view.place, view.lens).with_changes(context_range_changes(bundle, view))
 
 

@@ -39,7 +39,7 @@ def test_a_projection_is_not_drawn_as_a_stated_population(bundle):
     projected = bundle.populations.loc[bundle.populations["status"] == "projected"]
     assert set(projected["population_id"]) == {"P_liberty_1970_unhcr-2015-12"}
     view = full_view(bundle)
-    fig = present.build_population(bundle, dataclasses.replace(view, place="liberty"))
+    fig = present.render_population(bundle, dataclasses.replace(view, place="liberty"))
     stated_y = [y for t in fig["data"] if "Stated" in str(t.get("name", "")) for y in t.get("y", [])]
     assert stated_y and 1970 not in stated_y
     table = present.table(bundle, view)

@@ -120,7 +120,7 @@ def test_every_stated_total_has_its_own_labelled_row(bundle, window):
 def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
     """Each context item's short label is written beside its marks (text in the figure, not hover only), the
     labels of a row do not share a lane where they would overlap, and all category rows have a tick label."""
-    fig = present.build_context(bundle, full_view(bundle))
+    fig = present.render_context(bundle, full_view(bundle))
     marks = [t for t in fig["data"] if t["type"] == "scatter"]
     texts = [x for t in marks for x in t["text"] if x]
     items = present.history._context_items(bundle, "all")
@@ -133,7 +133,7 @@ def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
 
 def test_an_empty_context_strip_does_not_blame_the_range(bundle):
     """Context is shown for the whole period: when a lens has none, the message must not say 'in the selected range'."""
-    fig = present.build_context(bundle, View(bundle.first_month, bundle.last_month, None, "seeds"))
+    fig = present.render_context(bundle, View(bundle.first_month, bundle.last_month, None, "seeds"))
     if fig["data"]:
         pytest.skip("the seed documents have context items in this data version")
     text = fig["layout"]["annotations"][0]["text"]

@@ -69,8 +69,8 @@ def test_independent_views_hold_no_claim_of_either_party(bundle):
         shown = [
             *_strings(present.render_panels(bundle, view)),
             *_strings(present.render_map(bundle, view)),
-            *_strings(present.build_population(bundle, view)),
-            *_strings(present.build_context(bundle, view)),
+            *_strings(present.render_population(bundle, view)),
+            *_strings(present.render_context(bundle, view)),
         ]
         assert not [s for s in shown if any(tag in s for tag in PARTY_TAGS)], view
         assert not {schema.SOURCE_KIND_LABELS[k] for k in schema.PARTY_KINDS} & set(shown), view

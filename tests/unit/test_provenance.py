@@ -113,7 +113,7 @@ def test_population_is_never_negative_and_says_where_it_cannot_be_computed(bundl
     names the place and says it cannot be computed."""
     for place in [None, *bundle.places.index]:
         view = View(bundle.first_month, bundle.last_month, place, lens)
-        fig = present.build_population(bundle, view)
+        fig = present.render_population(bundle, view)
         ys = [y for t in fig["data"] for y in (t.get("y") or []) if y is not None]
         assert all(y >= 0 for y in ys), (lens, place, min(ys))
         notes = " ".join(a["text"] for a in fig["layout"].get("annotations", []))
@@ -130,7 +130,7 @@ def test_liberty_under_the_seed_lens_is_not_drawn_below_zero(bundle):
     stocks = ledger.stocks(select(bundle, view).movements)
     liberty = stocks.loc[stocks["place_id"] == "liberty"]
     assert (liberty["low"] < 0).any() and not liberty.loc[liberty["low"] < 0, "computable"].any()
-    fig = present.build_population(bundle, view)
+    fig = present.render_population(bundle, view)
     assert fig.layout.yaxis.rangemode == "tozero"
     assert any(s["type"] == "rect" for s in fig["layout"].get("shapes", []))  # the band where it cannot be computed
 
@@ -138,7 +138,7 @@ def test_liberty_under_the_seed_lens_is_not_drawn_below_zero(bundle):
 def test_population_places_and_kinds_have_distinct_encodings(bundle):
     """A stated point's place is its colour and its kind of source its symbol: no two (place, kind) pairs look
     the same, Ashraf's and Liberty's points differ, and a legend explains both."""
-    fig = present.build_population(bundle, full_view(bundle))
+    fig = present.render_population(bundle, full_view(bundle))
     stated = [t for t in fig["data"] if t.get("name", "").startswith("Stated by")]
     encodings = {}
     for t in stated:
