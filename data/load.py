@@ -92,7 +92,7 @@ def _with_periods(frame: pd.DataFrame, start_col: str, end_col: str | None) -> p
 
 
 def _with_claimant_kind(frame: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
-    """A row's claimant kind (who makes its figure) as a column, so lenses and grades need no join."""
+    """A row's claimant kind (who makes its figure) as a column, so the lenses need no join."""
     return frame.assign(claimant_kind=frame["claimant_id"].map(claimants["kind"]))
 
 

@@ -12,11 +12,6 @@ def months(bundle: Bundle) -> pd.PeriodIndex:
     return pd.period_range(bundle.first_month, bundle.last_month, freq="M")
 
 
-def index_of(axis: pd.PeriodIndex, month: pd.Period) -> int:
-    """Slider position of a month (clamped to the axis)."""
-    return int(min(max((month - axis[0]).n, 0), len(axis) - 1))
-
-
 def year_marks(axis: pd.PeriodIndex) -> dict[int, str]:
     """One slider mark per January (and the first month), labelled with the year."""
     return {i: str(m.year) for i, m in enumerate(axis) if m.month == 1 or i == 0}

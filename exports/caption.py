@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.load import Bundle
 from data.select import LENS_LABELS, View, select
+from figures.style import lines_of
 
 APP_NAME = "Camps Atlas"
 FALLBACK_VERSION = "0.1.0"
@@ -63,17 +64,6 @@ def claimants(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
     return sorted(counts.index, key=lambda name: (-counts[name], name))
 
 
-def _wrap(text: str, chars: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > chars:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return [*lines, line] if line else lines
-
-
 def absolute(base_url: str, path: str) -> str:
     """base_url ('http://host:8050/' or with a path prefix) joined with a path relative to the app's root."""
     return base_url.rstrip("/") + "/" + path.lstrip("/")
@@ -92,12 +82,12 @@ def caption_lines(
     lines = [
         f"{APP_NAME} · {title}",
         f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
-        *_wrap(sources, chars),
+        *lines_of(sources, chars),
         f"App version {app_version()} · data version {bundle.version}",
         f"View: {absolute(base_url, search)}",
         f"Every row and source of this view: {absolute(base_url, 'export/data.csv' + search)}",
     ]
-    return [w for line in lines for w in _wrap(line, chars)]
+    return [w for line in lines for w in lines_of(line, chars)]
 
 
 def caption_markup(lines: list[str]) -> str:

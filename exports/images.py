@@ -23,7 +23,7 @@ from exports import FIGURES, IMAGE_FORMATS, caption
 from exports.params import Size, check_pixels
 from exports.renderer import RENDERER, RendererBusy, RendererUnavailable
 
-__all__ = ["RendererBusy", "RendererUnavailable", "export_image", "render", "start", "stop"]
+__all__ = ["RendererBusy", "RendererUnavailable", "export_image", "render", "stop"]
 
 log = logging.getLogger(__name__)
 
@@ -186,10 +186,6 @@ def captioned_figure(
 
 
 # --- renderer ---------------------------------------------------------------------------------------------------
-
-
-def start() -> None:
-    """Nothing to do: the renderer process starts on the first export (exports.renderer)."""
 
 
 def stop() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from figures.spec import FigureDict
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -76,13 +78,9 @@ def empty_figure(title: str, message: str) -> FigureDict:
 
 def wrap(text: str, width: int = 70) -> str:
     """Break long hover text into lines (Plotly hover labels do not wrap)."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
+    return "<br>".join(lines_of(text, width))
+
+
+def lines_of(text: str, width: int) -> list[str]:
+    """Words into lines of at most `width` characters (a longer word keeps a line of its own; never cut)."""
+    return textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)

@@ -88,10 +88,6 @@ class Breaker:
         with self._lock:
             self._open_until = 0.0
 
-    @property
-    def is_open(self) -> bool:
-        return self._clock() < self._open_until
-
 
 BREAKER = Breaker()
 

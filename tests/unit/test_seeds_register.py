@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-# ../shared/seeds beside the repo (/work/main) or beside the worktrees' folder (/work/wt/<name>)
+# ../shared/seeds beside the repository, or one folder further up (a checkout inside a folder of checkouts)
 SEEDS_TEXTS = next(
     (p for p in (REPO.parent / "shared" / "seeds", REPO.parent.parent / "shared" / "seeds") if p.is_dir()),
     REPO.parent / "shared" / "seeds",
