@@ -49,14 +49,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
     seen_kinds: set[str] = set()
     for row, col in enumerate(columns, start=1):
         spreads = [item.spreads[col] for item in items]
-        hover = [
-            wrap(f"<b>{item.label}</b> ({item.when})", 90)
-            + f"<br>{schema.COUNT_LABELS[col]}: <b>{s.text()}</b>"
-            + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
-            + (f"<br>{wrap(s.attribution(), 90)}" if s.figures else "<br>no source gives a figure")
-            + ("<br><i>only partly inside the selected range</i>" if item.partial else "")
-            for item, s in zip(items, spreads, strict=True)
-        ]
+        hover = [_bar_hover(item, s, col) for item, s in zip(items, spreads, strict=True)]
         ids = [item.item_id for item in items]
         fig.add_bar(
             x=xs,
@@ -88,22 +81,10 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
             hovertext=hover,
             hoverinfo="text",
         )
-        for kind in schema.SOURCE_KINDS:
-            px, py, ph, pid = [], [], [], []
-            for x, item, s in zip(xs, items, spreads, strict=True):
-                figs = [f for f in s.figures if f.kind == kind]
-                for k, f in enumerate(figs):
-                    px.append(x + _JITTER * (schema.SOURCE_KINDS.index(kind) - _MID) / _MID + 0.02 * k)
-                    py.append(f.value)
-                    ph.append(
-                        f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}<br>{item.label}"
-                    )
-                    pid.append(item.item_id)
-            if not px:
-                continue
+        for kind, points in _source_points(items, spreads, xs, col).items():
             fig.add_scatter(
-                x=px,
-                y=py,
+                x=[x for x, _, _, _ in points],
+                y=[y for _, y, _, _ in points],
                 mode="markers",
                 row=row,
                 col=1,
@@ -112,8 +93,8 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
                 cliponaxis=False,
                 legendgroup=kind,
                 showlegend=kind not in seen_kinds,
-                customdata=pid,
-                hovertext=ph,
+                customdata=[i for _, _, _, i in points],
+                hovertext=[h for _, _, h, _ in points],
                 hoverinfo="text",
             )
             seen_kinds.add(kind)
@@ -136,9 +117,52 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         range=[-0.6, len(items) - 0.4],
     )
     fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
+    _whole_number_ticks(fig, items, columns)
+    return fig
+
+
+def _whole_number_ticks(fig: FigureDict, items: list[ItemSummary], columns: tuple[str, ...]) -> None:
+    """Panels whose figures are all small get a tick per whole number (",d" would print 0, 0, 1, 1 for 0.0 … 1.0)."""
     for row, col in enumerate(columns, start=1):
         peak = max((item.spreads[col].high or 0) for item in items)
-        if peak < 5:  # whole-number ticks only (",d" would print 0, 0, 1, 1 for 0.0 … 1.0)
+        if peak < 5:
             axis = dict(dtick=1, range=[0, 1]) if peak == 0 else dict(dtick=1)
             fig.update_layout({f"yaxis{row if row > 1 else ''}": axis})
-    return fig
+
+
+def _source_points(
+    items: list[ItemSummary], spreads: list, xs: list[int], col: str
+) -> dict[str, list[tuple[float, int, str, str]]]:
+    """Each source's own figure as a dot beside its attack's column, by claimant kind (kinds without a figure are
+    left out): (x, value, hover text, event id)."""
+    out: dict[str, list[tuple[float, int, str, str]]] = {}
+    for kind in schema.SOURCE_KINDS:
+        points = []
+        for x, item, s in zip(xs, items, spreads, strict=True):
+            for k, f in enumerate(f for f in s.figures if f.kind == kind):
+                hover = (
+                    f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}"
+                    f"<br>{item.label}"
+                )
+                points.append(
+                    (
+                        x + _JITTER * (schema.SOURCE_KINDS.index(kind) - _MID) / _MID + 0.02 * k,
+                        f.value,
+                        hover,
+                        item.item_id,
+                    )
+                )
+        if points:
+            out[kind] = points
+    return out
+
+
+def _bar_hover(item: ItemSummary, s, col: str) -> str:
+    """An attack's column: its figures, who gives them, and whether sources disagree."""
+    return (
+        wrap(f"<b>{item.label}</b> ({item.when})", 90)
+        + f"<br>{schema.COUNT_LABELS[col]}: <b>{s.text()}</b>"
+        + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
+        + (f"<br>{wrap(s.attribution(), 90)}" if s.figures else "<br>no source gives a figure")
+        + ("<br><i>only partly inside the selected range</i>" if item.partial else "")
+    )

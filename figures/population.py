@@ -116,8 +116,45 @@ def population_figure(
     if stocks.empty and stated.empty:
         return empty_figure(title, "No population figures for the selected range and place")
     fig = new_figure()
-    last_points: dict[str, tuple[pd.Timestamp, float, str]] = {}
     drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]
+    last_points = _add_computed(fig, drawn, place_names)
+    _add_stated(fig, stated, place_names)
+    last_points |= _last_stated(stated, place_names)
+    _add_legend(fig, drawn, stated, place_names)
+    fig.update_layout(
+        base_layout(
+            title,
+            height=500,
+            legend=dict(
+                orientation="h",
+                y=-0.12,
+                x=0,
+                yanchor="top",
+                font=dict(size=11),
+                groupclick="toggleitem",
+                traceorder="grouped",
+            ),
+        )
+    )
+    for (x, y, text, place_id), shift in zip(labels := _direct_labels(last_points), _label_shifts(labels), strict=True):
+        fig.add_annotation(
+            x=x, y=y, text=text, showarrow=False, xanchor="right", yanchor="bottom", yshift=4 + shift,
+            font=dict(size=10, color=place_color(place_id)), bgcolor="rgba(255,255,255,0.7)",
+        )  # fmt: skip
+    _add_not_computable(fig, stocks, stated, place_names)
+    fig.update_xaxes(type="date", gridcolor="#eee")
+    fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d", title_text="residents")
+    if x_range is not None:
+        fig.update_xaxes(range=_x_range(x_range))
+    return fig
+
+
+def _add_computed(
+    fig: FigureDict, drawn: pd.DataFrame, place_names: dict[str, str]
+) -> dict[str, tuple[pd.Timestamp, float, str]]:
+    """Each place's computed stock: its lowest figures as a thin line, its highest as the line the band fills up
+    to; returns the last point of each (for its direct label)."""
+    last_points: dict[str, tuple[pd.Timestamp, float, str]] = {}
     for place_id, rows in drawn.groupby("place_id", sort=False):
         name = place_names.get(place_id, place_id)
         color = place_color(place_id)
@@ -150,6 +187,12 @@ def population_figure(
             hoverinfo="text",
         )
         last_points[f"{place_id}:computed"] = (rows["date"].iat[-1], float(rows["high"].iat[-1]), f"{name}: computed")
+    return last_points
+
+
+def _add_stated(fig: FigureDict, stated: pd.DataFrame, place_names: dict[str, str]) -> None:
+    """Each stated population as a point at the middle of its period (a bar across the period), by place and by
+    kind of claimant."""
     for (place_id, kind), rows in stated.groupby(["place_id", "kind"], sort=False):
         name = place_names.get(place_id, place_id)
         color = place_color(place_id)
@@ -179,13 +222,23 @@ def population_figure(
             hoverinfo="text",
             customdata=rows["population_id"],
         )
+
+
+def _last_stated(stated: pd.DataFrame, place_names: dict[str, str]) -> dict[str, tuple[pd.Timestamp, float, str]]:
+    """The latest stated population of each place (for its direct label)."""
+    out = {}
     for place_id, rows in stated.sort_values("period_end").groupby("place_id", sort=False):
         last = rows.iloc[-1]
-        last_points[f"{place_id}:stated"] = (
+        out[f"{place_id}:stated"] = (
             last["period_start"] + (last["period_end"] - last["period_start"]) / 2,
             float(last["people"]),
             place_names.get(place_id, place_id),
         )
+    return out
+
+
+def _add_legend(fig: FigureDict, drawn: pd.DataFrame, stated: pd.DataFrame, place_names: dict[str, str]) -> None:
+    """Legend entries: one per place (colour), camps first, and one per kind of claimant (symbol)."""
     camps_first = {"ashraf": 0, "liberty": 1}
     places = sorted(dict.fromkeys([*drawn["place_id"], *stated["place_id"]]), key=lambda p: camps_first.get(p, 2))
     for place_id in places:
@@ -199,26 +252,10 @@ def population_figure(
                 f"{schema.SOURCE_KIND_LABELS[kind]}", "kinds", "Stated by (symbol):", mode="markers",
                 marker=dict(color=_LEGEND_GREY, size=10, symbol=KIND_SYMBOLS[kind]),
             ))  # fmt: skip
-    fig.update_layout(
-        base_layout(
-            title,
-            height=500,
-            legend=dict(
-                orientation="h",
-                y=-0.12,
-                x=0,
-                yanchor="top",
-                font=dict(size=11),
-                groupclick="toggleitem",
-                traceorder="grouped",
-            ),
-        )
-    )
-    for (x, y, text, place_id), shift in zip(labels := _direct_labels(last_points), _label_shifts(labels), strict=True):
-        fig.add_annotation(
-            x=x, y=y, text=text, showarrow=False, xanchor="right", yanchor="bottom", yshift=4 + shift,
-            font=dict(size=10, color=place_color(place_id)), bgcolor="rgba(255,255,255,0.7)",
-        )  # fmt: skip
+
+
+def _add_not_computable(fig: FigureDict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict) -> None:
+    """Where listed transfers cannot account for a stock: a note above the plot and a grey band from that date."""
     notes = _not_computable_notes(stocks, place_names)
     end = max(d for d in (stocks["date"].max(), stated["period_end"].max()) if pd.notna(d)) if notes else None
     note_lines = [wrap(text, 62) for text, _ in notes]
@@ -238,8 +275,3 @@ def population_figure(
                 annotation_text=NOT_COMPUTABLE, annotation_position="top right", annotation_font_size=9,
                 annotation_textangle=-90,
             )  # fmt: skip
-    fig.update_xaxes(type="date", gridcolor="#eee")
-    fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d", title_text="residents")
-    if x_range is not None:
-        fig.update_xaxes(range=_x_range(x_range))
-    return fig

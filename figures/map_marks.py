@@ -1,0 +1,186 @@
+"""What the map draws, as plain records (places, movement arcs, what each place received, the border check), and
+where each mark goes: attacks on a ring around their camp, places drawn offset at region scale, marker sizes.
+Place-specific drawing choices (offsets, label positions) are kept here as constants."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import geopandas as gpd
+
+from data.summary import ItemSummary, Spread, Total
+from figures.style import wrap
+
+# Attacks sit on a ring around their camp, clear of the camp's square even on a phone (~80 px per degree there).
+ATTACK_RING_DEG = 0.28
+REGION_CAP, DETAIL_CAP, ATTACK_CAP = 34.0, 16.0, 26.0  # largest marker sizes (px)
+SELECTED_COLOR = "#e69f00"
+# At region scale Ashraf is ~90 km from Liberty and Ashraf-3 ~20 km from Tirana: under the bigger markers they could
+# be neither seen nor clicked. There they are drawn offset (lon, lat degrees), with a leader line to their point.
+REGION_OFFSETS = {"ashraf": (0.0, 3.2, "Camp Liberty"), "ashraf3": (-0.6, -4.1, "Tirana")}
+# Region labels placed so that none is cut by the frame or overlaps another, at 1440 px and at 390 px.
+LABEL_POSITIONS = {
+    "ashraf3": "bottom center",
+    "liberty": "bottom center",
+    "ashraf": "top center",
+    "bel": "bottom center",
+    "gbr": "bottom left",
+    "deu": "middle right",
+    "nor": "middle left",
+    "fin": "bottom center",
+}
+LABEL_TEXT = {"gbr": "United<br>Kingdom"}  # on two lines: one line does not fit west of London on a phone
+DETAIL_LABELS = (("IRAQ", 43.8, 33.9), ("IRAN", 46.25, 34.5))
+DETAIL_LABEL_DEG = 0.42  # camp names in the detail panel: this far above (Ashraf) or below (Liberty) the camp
+DETAIL_LABEL_ABOVE = {"ashraf": True, "liberty": False}
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """A place as the map draws it (plain values: the map is rebuilt for every view, a GeoDataFrame lookup per
+    mark cost more than the whole figure)."""
+
+    place_id: str
+    name: str
+    note: str
+    kind: str  # camp | country
+    iso3: str
+    lon: float
+    lat: float
+
+    @property
+    def short_name(self) -> str:
+        return self.name.replace("Camp ", "").split(" (")[0]
+
+
+def map_places(places: gpd.GeoDataFrame) -> tuple[MapPlace, ...]:
+    """The places GeoDataFrame (EPSG:4326, index place_id) as MapPlace records, in its order."""
+    return tuple(
+        MapPlace(str(pid), row["name"], row["note"], row["kind"], row["country_iso3"], row.geometry.x, row.geometry.y)
+        for pid, row in places.iterrows()
+    )
+
+
+@dataclass(frozen=True)
+class Flow:
+    """One movement drawn as an arc: its great-circle vertices and people (lowest and highest figure)."""
+
+    movement_id: str
+    origin_place_id: str
+    destination_place_id: str
+    low: int | None
+    high: int | None
+    hover: str
+    lons: tuple[float, ...]
+    lats: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PlaceLoad:
+    """What a place received in the view: listed transfers and stated totals overlapping the range."""
+
+    received: Total
+    totals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BorderCheck:
+    """The computed distance from a camp to the Iranian border and the nearest border point."""
+
+    place_id: str
+    km: float
+    border_lon: float
+    border_lat: float
+    claims: tuple[str, ...]
+
+
+DECIMALS = 3  # arc vertices to ≈100 m: invisible at the map's scale, a third fewer bytes per arc
+
+
+def marker_size(value: int | None, scale: float, minimum: float = 7.0) -> float:
+    return minimum + scale * math.sqrt(value or 0)
+
+
+def attack_positions(attacks: list[ItemSummary], places: dict[str, MapPlace]) -> dict[str, tuple[float, float]]:
+    """Attacks sit on a small ring around their camp (in date order) so that each stays clickable."""
+    by_place: dict[str, list[ItemSummary]] = {}
+    for item in attacks:
+        by_place.setdefault(item.place_id, []).append(item)
+    out = {}
+    for place_id, items in by_place.items():
+        centre = places[place_id]
+        for k, item in enumerate(items):
+            angle = 2 * math.pi * k / max(len(items), 1) + math.pi / 2
+            out[item.item_id] = (
+                centre.lon + ATTACK_RING_DEG * math.cos(angle),
+                centre.lat + ATTACK_RING_DEG * math.sin(angle),
+            )
+    return out
+
+
+def place_size(load: PlaceLoad | None, cap: float) -> float:
+    return min(marker_size(load.received.high if load else 0, 0.55, 9), cap)
+
+
+def drawn_at(place: MapPlace, geo: str) -> tuple[float, float]:
+    """Where a place's marker is drawn in a panel: its point, or its region-scale offset (see REGION_OFFSETS)."""
+    dlon, dlat = REGION_OFFSETS[place.place_id][:2] if geo == "geo" and place.place_id in REGION_OFFSETS else (0, 0)
+    return place.lon + dlon, place.lat + dlat
+
+
+def offset_note(place: MapPlace, geo: str) -> str:
+    if geo != "geo" or place.place_id not in REGION_OFFSETS:
+        return ""
+    neighbour = REGION_OFFSETS[place.place_id][2]
+    return (
+        f"<br><i>Drawn offset at this scale to keep it apart from {neighbour}; the thin line leads to its point "
+        f"({place.lat:.2f}° N, {place.lon:.2f}° E)</i>"
+    )
+
+
+def flow_hover(label: str, when: str, spread: Spread) -> str:
+    """Hover text of one movement arc."""
+    return f"<b>{label}</b> ({when})<br>People: <b>{spread.text()}</b><br>{wrap(spread.attribution(), 90)}"
+
+
+def geo_panel(
+    lon: tuple[float, float],
+    lat: tuple[float, float],
+    domain_x: list[float],
+    scope: str,
+    resolution: int,
+    **extra,
+) -> dict:
+    return dict(
+        scope=scope,
+        projection_type="mercator",
+        resolution=resolution,
+        domain=dict(x=domain_x, y=[0, 1]),
+        lonaxis_range=list(lon),
+        lataxis_range=list(lat),
+        showland=True,
+        landcolor="#f3f1ec",
+        showocean=True,
+        oceancolor="#dde8f0",
+        showlakes=True,
+        lakecolor="#dde8f0",
+        showcountries=True,
+        countrycolor="#9a9a9a",
+        countrywidth=0.6,
+        showcoastlines=True,
+        coastlinecolor="#9a9a9a",
+        coastlinewidth=0.5,
+        showframe=True,
+        framecolor="#ccc",
+        bgcolor="rgba(0,0,0,0)",
+        **extra,
+    )
+
+
+def hover_carrier(reach_px: float) -> dict:
+    """Invisible markers on a line's vertices: plotly picks, among the points near the pointer, the one with the
+    least `max(distance - radius, 1 - 3 / radius)`; inside a marker of radius r that is 1 - 3/r. With a radius
+    larger than every marker of the panel a line still wins along its length but never inside a marker, so a click
+    on a marker (drawn above the lines) selects the marker."""
+    return dict(size=2 * reach_px, opacity=0, color="rgba(0,0,0,0)", line=dict(width=0))
