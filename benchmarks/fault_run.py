@@ -32,6 +32,7 @@ from benchmarks import dash_protocol as dp
 from benchmarks import faults
 from benchmarks.procs import REPO, gunicorn, redis_server
 from benchmarks.run import Client
+from data.view import View, default_choices
 
 RESULTS = REPO / "benchmarks" / "faults.md"
 PANELS = ("casualty-chart", "figure")
@@ -50,20 +51,17 @@ def _master_pid(workdir: Path) -> int:
 
 
 def _views(n: int, offset: int) -> list[dict]:
-    """n distinct views (new to every cache)."""
-    out = []
-    for i in range(n):
-        start = 2009 * 12 + (offset + i) % 60
-        end = start + 3 + (i // 60)
-        out.append(
-            {
-                "from": f"{start // 12}-{start % 12 + 1:02d}",
-                "to": f"{end // 12}-{end % 12 + 1:02d}",
-                "place": None,
-                "lens": ("all", "seeds", "independent")[i % 3],
-            }
-        )
-    return out
+    """n distinct views (new to every cache), as the page's store holds them (data.view.View.to_store)."""
+    first = default_choices().first
+    return [
+        View(
+            first + (offset + i) % 60,
+            first + (offset + i) % 60 + 3 + i // 60,
+            None,
+            ("all", "seeds", "independent")[i % 3],
+        ).to_store()
+        for i in range(n)
+    ]
 
 
 def callback_times(client: Client, cb: dp.Callback, views: list[dict]) -> tuple[list[float], dict[int, int]]:

@@ -130,8 +130,15 @@ def _row(values: tuple) -> str:
     return "<tr>" + "".join(_cell(c, row[c], row["source"], row[_TITLE]) for c in _NAMES) + "</tr>"
 
 
+def _values(frame: pd.DataFrame, column: str) -> list:
+    """A column's values as plain Python objects, missing ones (NaN, NA, None) as None; a column the frame lacks is
+    all None."""
+    if column not in frame:
+        return [None] * len(frame)
+    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in frame[column].tolist()]
+
+
 def table_html(frame: pd.DataFrame, sort: dict) -> str:
     """The whole <table> as HTML: caption, headers (aria-sort on the sorted one), one row per item and source."""
-    rows = sort_rows(frame, sort).reindex(columns=list(_INPUTS))
-    values = rows.astype(object).where(rows.notna(), None)
-    return _document(sort, [_row(tuple(v)) for v in values.itertuples(index=False, name=None)])
+    rows = sort_rows(frame, sort)
+    return _document(sort, [_row(values) for values in zip(*(_values(rows, c) for c in _INPUTS), strict=True)])
