@@ -194,12 +194,14 @@ class View:
         return _read(parse_qsl((search or "").lstrip("?"), keep_blank_values=True), choices, strict=False)[:2]
 
     @classmethod
-    def parse_strict(cls, query: str, choices: Choices, others: Iterable[str] = ()) -> tuple[View, dict[str, str]]:
+    def parse_strict(
+        cls, query: str, choices: Choices, others: Iterable[str] = (), hints: Mapping[str, str] | None = None
+    ) -> tuple[View, dict[str, str]]:
         """The view a query string asks for, strictly (exports, embeds, the report): any parameter the page would
         ignore or adjust raises ParamError naming it. `others` are further parameter names the caller reads; their
-        values are returned."""
+        values are returned. `hints`: why a parameter is unknown here, said after its name."""
         pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
-        view, problems, rest = _read(pairs, choices, strict=True, others=tuple(others))
+        view, problems, rest = _read(pairs, choices, strict=True, others=tuple(others), hints=hints or {})
         if problems:
             raise ParamError(" ".join(problems))
         return view, rest
@@ -261,6 +263,7 @@ def _read(
     strict: bool,
     others: tuple[str, ...] = (),
     spell: Spell = url_spelling,
+    hints: Mapping[str, str] | None = None,
 ) -> tuple[View, list[str], dict[str, str]]:
     """The view the parameters ask for, the problems found (phrased for the page when lenient, as errors when
     strict) and the values of the `others` parameters."""
@@ -279,7 +282,7 @@ def _read(
         if name not in known:
             listed = ", ".join(known)
             if strict:
-                problems.append(f"unknown parameter {name!r}; known: {listed}.")
+                problems.append(f"unknown parameter {name!r}{(hints or {}).get(name, '')}; known: {listed}.")
             else:
                 problems.append(f"Ignored unknown parameter {name!r} (known: {listed}).")
         elif name in params:

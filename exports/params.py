@@ -66,10 +66,11 @@ def parse_query(query: str, allow_size: bool, others: tuple[str, ...] = ()) -> t
     """View and image size from a raw query string, strictly (data.view.View.parse_strict): any unknown, repeated
     or malformed parameter is a ParamError naming it. `others`: further parameters the caller reads (their values
     are returned)."""
-    view, rest = View.parse_strict(query, default_choices(), SIZE_PARAMS + others)
-    given = [name for name in SIZE_PARAMS if name in rest]
-    if given and not allow_size:
-        raise ParamError(f"unknown parameter {given[0]!r} (width, height and scale apply to images only).")
+    if allow_size:
+        view, rest = View.parse_strict(query, default_choices(), SIZE_PARAMS + others)
+    else:
+        hint = " (width, height and scale apply to images only)"
+        view, rest = View.parse_strict(query, default_choices(), others, dict.fromkeys(SIZE_PARAMS, hint))
     size = parse_size(rest.get("width"), rest.get("height"), rest.get("scale"))
     return view, size, {name: rest[name] for name in others if name in rest}
 

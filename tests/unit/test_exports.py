@@ -288,3 +288,14 @@ def test_builders_draw_the_pages_figures(bundle):
     view = View(month("2013-01"), month("2013-12"))
     for name in images.BUILDERS:
         assert isinstance(images.build_figure(bundle, name, view), go.Figure)
+
+
+def test_a_data_export_lists_only_its_own_parameters():
+    """The data and the report take no image size: an unknown parameter's message lists what they do take."""
+    with pytest.raises(ParamError) as err:
+        parse_query("paper=a4", False)
+    assert "unknown parameter 'paper'" in str(err.value) and "width" not in str(err.value)
+    with pytest.raises(ParamError, match="apply to images only"):
+        parse_query("scale=2", False)
+    view, _, rest = parse_query("story=camps&step=4&paper=letter", False, ("paper",))
+    assert (view.story, view.step, rest) == ("camps", 4, {"paper": "letter"})
