@@ -223,6 +223,18 @@ def test_the_browsers_requests_pass(client, protocol):
     assert values[("view-store", "data")] == {"from": "2013-09", "to": "2013-12", "place": "ashraf", "lens": "seeds"}
 
 
+@pytest.mark.parametrize("story", [{"a": 1}, ["camps"], "nope", None])
+@pytest.mark.parametrize("output", [("story-panel", "hidden"), ("event-detail", "children")])
+def test_a_story_the_app_did_not_write_is_a_400_not_a_500(client, protocol, story, output):
+    """Issue 26 §1: a view store whose story is an object, a list or unknown (or a step without a story) made
+    update_story and show_detail raise TypeError (a 500); the store is checked key by key before any callback."""
+    cbs, _ = protocol
+    view = {"from": "2013-09", "to": "2013-09", "place": None, "lens": "all", "story": story, "step": 2}
+    r = post(client, dp.body(view_callback(cbs, output), {("view-store", "data"): view}, [("view-store", "data")]))
+    assert r.status_code == 400, r.data
+    assert b"story" in r.data and b"Traceback" not in r.data
+
+
 def _post_json(client, payload):
     r = post(client, payload)
     return r.status_code, (r.get_json(silent=True) if r.status_code == 200 else None), dict(r.headers)
