@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 
+import geopandas as gpd
+import numpy as np
 import pandas as pd
-from shapely.geometry import mapping
+import shapely
 
 import present
 from data.load import Bundle
@@ -47,25 +48,9 @@ def to_csv(bundle: Bundle, view: View) -> bytes:
     return neutralise_formulas(table(bundle, view)).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
-def _json_value(value):
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def _round(coords):
-    if isinstance(coords, (int, float)):
-        return round(coords, _DECIMALS)
-    return [_round(c) for c in coords]
-
-
-def _geometries(bundle: Bundle, view: View, rows: pd.DataFrame) -> list[dict]:
+def _geometries(bundle: Bundle, view: View, rows: pd.DataFrame) -> list:
     """Per table row: the place point (attacks, stated populations, movements without a destination) or the
-    great-circle line from origin to destination (movements)."""
+    great-circle line from origin to destination (movements), coordinates rounded to _DECIMALS."""
     places = places_frame(bundle.places)
     sel = select(bundle, view)
     event_place = sel.events.drop_duplicates("event_id").set_index("event_id")["place_id"]
@@ -86,22 +71,15 @@ def _geometries(bundle: Bundle, view: View, rows: pd.DataFrame) -> list[dict]:
         else:
             origin, dest = moves.at[item, "origin_place_id"], moves.at[item, "destination_place_id"] or ""
             geom = line_of.get((origin, dest), places.geometry[origin])
-        shape = mapping(geom)
-        out.append({"type": shape["type"], "coordinates": _round(shape["coordinates"])})
-    return out
+        out.append(geom)
+    return list(shapely.transform(out, lambda coords: np.round(coords, _DECIMALS)))
 
 
 def to_geojson(bundle: Bundle, view: View) -> bytes:
-    """The view's table as a GeoJSON FeatureCollection (WGS84): properties are the table's columns."""
+    """The view's table as a GeoJSON FeatureCollection (WGS84): properties are the table's columns
+    (GeoDataFrame.to_geo_dict), with a foreign member naming the view and the versions that produced it."""
     rows = table(bundle, view)
-    features = [
-        {
-            "type": "Feature",
-            "geometry": geometry,
-            "properties": {col: _json_value(value) for col, value in record.items()},
-        }
-        for geometry, record in zip(_geometries(bundle, view, rows), rows.to_dict("records"), strict=True)
-    ]
+    frame = gpd.GeoDataFrame(rows, geometry=_geometries(bundle, view, rows), crs="EPSG:4326")
     collection = {
         "type": "FeatureCollection",
         "name": f"camps-atlas-data-{view.start}_{view.end}",
@@ -110,6 +88,11 @@ def to_geojson(bundle: Bundle, view: View) -> bytes:
             "data_version": bundle.version,
             "app_version": app_version(),
         },
-        "features": features,
+        "features": frame.to_geo_dict(na="null", drop_id=True)["features"],
     }
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), default=_plain).encode("utf-8")
+
+
+def _plain(value):
+    """numpy scalars (e.g. a bool column's values) as the Python values json writes."""
+    return value.item()
