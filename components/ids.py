@@ -1,4 +1,6 @@
-"""Every component id of the page. Layout and callbacks import these; no id is typed anywhere else.
+"""The ids of the page's components that callbacks use. Layout and callbacks import these. Outside Python, the
+assets' scripts (story.js: story-prev, story-next, story-panel) and the browser tests name some by value; ids that
+only label markup (headings, the table element) stay beside the markup they label.
 
 The values of the public ids (date-range, map, casualty-chart, relocation-chart, kpi-*, reset-button) are
 stable: tests and users' own automation rely on them.
