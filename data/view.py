@@ -53,12 +53,9 @@ class ParamError(ValueError):
 
 
 class StepView(Protocol):
-    """What a story step sets (data.story.Step)."""
+    """A story step (data.story.Step): the view it sets, seen through the reader's lens unless it sets its own."""
 
-    start: pd.Period
-    end: pd.Period
-    place: str | None
-    lens: str | None
+    def view(self, lens: str) -> View: ...
 
 
 @dataclass(frozen=True)
@@ -177,9 +174,7 @@ class View:
         """The view a story step sets (clamped to the story's steps), seen through this view's lens unless the
         step sets its own."""
         steps = choices.stories[story]
-        step = min(max(step, 1), len(steps))
-        s = steps[step - 1]
-        return View(s.start, s.end, s.place, s.lens or self.lens, story, step)
+        return steps[min(max(step, 1), len(steps)) - 1].view(self.lens)
 
     # ---- reading -------------------------------------------------------------------------------------------------
     @classmethod
