@@ -43,8 +43,8 @@ def split_transfers(bundle: Bundle, transfers: list[ItemSummary]) -> tuple[list[
 def in_view(bundle: Bundle, view: View) -> tuple[list[ItemSummary], list[ItemSummary], list[ItemSummary]]:
     """Attacks, transfers and stated totals in a view (cached by view: the same view is asked for by two callbacks).
 
-    Rows are picked with numpy (data.index) and each item's summary comes from a cache, so a new view is cheap;
-    the result equals summarising data.select.select(bundle, view) (see tests/unit/test_fast_selection.py).
+    The view's rows come from the one selection (data.select) as positions, and each item's summary from a cache
+    keyed by its rows (data.summary.item_summary), so a new view is cheap.
     """
     rows = select(bundle, view).rows
     moves = rows["movements"]
