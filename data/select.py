@@ -135,6 +135,19 @@ def groups(codes: np.ndarray, selected: Rows) -> list[tuple[int, tuple[int, ...]
     return [(code, tuple(pos), tuple(part)) for code, (pos, part) in found.items()]
 
 
+class _RowsOf(dict):
+    """The rows of each frame in a view, computed when first asked for (a caller reading only the movements pays
+    for the movements)."""
+
+    def __init__(self, bundle: Bundle, view: View):
+        super().__init__()
+        self._bundle, self._view = bundle, view
+
+    def __missing__(self, name: str) -> Rows:
+        found = self[name] = rows(self._bundle, self._view, name)
+        return found
+
+
 @dataclass(frozen=True, eq=False)
 class Selection:
     """The rows (one per item and source) of each frame that fall in a view, as positions; as frames (with a
@@ -168,4 +181,4 @@ class Selection:
 
 def select(bundle: Bundle, view: View) -> Selection:
     """The events, movements, stated populations and context items behind a view."""
-    return Selection(bundle, view, {name: rows(bundle, view, name) for name in FRAMES})
+    return Selection(bundle, view, _RowsOf(bundle, view))

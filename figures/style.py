@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 from figures.spec import FigureDict
@@ -83,4 +84,10 @@ def wrap(text: str, width: int = 70) -> str:
 
 def lines_of(text: str, width: int) -> list[str]:
     """Words into lines of at most `width` characters (a longer word keeps a line of its own; never cut)."""
-    return textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
+    return list(_lines(text, width))
+
+
+@functools.lru_cache(maxsize=8192)
+def _lines(text: str, width: int) -> tuple[str, ...]:
+    """textwrap's lines, memoised: the same hover texts recur from one view to the next."""
+    return tuple(textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False))
