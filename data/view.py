@@ -68,9 +68,9 @@ class Choices:
     stories: Mapping[str, Sequence[StepView]]
 
     @property
-    def months(self) -> pd.PeriodIndex:
-        """Every month of the data: the slider's axis."""
-        return pd.period_range(self.first, self.last, freq="M")
+    def last_step(self) -> int:
+        """The slider's last position (its positions are the data's months, from 0)."""
+        return (self.last - self.first).n
 
 
 # How a message names a parameter: `from=` in a URL, `--from ` on the command line.
@@ -154,8 +154,7 @@ class View:
     # ---- changing ------------------------------------------------------------------------------------------------
     def with_span(self, span: Sequence[int], choices: Choices) -> View:
         """The view with the slider's month indices applied (clamped, ordered); out of any story."""
-        count = (choices.last - choices.first).n
-        low, high = sorted(int(min(max(int(i), 0), count)) for i in span)
+        low, high = sorted(int(min(max(int(i), 0), choices.last_step)) for i in span)
         return View(choices.first + low, choices.first + high, self.place, self.lens)
 
     def with_place(self, place: str | None) -> View:
@@ -177,11 +176,6 @@ class View:
         return steps[min(max(step, 1), len(steps)) - 1].view(self.lens)
 
     # ---- reading -------------------------------------------------------------------------------------------------
-    @classmethod
-    def whole(cls, choices: Choices) -> View:
-        """The whole period of the data, every place, every claimant."""
-        return cls(choices.first, choices.last)
-
     @classmethod
     def parse(cls, search: str | None, choices: Choices) -> tuple[View, list[str]]:
         """The view a query string asks for (leniently: the page), and a notice for every parameter it ignored or

@@ -24,7 +24,7 @@ def on_play(_clicks, paused, span):
     """Play starts the window sliding (from a 12-month window if the whole period is selected); Pause stops it."""
     if not paused:
         return True, "▶ Play", dash.no_update, "Paused."
-    last = len(default_choices().months) - 1
+    last = default_choices().last_step
     return False, "❚❚ Pause", start_window(span or [0, last], last), "Playing: one month per step."
 
 
@@ -40,7 +40,7 @@ def on_play(_clicks, paused, span):
 def on_tick(_n, span):
     """Move the window one month; stop at the end of the data. A step never re-enables the interval, so a step
     still in flight when Pause is clicked cannot restart playback."""
-    last = len(default_choices().months) - 1
+    last = default_choices().last_step
     moved, done = step(span or [0, last], last)
     if done:
         return moved, True, "▶ Play", "Reached the end of the data."

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from data import timeline
+from data.load import default_bundle
 from data.view import View, default_choices
 from present.view_state import Source, next_state
 
@@ -16,7 +18,7 @@ def choices():
 
 @pytest.fixture(scope="module")
 def axis(choices):
-    return choices.months
+    return timeline.months(default_bundle())
 
 
 def test_slider_map_lens_and_reset_update_the_view(axis, choices):
