@@ -1,4 +1,4 @@
-"""Pure figure builders: (selected data, options) -> FigureDict (a plain figure dict with go.Figure's API).
+"""Pure figure builders: (selected data, options) -> a figure as a plain dict (figures/plain.py).
 
 No Dash, no globals, no file reading."""
 

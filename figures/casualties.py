@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from data import schema
 from data.summary import ItemSummary
-from figures.spec import FigureDict
+from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
     FLOOR_COLOR,
     RANGE_COLOR,
     SOURCE_COLORS,
     base_layout,
     empty_figure,
-    new_figure,
     wrap,
 )
 
@@ -27,7 +26,7 @@ def _tick(item: ItemSummary, place_names: dict[str, str]) -> str:
     return f"{item.when}<br>{place}" + (" *" if item.partial else "") + ("<br>⚑ disputed" if disputed else "")
 
 
-def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> FigureDict:
+def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> FigureJSON:
     """Three panels (killed, wounded, abducted or missing) with one column per attack.
 
     Dark bar: the lowest figure any source gives (all sources that give a number say at least this).
@@ -38,96 +37,67 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
     if not items:
         return empty_figure(title, "No attacks in the selected range and place")
     columns = schema.COUNT_COLUMNS
-    fig = new_figure().set_subplots(
-        rows=len(columns),
-        cols=1,
+    layout, cells = subplot_grid(
+        len(columns),
+        1,
         shared_xaxes=True,
         vertical_spacing=0.07,
         subplot_titles=[schema.COUNT_LABELS[c] for c in columns],
     )
     xs = list(range(len(items)))
+    ids = [item.item_id for item in items]
+    traces: list[dict] = []
     seen_kinds: set[str] = set()
-    for row, col in enumerate(columns, start=1):
+    for row, col in enumerate(columns):
         spreads = [item.spreads[col] for item in items]
         hover = [_bar_hover(item, s, col) for item, s in zip(items, spreads, strict=True)]
-        ids = [item.item_id for item in items]
-        fig.add_bar(
-            x=xs,
-            y=[s.low or 0 for s in spreads],
-            row=row,
-            col=1,
-            name="Lowest figure reported",
-            marker_color=FLOOR_COLOR,
-            legendgroup="floor",
-            showlegend=row == 1,
-            customdata=ids,
-            hovertext=hover,
-            hoverinfo="text",
-            opacity=None,
-            marker_opacity=[0.45 if item.partial else 1 for item in items],
-        )
-        fig.add_bar(
-            x=xs,
-            y=[(s.high or 0) - (s.low or 0) for s in spreads],
-            base=[s.low or 0 for s in spreads],
-            row=row,
-            col=1,
-            name="Range up to the highest figure (disputed)",
-            marker_color=RANGE_COLOR,
-            marker_pattern=dict(shape="/", fgcolor="#777", size=6),
-            legendgroup="range",
-            showlegend=row == 1,
-            customdata=ids,
-            hovertext=hover,
-            hoverinfo="text",
-        )
+        cell = cells[row][0]
+        traces.append(dict(
+            type="bar", x=xs, y=[s.low or 0 for s in spreads], **cell, name="Lowest figure reported",
+            marker=dict(color=FLOOR_COLOR, opacity=[0.45 if item.partial else 1 for item in items]),
+            legendgroup="floor", showlegend=row == 0, customdata=ids, hovertext=hover, hoverinfo="text",
+        ))  # fmt: skip
+        traces.append(dict(
+            type="bar", x=xs, y=[(s.high or 0) - (s.low or 0) for s in spreads], base=[s.low or 0 for s in spreads],
+            **cell, name="Range up to the highest figure (disputed)",
+            marker=dict(color=RANGE_COLOR, pattern=dict(shape="/", fgcolor="#777", size=6)),
+            legendgroup="range", showlegend=row == 0, customdata=ids, hovertext=hover, hoverinfo="text",
+        ))  # fmt: skip
         for kind, points in _source_points(items, spreads, xs, col).items():
-            fig.add_scatter(
-                x=[x for x, _, _, _ in points],
-                y=[y for _, y, _, _ in points],
-                mode="markers",
-                row=row,
-                col=1,
+            traces.append(dict(
+                type="scatter", x=[x for x, _, _, _ in points], y=[y for _, y, _, _ in points], mode="markers", **cell,
                 name=schema.SOURCE_KIND_LABELS[kind],
-                marker=dict(color=SOURCE_COLORS[kind], size=8, line=dict(color="white", width=1)),
-                cliponaxis=False,
-                legendgroup=kind,
-                showlegend=kind not in seen_kinds,
-                customdata=[i for _, _, _, i in points],
-                hovertext=[h for _, _, h, _ in points],
-                hoverinfo="text",
-            )
+                marker=dict(color=SOURCE_COLORS[kind], size=8, line=dict(color="white", width=1)), cliponaxis=False,
+                legendgroup=kind, showlegend=kind not in seen_kinds, customdata=[i for _, _, _, i in points],
+                hovertext=[h for _, _, h, _ in points], hoverinfo="text",
+            ))  # fmt: skip
             seen_kinds.add(kind)
-    fig.update_layout(
-        base_layout(
-            title,
-            barmode="overlay",
-            bargap=0.45,
-            height=620,
-            clickmode="event",
-            # At the foot of the figure (container coordinates), below the attacks' three-line date labels
-            # whatever the chart's width.
-            legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, font=dict(size=11)),
+    layout |= base_layout(
+        title,
+        barmode="overlay",
+        bargap=0.45,
+        height=620,
+        clickmode="event",
+        # At the foot of the figure (container coordinates), below the attacks' three-line date labels whatever
+        # the chart's width.
+        legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, font=dict(size=11)),
+    )
+    ticks = [_tick(i, place_names) for i in items]
+    for axis in axes(layout, "x"):
+        axis.update(tickvals=xs, ticktext=ticks, tickfont=dict(size=10), range=[-0.6, len(items) - 0.4])
+    for row, col in enumerate(columns):
+        layout["yaxis" + (str(row + 1) if row else "")].update(
+            rangemode="tozero", gridcolor="#eee", tickformat=",d", **_whole_number_ticks(items, col)
         )
-    )
-    fig.update_xaxes(
-        tickvals=xs,
-        ticktext=[_tick(i, place_names) for i in items],
-        tickfont=dict(size=10),
-        range=[-0.6, len(items) - 0.4],
-    )
-    fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d")
-    _whole_number_ticks(fig, items, columns)
-    return fig
+    return figure(traces, layout)
 
 
-def _whole_number_ticks(fig: FigureDict, items: list[ItemSummary], columns: tuple[str, ...]) -> None:
-    """Panels whose figures are all small get a tick per whole number (",d" would print 0, 0, 1, 1 for 0.0 … 1.0)."""
-    for row, col in enumerate(columns, start=1):
-        peak = max((item.spreads[col].high or 0) for item in items)
-        if peak < 5:
-            axis = dict(dtick=1, range=[0, 1]) if peak == 0 else dict(dtick=1)
-            fig.update_layout({f"yaxis{row if row > 1 else ''}": axis})
+def _whole_number_ticks(items: list[ItemSummary], col: str) -> dict:
+    """A panel whose figures are all small gets a tick per whole number (",d" would print 0, 0, 1, 1 for 0.0 … 1.0)."""
+    peak = max((item.spreads[col].high or 0) for item in items)
+    if peak >= 5:
+        return {}
+    return dict(dtick=1, range=[0, 1]) if peak == 0 else dict(dtick=1)
 
 
 def _source_points(

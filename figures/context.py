@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from data import schema
-from figures.spec import FigureDict
-from figures.style import SOURCE_COLORS, base_layout, empty_figure, new_figure, wrap
+from figures.plain import FigureJSON, figure, vrect
+from figures.style import SOURCE_COLORS, base_layout, empty_figure, wrap
 
 TITLE = "Political and legal context"
 CATEGORY_LABELS = {
@@ -73,7 +73,7 @@ def _lanes(
 
 def context_figure(
     items: pd.DataFrame, subtitle: str = "", x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
-) -> FigureDict:
+) -> FigureJSON:
     """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id and
     label (the item's short label, written beside its first mark).
 
@@ -85,19 +85,20 @@ def context_figure(
     title = _title(subtitle)
     if items.empty:
         return empty_figure(title, "No context items from these sources (the strip shows every period)")
-    fig = new_figure()
+    shapes: list[dict] = []
+    notes: list[dict] = []
     if x_range is not None:  # first shape and first annotation: context_range_changes patches them
-        fig.add_vrect(
-            x0=x_range[0],
-            x1=x_range[1] + pd.Timedelta(days=1),
+        band, note = vrect(
+            x_range[0],
+            x_range[1] + pd.Timedelta(days=1),
             fillcolor="#1f3b57",
             opacity=0.08,
-            line_width=0,
-            annotation_text="selected range",
-            annotation_position="top left",
-            annotation_yanchor="bottom",  # above the plot: never over a label
-            annotation_font_size=10,
+            line=dict(width=0),
+            # above the plot: never over a label
+            label=dict(text="selected range", position="top left", yanchor="bottom", font=dict(size=10)),
         )
+        shapes.append(band)
+        notes.append(note)
     items = items.assign(centre=items["period_start"] + (items["period_end"] - items["period_start"]) / 2)
     if "label" not in items:
         items = items.assign(label=items["context_id"])
@@ -119,7 +120,35 @@ def context_figure(
         height = 2 * _ROW_PAD_PX + (max(lane for lane, _ in lanes) + 1) * _LANE_PX
         ticks.append(top + height / 2)
         top += height
-        fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y", y0=top, y1=top, line=dict(color="#ddd", width=1))
+        shapes.append(
+            dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=top, y1=top, line=dict(color="#ddd", width=1))
+        )
+    traces = _marks(items, y_of, position_of)
+    layout = base_layout(
+        title,
+        height=int(top) + 56 + 70,
+        margin=dict(l=110, r=16, t=56, b=70),
+        legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
+        yaxis=dict(
+            range=[top, 0],
+            tickmode="array",
+            tickvals=ticks,
+            ticktext=[CATEGORY_LABELS[c] for c in order],
+            showgrid=False,
+            zeroline=False,
+            fixedrange=True,
+        ),
+        xaxis=dict(type="date", gridcolor="#eee", range=[x0, x1]),
+    )
+    layout["shapes"] = shapes
+    if notes:
+        layout["annotations"] = notes
+    return figure(traces, layout)
+
+
+def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, str]) -> list[dict]:
+    """One trace of marks per kind of claimant; each item's label is written once, beside its last mark
+    (right-hand labels) or its first (left-hand labels)."""
     ordered = items.sort_values("centre")
     labelled = {  # each item's label beside its last mark (right-hand labels) or its first (left-hand labels)
         *ordered.drop_duplicates("context_id", keep="last")
@@ -127,45 +156,36 @@ def context_figure(
         .index,
         *ordered.drop_duplicates("context_id").loc[lambda f: f["context_id"].map(position_of) == "middle left"].index,
     }
+    traces: list[dict] = []
     for kind in schema.SOURCE_KINDS:
         rows = items.loc[items["kind"] == kind]
         if rows.empty:
             continue
-        fig.add_scatter(
-            x=rows["centre"],
-            y=rows["context_id"].map(y_of),
-            mode="markers+text",
-            name=schema.SOURCE_KIND_LABELS[kind],
-            text=[label if i in labelled else "" for i, label in zip(rows.index, rows["label"], strict=True)],
-            textposition=rows["context_id"].map(position_of),
-            textfont=dict(size=LABEL_SIZE, color="#333"),
-            marker=dict(
-                color=SOURCE_COLORS[kind], size=11, symbol="line-ns-open", line=dict(width=3, color=SOURCE_COLORS[kind])
-            ),
-            hovertext=[
-                wrap(f"<b>{label}</b> ({w}): {s}<br>Source: {p} [{schema.SOURCE_KIND_LABELS[kind]}]", 90)
-                for label, w, s, p in zip(rows["label"], rows["when"], rows["summary"], rows["publisher"], strict=True)
-            ],
-            hoverinfo="text",
-            customdata=rows["context_id"],
-            cliponaxis=False,
+        traces.append(
+            dict(
+                type="scatter",
+                x=rows["centre"],
+                y=rows["context_id"].map(y_of),
+                mode="markers+text",
+                name=schema.SOURCE_KIND_LABELS[kind],
+                text=[label if i in labelled else "" for i, label in zip(rows.index, rows["label"], strict=True)],
+                textposition=rows["context_id"].map(position_of),
+                textfont=dict(size=LABEL_SIZE, color="#333"),
+                marker=dict(
+                    color=SOURCE_COLORS[kind],
+                    size=11,
+                    symbol="line-ns-open",
+                    line=dict(width=3, color=SOURCE_COLORS[kind]),
+                ),
+                hovertext=[
+                    wrap(f"<b>{label}</b> ({w}): {s}<br>Source: {p} [{schema.SOURCE_KIND_LABELS[kind]}]", 90)
+                    for label, w, s, p in zip(
+                        rows["label"], rows["when"], rows["summary"], rows["publisher"], strict=True
+                    )
+                ],
+                hoverinfo="text",
+                customdata=rows["context_id"],
+                cliponaxis=False,
+            )
         )
-    fig.update_layout(
-        base_layout(
-            title,
-            height=int(top) + 56 + 70,
-            margin=dict(l=110, r=16, t=56, b=70),
-            legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
-        )
-    )
-    fig.update_yaxes(
-        range=[top, 0],
-        tickmode="array",
-        tickvals=ticks,
-        ticktext=[CATEGORY_LABELS[c] for c in order],
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-    )
-    fig.update_xaxes(type="date", gridcolor="#eee", range=[x0, x1])
-    return fig
+    return traces

@@ -37,14 +37,13 @@ from figures.map_marks import (
     offset_note,
     place_size,
 )
-from figures.spec import FigureDict
+from figures.plain import FigureJSON, figure
 from figures.style import (
     ATTACK_COLOR,
     CAMP_COLOR,
     DESTINATION_COLORS,
     OTHER_DESTINATION,
     base_layout,
-    new_figure,
     wrap,
 )
 
@@ -62,7 +61,7 @@ def map_figure(
     highlight: str | None = None,
     subtitle: str = "",
     selected_place: str | None = None,
-) -> FigureDict:
+) -> FigureJSON:
     """Build the map.
 
     places: every place (map_places of the places GeoDataFrame). attacks: event summaries in view. flows: one
@@ -98,11 +97,7 @@ def map_figure(
         _detail_labels(panels[2].places),
         *_border_label(border),
     ]
-    fig = new_figure()
-    for trace in traces:
-        fig.add_scattergeo(**trace)
-    fig.update_layout(_layout(subtitle))
-    return fig
+    return figure([{"type": "scattergeo", **trace} for trace in traces], _layout(subtitle))
 
 
 @dataclass(frozen=True)

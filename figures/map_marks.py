@@ -154,11 +154,11 @@ def geo_panel(
 ) -> dict:
     return dict(
         scope=scope,
-        projection_type="mercator",
+        projection=dict(type="mercator"),
         resolution=resolution,
         domain=dict(x=domain_x, y=[0, 1]),
-        lonaxis_range=list(lon),
-        lataxis_range=list(lat),
+        lonaxis=dict(range=list(lon)),
+        lataxis=dict(range=list(lat)),
         showland=True,
         landcolor="#f3f1ec",
         showocean=True,

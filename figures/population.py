@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from data import schema
-from figures.spec import FigureDict
+from figures.plain import FigureJSON, figure, vrect
 from figures.style import (
     KIND_SYMBOLS,
     OTHER_DESTINATION,
     PLACE_COLORS,
     base_layout,
     empty_figure,
-    new_figure,
     wrap,
 )
 
@@ -49,7 +48,14 @@ def population_range_changes(
 def _legend_entry(name: str, group: str, group_title: str, **style) -> dict:
     """A legend-only trace (no data): one entry per place (colour) and per kind of source (symbol)."""
     return dict(
-        x=[None], y=[None], name=name, legendgroup=group, legendgrouptitle_text=group_title, hoverinfo="skip", **style
+        type="scatter",
+        x=[None],
+        y=[None],
+        name=name,
+        legendgroup=group,
+        legendgrouptitle=dict(text=group_title),
+        hoverinfo="skip",
+        **style,
     )
 
 
@@ -102,7 +108,7 @@ def population_figure(
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
-) -> FigureDict:
+) -> FigureJSON:
     """Computed stocks as step lines per place (a shaded band where lowest and highest figures differ) and each
     stated population as a point: a place is a colour (line and points), a kind of claimant a marker symbol, and
     each place is labelled at its last point. A stock the listed transfers cannot account for (it would be
@@ -115,45 +121,44 @@ def population_figure(
     title = _title(subtitle)
     if stocks.empty and stated.empty:
         return empty_figure(title, "No population figures for the selected range and place")
-    fig = new_figure()
     drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]
-    last_points = _add_computed(fig, drawn, place_names)
-    _add_stated(fig, stated, place_names)
+    traces, last_points = _computed(drawn, place_names)
+    traces += _stated(stated, place_names)
     last_points |= _last_stated(stated, place_names)
-    _add_legend(fig, drawn, stated, place_names)
-    fig.update_layout(
-        base_layout(
-            title,
-            height=500,
-            legend=dict(
-                orientation="h",
-                y=-0.12,
-                x=0,
-                yanchor="top",
-                font=dict(size=11),
-                groupclick="toggleitem",
-                traceorder="grouped",
-            ),
-        )
+    traces += _legend(drawn, stated, place_names)
+    layout = base_layout(
+        title,
+        height=500,
+        legend=dict(
+            orientation="h",
+            y=-0.12,
+            x=0,
+            yanchor="top",
+            font=dict(size=11),
+            groupclick="toggleitem",
+            traceorder="grouped",
+        ),
+        xaxis=dict(type="date", gridcolor="#eee", range=_x_range(x_range) if x_range is not None else None),
+        yaxis=dict(rangemode="tozero", gridcolor="#eee", tickformat=",d", title=dict(text="residents")),
     )
-    for (x, y, text, place_id), shift in zip(labels := _direct_labels(last_points), _label_shifts(labels), strict=True):
-        fig.add_annotation(
+    labels = _direct_labels(last_points)
+    layout["annotations"] = [
+        dict(
             x=x, y=y, text=text, showarrow=False, xanchor="right", yanchor="bottom", yshift=4 + shift,
             font=dict(size=10, color=place_color(place_id)), bgcolor="rgba(255,255,255,0.7)",
-        )  # fmt: skip
-    _add_not_computable(fig, stocks, stated, place_names)
-    fig.update_xaxes(type="date", gridcolor="#eee")
-    fig.update_yaxes(rangemode="tozero", gridcolor="#eee", tickformat=",d", title_text="residents")
-    if x_range is not None:
-        fig.update_xaxes(range=_x_range(x_range))
-    return fig
+        )
+        for (x, y, text, place_id), shift in zip(labels, _label_shifts(labels), strict=True)
+    ]  # fmt: skip
+    _add_not_computable(layout, stocks, stated, place_names)
+    return figure(traces, layout)
 
 
-def _add_computed(
-    fig: FigureDict, drawn: pd.DataFrame, place_names: dict[str, str]
-) -> dict[str, tuple[pd.Timestamp, float, str]]:
+def _computed(
+    drawn: pd.DataFrame, place_names: dict[str, str]
+) -> tuple[list[dict], dict[str, tuple[pd.Timestamp, float, str]]]:
     """Each place's computed stock: its lowest figures as a thin line, its highest as the line the band fills up
-    to; returns the last point of each (for its direct label)."""
+    to; and the last point of each (for its direct label)."""
+    traces: list[dict] = []
     last_points: dict[str, tuple[pd.Timestamp, float, str]] = {}
     for place_id, rows in drawn.groupby("place_id", sort=False):
         name = place_names.get(place_id, place_id)
@@ -163,36 +168,22 @@ def _add_computed(
             + (f"{lo:,}" if lo == hi else f"{min(lo, hi):,}–{max(lo, hi):,}")
             for d, lo, hi in zip(rows["date"], rows["low"], rows["high"], strict=True)
         ]
-        fig.add_scatter(
-            x=rows["date"],
-            y=rows["low"],
-            mode="lines",
-            line=dict(color=color, width=1, shape="hv"),
-            legendgroup=place_id,
-            showlegend=False,
-            hoverinfo="skip",
-        )
-        fig.add_scatter(
-            x=rows["date"],
-            y=rows["high"],
-            mode="lines+markers",
-            line=dict(color=color, width=2.5, shape="hv"),
-            marker=dict(size=4, color=color),
-            fill="tonexty",
-            fillcolor="rgba(120,120,120,0.15)",
-            name=f"{name}: computed",
-            legendgroup=place_id,
-            showlegend=False,
-            hovertext=hover,
-            hoverinfo="text",
-        )
+        common = dict(type="scatter", x=rows["date"], legendgroup=place_id, showlegend=False)
+        low = dict(y=rows["low"], mode="lines", line=dict(color=color, width=1, shape="hv"), hoverinfo="skip")
+        high = dict(
+            y=rows["high"], mode="lines+markers", line=dict(color=color, width=2.5, shape="hv"),
+            marker=dict(size=4, color=color), fill="tonexty", fillcolor="rgba(120,120,120,0.15)",
+            name=f"{name}: computed", hovertext=hover, hoverinfo="text",
+        )  # fmt: skip
+        traces += [common | low, common | high]
         last_points[f"{place_id}:computed"] = (rows["date"].iat[-1], float(rows["high"].iat[-1]), f"{name}: computed")
-    return last_points
+    return traces, last_points
 
 
-def _add_stated(fig: FigureDict, stated: pd.DataFrame, place_names: dict[str, str]) -> None:
+def _stated(stated: pd.DataFrame, place_names: dict[str, str]) -> list[dict]:
     """Each stated population as a point at the middle of its period (a bar across the period), by place and by
     kind of claimant."""
+    traces: list[dict] = []
     for (place_id, kind), rows in stated.groupby(["place_id", "kind"], sort=False):
         name = place_names.get(place_id, place_id)
         color = place_color(place_id)
@@ -201,27 +192,31 @@ def _add_stated(fig: FigureDict, stated: pd.DataFrame, place_names: dict[str, st
             wrap(f"<b>{name}</b>: {n:,} stated by {pub} [{schema.SOURCE_KIND_LABELS[kind]}] ({w})", 90)
             for n, pub, w in zip(rows["people"], rows["publisher"], rows["when"], strict=True)
         ]
-        fig.add_scatter(
-            x=centre,
-            y=rows["people"],
-            mode="markers",
-            name=f"Stated by {schema.SOURCE_KIND_LABELS[kind]} source: {name}",
-            legendgroup=place_id,
-            showlegend=False,
-            marker=dict(color=color, size=10, symbol=KIND_SYMBOLS[kind], line=dict(color="white", width=1)),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=(rows["period_end"] - centre).dt.total_seconds() * 1000,
-                arrayminus=(centre - rows["period_start"]).dt.total_seconds() * 1000,
-                color=color,
-                thickness=1.2,
-                width=0,
-            ),
-            hovertext=hover,
-            hoverinfo="text",
-            customdata=rows["population_id"],
+        traces.append(
+            dict(
+                type="scatter",
+                x=centre,
+                y=rows["people"],
+                mode="markers",
+                name=f"Stated by {schema.SOURCE_KIND_LABELS[kind]} source: {name}",
+                legendgroup=place_id,
+                showlegend=False,
+                marker=dict(color=color, size=10, symbol=KIND_SYMBOLS[kind], line=dict(color="white", width=1)),
+                error_x=dict(
+                    type="data",
+                    symmetric=False,
+                    array=(rows["period_end"] - centre).dt.total_seconds() * 1000,
+                    arrayminus=(centre - rows["period_start"]).dt.total_seconds() * 1000,
+                    color=color,
+                    thickness=1.2,
+                    width=0,
+                ),
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=rows["population_id"],
+            )
         )
+    return traces
 
 
 def _last_stated(stated: pd.DataFrame, place_names: dict[str, str]) -> dict[str, tuple[pd.Timestamp, float, str]]:
@@ -237,41 +232,43 @@ def _last_stated(stated: pd.DataFrame, place_names: dict[str, str]) -> dict[str,
     return out
 
 
-def _add_legend(fig: FigureDict, drawn: pd.DataFrame, stated: pd.DataFrame, place_names: dict[str, str]) -> None:
+def _legend(drawn: pd.DataFrame, stated: pd.DataFrame, place_names: dict[str, str]) -> list[dict]:
     """Legend entries: one per place (colour), camps first, and one per kind of claimant (symbol)."""
+    traces: list[dict] = []
     camps_first = {"ashraf": 0, "liberty": 1}
     places = sorted(dict.fromkeys([*drawn["place_id"], *stated["place_id"]]), key=lambda p: camps_first.get(p, 2))
     for place_id in places:
-        fig.add_scatter(**_legend_entry(
+        traces.append(_legend_entry(
             place_names.get(place_id, place_id), "places", "Place (colour):", mode="lines+markers",
             line=dict(color=place_color(place_id), width=2.5), marker=dict(color=place_color(place_id), size=8),
         ))  # fmt: skip
     for kind in schema.SOURCE_KINDS:
         if (stated["kind"] == kind).any():
-            fig.add_scatter(**_legend_entry(
+            traces.append(_legend_entry(
                 f"{schema.SOURCE_KIND_LABELS[kind]}", "kinds", "Stated by (symbol):", mode="markers",
                 marker=dict(color=_LEGEND_GREY, size=10, symbol=KIND_SYMBOLS[kind]),
             ))  # fmt: skip
+    return traces
 
 
-def _add_not_computable(fig: FigureDict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict) -> None:
+def _add_not_computable(layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict) -> None:
     """Where listed transfers cannot account for a stock: a note above the plot and a grey band from that date."""
     notes = _not_computable_notes(stocks, place_names)
     end = max(d for d in (stocks["date"].max(), stated["period_end"].max()) if pd.notna(d)) if notes else None
     note_lines = [wrap(text, 62) for text, _ in notes]
     if note_lines:  # above the plot, under the title: never over a mark
-        fig.add_annotation(
+        layout["annotations"].append(dict(
             text="<br>".join(note_lines), xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=-46,
             yshift=4, align="left", showarrow=False, font=dict(size=10, color="#444"),
-        )  # fmt: skip
-        fig.update_layout(
-            margin=dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines)),
-            title=dict(yref="container", y=1, yanchor="top", pad=dict(t=12)),  # stays at the top, above the note
-        )
+        ))  # fmt: skip
+        layout["margin"] = layout["margin"] | dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines))
+        # the title stays at the top, above the note
+        layout["title"] = layout["title"] | dict(yref="container", y=1, yanchor="top", pad=dict(t=12))
     for _, first in notes:
         if first is not None:
-            fig.add_vrect(
-                x0=first, x1=end + pd.Timedelta(days=20), fillcolor="#888", opacity=0.2, line_width=0,
-                annotation_text=NOT_COMPUTABLE, annotation_position="top right", annotation_font_size=9,
-                annotation_textangle=-90,
+            band, label = vrect(
+                first, end + pd.Timedelta(days=20), fillcolor="#888", opacity=0.2, line=dict(width=0),
+                label=dict(text=NOT_COMPUTABLE, position="top right", font=dict(size=9), textangle=-90),
             )  # fmt: skip
+            layout.setdefault("shapes", []).append(band)
+            layout["annotations"].append(label)

@@ -9,14 +9,13 @@ import pandas as pd
 
 from data import schema
 from data.summary import ItemSummary
-from figures.spec import FigureDict
+from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
     RANGE_COLOR,
     base_layout,
     empty_figure,
-    new_figure,
     wrap,
 )
 
@@ -68,7 +67,7 @@ def relocation_figure(
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
-) -> FigureDict:
+) -> FigureJSON:
     """Top panel: one bar per transfer spanning its dated period (a month-precise transfer spans the month),
     coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: one row per
     source's stated total (sorted by the date it is stated as of), a bar over the period it covers with its
@@ -81,9 +80,9 @@ def relocation_figure(
     rows_px = max(len(totals), 1) * _ROW_PX + 16
     height = _TOP_PX + _TRANSFERS_PX + _GAP_PX + rows_px + _BOTTOM_PX
     plot_px = _TRANSFERS_PX + _GAP_PX + rows_px
-    fig = new_figure().set_subplots(
-        rows=2,
-        cols=1,
+    layout, cells = subplot_grid(
+        2,
+        1,
         shared_xaxes=True,
         vertical_spacing=round(_GAP_PX / plot_px, 4),
         row_heights=[_TRANSFERS_PX, rows_px],
@@ -92,6 +91,7 @@ def relocation_figure(
     by_destination: dict[str, list[ItemSummary]] = {}
     for item in transfers:
         by_destination.setdefault(item.place_id, []).append(item)
+    traces: list[dict] = []
     for dest, items in by_destination.items():
         name = "to " + (place_names.get(dest, dest) if dest else "unspecified third countries")
         color = DESTINATION_COLORS.get(dest, OTHER_DESTINATION)
@@ -104,69 +104,64 @@ def relocation_figure(
             for i, s in zip(items, spreads, strict=True)
         ]
         common = dict(
+            type="bar",
             x=[_centre(i) for i in items],
             width=[_width_ms(i) for i in items],
-            row=1,
-            col=1,
+            **cells[0][0],
             customdata=[i.item_id for i in items],
             hovertext=hover,
             hoverinfo="text",
         )
-        fig.add_bar(
-            y=[s.low or 0 for s in spreads],
-            marker_color=color,
-            name=name,
-            legendgroup=dest,
-            marker_opacity=[0.45 if i.partial else 0.9 for i in items],
-            **common,
-        )
+        traces.append(dict(
+            y=[s.low or 0 for s in spreads], name=name, legendgroup=dest,
+            marker=dict(color=color, opacity=[0.45 if i.partial else 0.9 for i in items]), **common,
+        ))  # fmt: skip
         if any(s.disputed for s in spreads):
-            fig.add_bar(
-                y=[(s.high or 0) - (s.low or 0) for s in spreads],
-                base=[s.low or 0 for s in spreads],
-                marker_color=RANGE_COLOR,
-                marker_pattern=dict(shape="/", fgcolor=color, size=6),
-                name=f"{name}: disputed range",
-                legendgroup=dest,
-                showlegend=False,
-                **common,
-            )
-    _add_totals(fig, totals, x_range)
-    fig.update_layout(
-        base_layout(
-            title,
-            barmode="overlay",
-            height=height,
-            clickmode="event",
-            legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
-        )
+            traces.append(dict(
+                y=[(s.high or 0) - (s.low or 0) for s in spreads], base=[s.low or 0 for s in spreads],
+                marker=dict(color=RANGE_COLOR, pattern=dict(shape="/", fgcolor=color, size=6)),
+                name=f"{name}: disputed range", legendgroup=dest, showlegend=False, **common,
+            ))  # fmt: skip
+    _add_totals(traces, layout, totals, cells[1][0], x_range)
+    layout |= base_layout(
+        title,
+        barmode="overlay",
+        height=height,
+        clickmode="event",
+        legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
     )
-    fig.update_xaxes(type="date", gridcolor="#eee")
-    if x_range is not None:
-        pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
-        fig.update_xaxes(range=[x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad])
-    fig.update_layout(
-        yaxis=dict(rangemode="tozero", gridcolor="#eee", tickformat=",d"),
-        yaxis2=dict(  # one category per stated total, first at the top
-            type="category", showticklabels=False, showgrid=False,
-            range=[len(totals) - 0.4, -0.9] if totals else [0, 1],
-        ),
+    for axis in axes(layout, "x"):
+        axis.update(type="date", gridcolor="#eee")
+        if x_range is not None:
+            pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
+            axis["range"] = [x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad]
+    layout["yaxis"].update(rangemode="tozero", gridcolor="#eee", tickformat=",d")
+    layout["yaxis2"].update(  # one category per stated total, first at the top
+        type="category", showticklabels=False, showgrid=False,
+        range=[len(totals) - 0.4, -0.9] if totals else [0, 1],
     )  # fmt: skip
-    return fig
+    return figure(traces, layout)
 
 
 def _row_key(k: int) -> str:
     return f"total {k + 1}"
 
 
-def _add_totals(fig: FigureDict, totals: list[StatedTotal], x_range: tuple[pd.Timestamp, pd.Timestamp] | None):
+def _add_totals(
+    traces: list[dict],
+    layout: dict,
+    totals: list[StatedTotal],
+    cell: dict,
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None,
+) -> None:
     """One row per stated total: a bar over its period (faded where it reaches outside the range) and its label
     written above the bar, starting where the bar enters the visible range."""
+    notes = layout.setdefault("annotations", [])
     if not totals:
-        fig.add_annotation(
+        notes.append(dict(
             text="No stated totals in the selected range", xref="x2 domain", yref="y2 domain", x=0.5, y=0.5,
             showarrow=False, font=dict(size=12, color="#666"),
-        )  # fmt: skip
+        ))  # fmt: skip
         return
     lo = min(t.period_start for t in totals) if x_range is None else x_range[0]
     hi = (
@@ -180,30 +175,24 @@ def _add_totals(fig: FigureDict, totals: list[StatedTotal], x_range: tuple[pd.Ti
              f"[{schema.SOURCE_KIND_LABELS[t.kind]}]" + (" · only partly inside the selected range" if t.partial else ""), 90)
         for t in totals
     ]  # fmt: skip
-    fig.add_bar(
-        row=2,
-        col=1,
-        orientation="h",
-        y=keys,
-        base=[t.period_start for t in totals],
+    traces.append(dict(
+        type="bar", **cell, orientation="h", y=keys, base=[t.period_start for t in totals],
         x=[(t.period_end + pd.Timedelta(days=1) - t.period_start).total_seconds() * 1000 for t in totals],
-        width=0.28,
-        offset=0.02,
-        marker_color=[DESTINATION_COLORS.get(t.destination, OTHER_DESTINATION) for t in totals],
-        marker_opacity=[0.45 if t.partial else 0.9 for t in totals],
-        name="Stated totals",
-        showlegend=False,
-        customdata=[t.item_id for t in totals],
-        hovertext=hover,
+        width=0.28, offset=0.02,
+        marker=dict(
+            color=[DESTINATION_COLORS.get(t.destination, OTHER_DESTINATION) for t in totals],
+            opacity=[0.45 if t.partial else 0.9 for t in totals],
+        ),
+        name="Stated totals", showlegend=False, customdata=[t.item_id for t in totals], hovertext=hover,
         hoverinfo="text",
-    )
+    ))  # fmt: skip
     for key, t in zip(keys, totals, strict=True):
         text = t.label() + (" (partly outside the range)" if t.partial else "")
         x, anchor = _label_place(t, text, lo, hi)
-        fig.add_annotation(
+        notes.append(dict(
             x=x, y=key, xref="x2", yref="y2", xanchor=anchor, yanchor="bottom", yshift=-1, text=text,
             showarrow=False, font=dict(size=10, color="#222"),
-        )  # fmt: skip
+        ))  # fmt: skip
 
 
 def _label_place(total: StatedTotal, text: str, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import textwrap
 
-from figures.spec import FigureDict
+from figures.plain import FigureJSON, figure
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 # Okabe–Ito palette, safe for the common colour-vision deficiencies.
@@ -61,20 +61,10 @@ def base_layout(title: str, **extra) -> dict:
     return layout | extra
 
 
-def new_figure() -> FigureDict:
-    """An empty figure built as a plain dict (see figures/spec.py; tests compare it with go.Figure and
-    validate every figure, see tests/unit/test_figure_spec.py)."""
-    return FigureDict()
-
-
-def empty_figure(title: str, message: str) -> FigureDict:
+def empty_figure(title: str, message: str) -> FigureJSON:
     """A figure that says there is nothing to show (instead of blank axes)."""
-    fig = new_figure()
-    fig.update_layout(base_layout(title))
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=14))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+    note = dict(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=14))
+    return figure([], base_layout(title, annotations=[note], xaxis=dict(visible=False), yaxis=dict(visible=False)))
 
 
 def wrap(text: str, width: int = 70) -> str:

@@ -11,7 +11,7 @@ from data import dates, ledger
 from data.attribution import who_says
 from data.load import Bundle
 from data.select import View, select
-from figures.spec import FigureDict
+from figures.plain import FigureJSON, with_changes
 from present import memo
 from present.labels import subtitle
 
@@ -41,7 +41,7 @@ def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=64)
-def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
+def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureJSON:
     """The population figure of a place and lens over the whole period (render_population sets the range)."""
     whole = View(bundle.first_month, bundle.last_month, place, lens)
     return figures.population_figure(
@@ -54,12 +54,12 @@ def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDic
 
 
 @memo.memoised
-def render_population(bundle: Bundle, view: View) -> FigureDict:
+def render_population(bundle: Bundle, view: View) -> FigureJSON:
     """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
     over the whole period, the x axis showing the selected range: the figure of the place and lens (built once)
     with the range's changes, the same changes the page sends as a Patch when only the range moves."""
     whole = _population_whole(bundle, view.place, view.lens)
-    return whole.with_changes(population_range_changes(bundle, view))
+    return with_changes(whole, population_range_changes(bundle, view))
 
 
 def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
@@ -76,7 +76,7 @@ def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=64)
-def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
+def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureJSON:
     """The context figure of a lens over the whole period (the subtitle names the place)."""
     whole = View(bundle.first_month, bundle.last_month, place, lens)
     return figures.context_figure(
@@ -85,10 +85,10 @@ def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureDict:
 
 
 @memo.memoised
-def render_context(bundle: Bundle, view: View) -> FigureDict:
+def render_context(bundle: Bundle, view: View) -> FigureJSON:
     """Every political and legal context item under the lens (they reach back before the camps' data), with the
     selected range shaded: the whole-period figure (built once per place and lens) with the range's changes."""
-    return _context_whole(bundle, view.place, view.lens).with_changes(context_range_changes(bundle, view))
+    return with_changes(_context_whole(bundle, view.place, view.lens), context_range_changes(bundle, view))
 
 
 def context_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:

@@ -13,7 +13,7 @@ from data.summary import (
     total,
 )
 from figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
-from figures.spec import FigureDict
+from figures.plain import FigureJSON
 from geo import countries_frame, distance_to_boundary_km, great_circle
 from present import memo
 from present.items import in_view, places_geo
@@ -85,7 +85,7 @@ def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummar
 
 
 @memo.memoised
-def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureDict:
+def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> FigureJSON:
     """The map for a view, with one attack optionally ringed and the view's place (if any) ringed."""
     attacks, transfers, totals = in_view(bundle, view)
     return figures.map_figure(

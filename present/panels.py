@@ -11,7 +11,7 @@ from data.summary import (
     Total,
     total,
 )
-from figures.spec import FigureDict
+from figures.plain import FigureJSON
 from present import memo
 from present.items import in_view, split_transfers, stated_totals
 from present.labels import filter_label, subtitle
@@ -32,8 +32,8 @@ class Kpi:
 class Rendered:
     """Charts, KPIs and labels that depend on the view (the map is built separately)."""
 
-    casualties: FigureDict
-    relocations: FigureDict
+    casualties: FigureJSON
+    relocations: FigureJSON
     killed: Kpi
     wounded: Kpi
     transferred: Kpi  # moved within Iraq (Ashraf -> Liberty)

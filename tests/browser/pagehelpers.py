@@ -247,7 +247,7 @@ def empty_graphs(start: str, end: str, place: str | None = None, lens: str = "al
     """The charts the app draws without any trace for a view (for wait_ready's may_be_empty)."""
     panels = app_view(start, end, place, lens)
     figures = {"casualty-chart": panels.casualties, "relocation-chart": panels.relocations}
-    return tuple(graph_id for graph_id, fig in figures.items() if not fig.data)
+    return tuple(graph_id for graph_id, fig in figures.items() if not fig["data"])
 
 
 def clear_clipboard(page: Page) -> None:

@@ -94,7 +94,7 @@ def test_lens009_source_lens_switches_figures_and_url(page: Page) -> None:
     page.get_by_text(LENS_LABELS["seeds"], exact=True).click()
     expect(lens_radio(page, "seeds")).to_be_checked()
     expect(page).to_have_url(re.compile(r"[?&]lens=seeds\b"))
-    if not app_view("2011-04", "2011-04", lens="seeds").relocations.data:
+    if not app_view("2011-04", "2011-04", lens="seeds").relocations["data"]:
         expect(page.locator("#relocation-chart")).to_contain_text("No relocations in the selected range")
     seeds = app_view("2011-04", "2011-04", lens="seeds").killed.text
     assert "–" not in seeds, f"the seed documents disagree among themselves: {seeds!r}"
@@ -115,7 +115,7 @@ def test_lens009_source_lens_switches_figures_and_url(page: Page) -> None:
     expect(lens_radio(page, "all")).not_to_be_checked()
     expect(killed).to_have_text(seeds)
     expect(page).to_have_url(re.compile(r"[?&]lens=seeds\b"))
-    if not app_view("2011-04", "2011-04", lens="seeds").relocations.data:
+    if not app_view("2011-04", "2011-04", lens="seeds").relocations["data"]:
         expect(page.locator("#relocation-chart")).to_contain_text("No relocations in the selected range")
 
 

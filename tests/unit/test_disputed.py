@@ -4,6 +4,7 @@ and the detail panel, the table, the KPIs, the charts and the text alternatives 
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
 import present
 from components.detail import detail_view
@@ -72,7 +73,7 @@ def test_two_sources_giving_different_killed_for_the_same_attack_are_disputed(bu
     assert table.loc[table["item_id"] == "E2013_LIB_FEB", "disputed"].all()
     rendered = present.render_panels(bundle, view)
     assert "sources disagree" in rendered.killed.context
-    assert "⚑ disputed" in " ".join(rendered.casualties.layout.xaxis.ticktext)
+    assert "⚑ disputed" in " ".join(go.Figure(rendered.casualties).layout.xaxis.ticktext)
     assert "sources disagree on 1 of them" in present.summaries(bundle, view)["casualties"]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 import present
@@ -51,7 +52,7 @@ def _sizes(trace) -> list[float]:
 
 @pytest.mark.parametrize("lens", LENSES)
 def test_markers_are_drawn_above_every_line(bundle, lens):
-    fig = present.render_map(bundle, _whole(bundle, lens), highlight="E2013_ASHRAF")
+    fig = go.Figure(present.render_map(bundle, _whole(bundle, lens), highlight="E2013_ASHRAF"))
     for geo in ("geo", "geo2"):
         traces = [(i, t) for i, t in enumerate(fig.data) if t.geo == geo]
         lines = [i for i, t in traces if "lines" in (t.mode or "")]
@@ -65,7 +66,7 @@ def test_a_line_never_wins_a_click_inside_a_marker(bundle, view_index):
     """plotly picks the point with the least max(distance - r, 1 - 3/r): inside a marker of radius r that is
     1 - 3/r, so a line's vertices must carry a radius larger than every clickable marker of their panel."""
     view = _views(bundle)[view_index]
-    fig = present.render_map(bundle, view)
+    fig = go.Figure(present.render_map(bundle, view))
     for geo in ("geo", "geo2"):
         traces = [t for t in fig.data if t.geo == geo]
         marker_r = [s / 2 for t in traces if _kind(t) in ("place", "event") for s in _sizes(t)]
@@ -78,7 +79,7 @@ def test_a_line_never_wins_a_click_inside_a_marker(bundle, view_index):
 
 
 def test_movement_lines_open_their_movement(bundle):
-    fig = present.render_map(bundle, _whole(bundle))
+    fig = go.Figure(present.render_map(bundle, _whole(bundle)))
     destinations = dict(zip(bundle.movements["movement_id"], bundle.movements["destination_place_id"], strict=True))
     flows = [t for t in fig.data if _kind(t) == "movement"]
     assert flows
@@ -91,7 +92,7 @@ def test_movement_lines_open_their_movement(bundle):
 
 
 def test_distance_line_takes_no_click(bundle):
-    fig = present.render_map(bundle, _whole(bundle))
+    fig = go.Figure(present.render_map(bundle, _whole(bundle)))
     distance = next(t for t in fig.data if t.name == "Distance to the Iranian border (computed)")
     assert distance.hoverinfo == "skip"
     label = next(t for t in fig.data if t.mode == "text" and t.text and "km" in t.text[0])
@@ -104,7 +105,7 @@ def _mercator(lon, lat, k=PHONE_PX_PER_DEG):
 
 @pytest.mark.parametrize("view_index", range(12))
 def test_region_markers_do_not_overlap_even_on_a_phone(bundle, view_index):
-    fig = present.render_map(bundle, _views(bundle)[view_index])
+    fig = go.Figure(present.render_map(bundle, _views(bundle)[view_index]))
     drawn = []
     for t in fig.data:
         if t.geo == "geo" and _kind(t) == "place":
@@ -119,7 +120,7 @@ def test_region_markers_do_not_overlap_even_on_a_phone(bundle, view_index):
 
 
 def test_offset_places_keep_their_point_in_hover_and_a_leader_line(bundle):
-    fig = present.render_map(bundle, _whole(bundle))
+    fig = go.Figure(present.render_map(bundle, _whole(bundle)))
     camps = next(t for t in fig.data if t.geo == "geo" and t.name == "Camps")
     k = [c[1] for c in camps.customdata].index("ashraf3")
     true_lon, true_lat = bundle.places.at["ashraf3", "lon"], bundle.places.at["ashraf3", "lat"]
@@ -138,7 +139,7 @@ def test_offset_places_keep_their_point_in_hover_and_a_leader_line(bundle):
     ("place", "panels"), [("liberty", {"geo", "geo2"}), ("ashraf", {"geo", "geo2"}), ("alb", {"geo"})]
 )
 def test_selected_place_is_ringed_where_it_is_drawn(bundle, place, panels):
-    fig = present.render_map(bundle, _whole(bundle, place=place))
+    fig = go.Figure(present.render_map(bundle, _whole(bundle, place=place)))
     rings = {t.geo: (t.lon[0], t.lat[0]) for t in fig.data if t.name == "Selected place"}
     assert set(rings) == panels
     for t in fig.data:
@@ -146,7 +147,7 @@ def test_selected_place_is_ringed_where_it_is_drawn(bundle, place, panels):
             k = [c[1] for c in t.customdata].index(place) if place in [c[1] for c in t.customdata] else None
             if k is not None:
                 assert rings[t.geo] == pytest.approx((t.lon[k], t.lat[k]))
-    assert not [t for t in present.render_map(bundle, _whole(bundle)).data if t.name == "Selected place"]
+    assert not [t for t in go.Figure(present.render_map(bundle, _whole(bundle))).data if t.name == "Selected place"]
 
 
 def test_map_click_kinds_and_pickers(bundle):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 import present
@@ -37,7 +38,7 @@ def test_ledger_is_inflows_minus_outflows(bundle):
 
 
 def test_population_chart_shows_computed_line_and_stated_points(bundle):
-    fig = present.render_population(bundle, full_view(bundle))
+    fig = go.Figure(present.render_population(bundle, full_view(bundle)))
     names = [t.name for t in fig.data if t.name]
     assert any("computed" in n and "Liberty" in n for n in names)
     stated = [t for t in fig.data if t.name and t.name.startswith("Stated by")]
@@ -131,7 +132,7 @@ def test_liberty_under_the_seed_lens_is_not_drawn_below_zero(bundle):
     liberty = stocks.loc[stocks["place_id"] == "liberty"]
     assert (liberty["low"] < 0).any() and not liberty.loc[liberty["low"] < 0, "computable"].any()
     fig = present.render_population(bundle, view)
-    assert fig.layout.yaxis.rangemode == "tozero"
+    assert fig["layout"]["yaxis"]["rangemode"] == "tozero"
     assert any(s["type"] == "rect" for s in fig["layout"].get("shapes", []))  # the band where it cannot be computed
 
 
