@@ -22,6 +22,11 @@ PRECISIONS = ("day", "month", "year")
 EVENT_KINDS = ("raid", "rocket_attack", "siege", "other")
 EVENT_KIND_LABELS = {"raid": "Raid", "rocket_attack": "Rocket attack", "siege": "Siege", "other": "Incident"}
 PLACE_KINDS = ("camp", "country")
+# How the map draws a place (places.csv's map_* columns: presentation only, no claim): plotly's text positions for
+# its label at region scale, and where a camp's name sits in the Iraq detail panel.
+LABEL_POSITIONS = tuple(f"{v} {h}" for v in ("top", "middle", "bottom") for h in ("left", "center", "right"))
+DETAIL_LABEL_SIDES = ("above", "below")
+MAX_MAP_OFFSET_DEG = 10.0
 MOVEMENT_SCOPES = ("transfer", "aggregate")
 COUNT_COLUMNS = ("killed", "wounded", "abducted_or_missing")
 COUNT_LABELS = {"killed": "Killed", "wounded": "Wounded", "abducted_or_missing": "Abducted or missing"}
@@ -39,7 +44,19 @@ class FileSchema:
 
 PLACES = FileSchema(
     "places.csv",
-    ("place_id", "name", "kind", "country_iso3", "lat", "lon", "active_from", "active_to", "coord_source_url", "note"),
+    (
+        "place_id",
+        "name",
+        "kind",
+        "country_iso3",
+        "lat",
+        "lon",
+        "active_from",
+        "active_to",
+        "coord_source_url",
+        "note",
+        *("map_dlon", "map_dlat", "map_apart_from", "map_label", "map_label_position", "map_detail_label"),
+    ),
     key="place_id",
     required=("place_id", "name", "kind", "country_iso3", "lat", "lon", "coord_source_url"),
 )

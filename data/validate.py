@@ -135,6 +135,31 @@ def _coordinates(frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+def _map_marks(frame: pd.DataFrame) -> list[Problem]:
+    """The map_* columns: an offset is two degree values with the neighbour it keeps the place apart from;
+    label positions and detail-label sides are from their lists."""
+    problems = _choice(schema.PLACES, frame, "map_label_position", schema.LABEL_POSITIONS)
+    problems += _choice(schema.PLACES, frame, "map_detail_label", schema.DETAIL_LABEL_SIDES)
+    limit = schema.MAX_MAP_OFFSET_DEG
+    for i, row in frame.iterrows():
+        given = [c for c in ("map_dlon", "map_dlat", "map_apart_from") if row[c]]
+        if given and len(given) < 3:
+            missing = ", ".join(c for c in ("map_dlon", "map_dlat", "map_apart_from") if not row[c])
+            problems.append(
+                Problem("places.csv", csv_line(i), missing, "an offset needs map_dlon, map_dlat and map_apart_from")
+            )
+        for col in ("map_dlon", "map_dlat"):
+            try:
+                ok = not row[col] or abs(float(row[col])) <= limit
+            except ValueError:
+                ok = False
+            if not ok:
+                problems.append(
+                    Problem("places.csv", csv_line(i), col, f"'{row[col]}' is not a degree offset within ±{limit:g}")
+                )
+    return problems
+
+
 _COPY_WORDS = re.compile(r"\((?:copy|via|reproduced|as quoted|quoted|reprinted|relayed)\b", re.IGNORECASE)
 _HOST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
@@ -327,6 +352,7 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems += _choice(schema.CLAIMANTS, claimants, "kind", schema.KINDS)
     problems += _choice(schema.PLACES, places, "kind", schema.PLACE_KINDS)
     problems += _coordinates(places)
+    problems += _map_marks(places)
     problems += _dates(schema.PLACES, places.assign(date_precision=""), ("active_from", "active_to"))
     problems += _choice(schema.SOURCES, sources, "publisher_kind", schema.KINDS)
     problems += _sources(sources)

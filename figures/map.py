@@ -15,13 +15,9 @@ from figures.map_marks import (
     ATTACK_CAP,
     DECIMALS,
     DETAIL_CAP,
-    DETAIL_LABEL_ABOVE,
     DETAIL_LABEL_DEG,
     DETAIL_LABELS,
-    LABEL_POSITIONS,
-    LABEL_TEXT,
     REGION_CAP,
-    REGION_OFFSETS,
     SELECTED_COLOR,
     BorderCheck,
     Flow,
@@ -88,7 +84,7 @@ def map_figure(
     }
     traces = [
         _selected_attack(positions.get(highlight)),  # trace 0: its index stays stable
-        *_leader_lines([by_id[pid] for pid in REGION_OFFSETS if pid in by_id]),
+        *_leader_lines([p for p in places if p.offset]),
         *_flow_lines(flows, reach),
         *_border_line(border, by_id),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
@@ -234,8 +230,8 @@ def _place_markers(panel: Panel, sizes: dict, loads: dict[str, PlaceLoad]) -> di
         lon=[x for x, _ in where],
         lat=[y for _, y in where],
         mode="markers+text" if region else "markers",
-        text=[LABEL_TEXT.get(p.place_id, p.short_name) for p in panel.places] if region else None,
-        textposition=[LABEL_POSITIONS.get(p, "top center") for p in ids] if region else None,
+        text=[p.region_label for p in panel.places] if region else None,
+        textposition=[p.label_position for p in panel.places] if region else None,
         textfont=dict(size=11, color="#222"),
         marker=dict(
             symbol=panel.symbol,
@@ -293,8 +289,8 @@ def _detail_labels(detail_camps: list[MapPlace]) -> dict:
         (
             p.short_name,
             p.lon,
-            p.lat + (1 if DETAIL_LABEL_ABOVE.get(p.place_id, True) else -1) * DETAIL_LABEL_DEG,
-            "top center" if DETAIL_LABEL_ABOVE.get(p.place_id, True) else "bottom center",
+            p.lat + (1 if p.detail_label_above else -1) * DETAIL_LABEL_DEG,
+            "top center" if p.detail_label_above else "bottom center",
         )
         for p in detail_camps
     ]

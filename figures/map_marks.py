@@ -18,22 +18,8 @@ REGION_CAP, DETAIL_CAP, ATTACK_CAP = 34.0, 16.0, 26.0  # largest marker sizes (p
 SELECTED_COLOR = "#e69f00"
 # At region scale Ashraf is ~90 km from Liberty and Ashraf-3 ~20 km from Tirana: under the bigger markers they could
 # be neither seen nor clicked. There they are drawn offset (lon, lat degrees), with a leader line to their point.
-REGION_OFFSETS = {"ashraf": (0.0, 3.2, "Camp Liberty"), "ashraf3": (-0.6, -4.1, "Tirana")}
-# Region labels placed so that none is cut by the frame or overlaps another, at 1440 px and at 390 px.
-LABEL_POSITIONS = {
-    "ashraf3": "bottom center",
-    "liberty": "bottom center",
-    "ashraf": "top center",
-    "bel": "bottom center",
-    "gbr": "bottom left",
-    "deu": "middle right",
-    "nor": "middle left",
-    "fin": "bottom center",
-}
-LABEL_TEXT = {"gbr": "United<br>Kingdom"}  # on two lines: one line does not fit west of London on a phone
 DETAIL_LABELS = (("IRAQ", 43.8, 33.9), ("IRAN", 46.25, 34.5))
-DETAIL_LABEL_DEG = 0.42  # camp names in the detail panel: this far above (Ashraf) or below (Liberty) the camp
-DETAIL_LABEL_ABOVE = {"ashraf": True, "liberty": False}
+DETAIL_LABEL_DEG = 0.42  # camp names in the detail panel: this far above or below the camp (places.csv)
 
 
 @dataclass(frozen=True)
@@ -48,18 +34,37 @@ class MapPlace:
     iso3: str
     lon: float
     lat: float
+    # How the map draws it (places.csv's map_* columns; none is a claim): at region scale, an offset in degrees
+    # with the neighbour it keeps the marker apart from, the label's text and position; in the Iraq detail panel,
+    # whether a camp's name sits above it (else below).
+    offset: tuple[float, float] | None = None
+    apart_from: str = ""
+    label: str = ""
+    label_position: str = "top center"
+    detail_label_above: bool = True
 
     @property
     def short_name(self) -> str:
         return self.name.replace("Camp ", "").split(" (")[0]
 
+    @property
+    def region_label(self) -> str:
+        return self.label or self.short_name
+
 
 def map_places(places: gpd.GeoDataFrame) -> tuple[MapPlace, ...]:
     """The places GeoDataFrame (EPSG:4326, index place_id) as MapPlace records, in its order."""
     return tuple(
-        MapPlace(str(pid), row["name"], row["note"], row["kind"], row["country_iso3"], row.geometry.x, row.geometry.y)
+        MapPlace(
+            str(pid), row["name"], row["note"], row["kind"], row["country_iso3"], row.geometry.x, row.geometry.y,
+            offset=(float(row["map_dlon"]), float(row["map_dlat"])) if row["map_dlon"] else None,
+            apart_from=row["map_apart_from"],
+            label=row["map_label"],
+            label_position=row["map_label_position"] or "top center",
+            detail_label_above=row["map_detail_label"] != "below",
+        )
         for pid, row in places.iterrows()
-    )
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -124,17 +129,16 @@ def place_size(load: PlaceLoad | None, cap: float) -> float:
 
 
 def drawn_at(place: MapPlace, geo: str) -> tuple[float, float]:
-    """Where a place's marker is drawn in a panel: its point, or its region-scale offset (see REGION_OFFSETS)."""
-    dlon, dlat = REGION_OFFSETS[place.place_id][:2] if geo == "geo" and place.place_id in REGION_OFFSETS else (0, 0)
+    """Where a place's marker is drawn in a panel: its point, or at region scale its offset (places.csv)."""
+    dlon, dlat = place.offset if geo == "geo" and place.offset else (0, 0)
     return place.lon + dlon, place.lat + dlat
 
 
 def offset_note(place: MapPlace, geo: str) -> str:
-    if geo != "geo" or place.place_id not in REGION_OFFSETS:
+    if geo != "geo" or not place.offset:
         return ""
-    neighbour = REGION_OFFSETS[place.place_id][2]
     return (
-        f"<br><i>Drawn offset at this scale to keep it apart from {neighbour}; the thin line leads to its point "
+        f"<br><i>Drawn offset at this scale to keep it apart from {place.apart_from}; the thin line leads to its point "
         f"({place.lat:.2f}° N, {place.lon:.2f}° E)</i>"
     )
 
