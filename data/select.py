@@ -29,6 +29,12 @@ def full_view(bundle: Bundle) -> View:
     return View(bundle.first_month, bundle.last_month)
 
 
+def every_period(lens: str = "all") -> View:
+    """Every date any row can have, every place, under a lens: the context strip shows its items whatever the
+    range (some lie outside the data's first and last month)."""
+    return View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, lens)
+
+
 def lens_keeps(frame: pd.DataFrame, bundle: Bundle, lens: str) -> pd.Series:
     """The one rule of the lenses: which rows of a data frame a lens keeps (a boolean mask on the frame's index).
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.load import Bundle
-from data.select import LENS_LABELS, View, select
+from data.select import LENS_LABELS, View, every_period, select
 from figures.style import lines_of
 
 APP_NAME = "Camps Atlas"
@@ -51,7 +51,7 @@ def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
         stated = sel.populations.loc[sel.populations["status"] == "stated"]
         return [stated, lensed.loc[lensed["scope"] == "transfer"]]
     if figure == "context":  # every context item under the lens, whatever the range (the chart shows them all)
-        return [select(bundle, View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, view.lens)).context]
+        return [select(bundle, every_period(view.lens)).context]
     return [sel.events, sel.movements, sel.populations]
 
 

@@ -12,7 +12,7 @@ from flask import Response, request, send_from_directory
 from data.load import Bundle, default_bundle
 from data.select import View
 from exports import FIGURES, images
-from exports.caption import caption_lines
+from exports.caption import absolute, caption_lines
 from exports.params import ParamError, parse_query
 
 STATIC = Path(__file__).resolve().parent / "embed_static"
@@ -30,8 +30,9 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
     fig = images.build_figure(bundle, chart, view)
     title = (fig.layout.title.text or chart).split("<br>")[0]
     search = view.query()
-    full = f"{host_url.rstrip('/')}{root}/{search}"
-    lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH, f"{host_url.rstrip('/')}{root}/")[1:]  # own title
+    base = absolute(host_url, f"{root}/")  # the app's root URL
+    full = absolute(base, search)
+    lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH, base)[1:]  # own title
     # In a <script type="application/json"> block "</" must not appear: escape it, JSON stays valid.
     data = fig.to_json().replace("</", "<\\/")
     caption = "".join(f"<p>{html.escape(line)}</p>" for line in lines)

@@ -10,7 +10,7 @@ import figures
 from data import dates, ledger
 from data.attribution import who_says
 from data.load import Bundle
-from data.select import View, select
+from data.select import View, every_period, select
 from figures.plain import FigureJSON, with_changes
 from present import memo
 from present.labels import subtitle
@@ -70,8 +70,7 @@ def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
 
 @functools.lru_cache(maxsize=8)
 def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
-    everything = View(pd.Period("1900-01", "M"), pd.Period("2100-12", "M"), None, lens)
-    rows = _with_sources(bundle, select(bundle, everything).context, "date")
+    rows = _with_sources(bundle, select(bundle, every_period(lens)).context, "date")
     return rows.assign(label=rows["context_id"].map(bundle.items["label"]))
 
 
