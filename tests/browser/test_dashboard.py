@@ -13,7 +13,14 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.pagehelpers import bar_center, full_data, map_point_center, tick_labels, wait_ready
+from tests.browser.pagehelpers import (
+    bar_center,
+    full_data,
+    map_point_center,
+    settled,
+    tick_labels,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -272,3 +279,34 @@ def test_page008_whole_period_stays_light(page: Page) -> None:
     assert in_table < 2.2 * cells, f"{in_table} elements for {cells} table cells"
     count = page.evaluate("() => document.querySelectorAll('*').length")
     assert count < 8000, f"{count} DOM elements"  # the charts' SVG (labelled stated totals, context labels) included
+
+
+def test_step026_a_range_step_updates_graphs_in_place_and_renames_the_download(page: Page) -> None:
+    """A slider step updates every chart in place (plotly.js keeps each graph's drawing surface; a changed config
+    would make it draw the graph again from nothing), the charts show the new range, and the toolbar's PNG is
+    named after the new view."""
+    page.goto("/?from=2012-01&to=2014-12")
+    wait_ready(page)
+    page.evaluate(
+        """() => { window.__svgs = {};
+        document.querySelectorAll('.dash-graph').forEach((g) => {
+            window.__svgs[g.id] = g.querySelector('.main-svg'); }); }"""
+    )
+    upper = page.locator("#date-range [role=slider]").nth(1)
+    upper.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"to=2014-11\b"))
+    settled(page)
+    expected = app_view("2012-01", "2014-11")
+    for graph_id in ("casualty-chart", "relocation-chart", "map", "population-chart", "context-chart"):
+        expect(page.locator(f"#{graph_id} .gtitle").first).to_contain_text(expected.range_label)
+    kept = page.evaluate(
+        """() => Object.entries(window.__svgs).map(([id, svg]) =>
+            [id, !!svg && svg.isConnected && document.getElementById(id).querySelector('.main-svg') === svg])"""
+    )
+    assert len(kept) == 5 and all(same for _, same in kept), kept
+
+    page.locator("#casualty-chart .js-plotly-plot").hover()
+    with page.expect_download() as info:
+        page.locator('#casualty-chart .modebar-btn[data-title="Download plot as a PNG"]').click()
+    assert info.value.suggested_filename == "camps-atlas-casualties-2012-01_2014-11-chart.png"
