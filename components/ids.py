@@ -79,6 +79,7 @@ class Table:
     SORT_COLUMN = "data-table-sort-column"
     SORT_ORDER = "data-table-sort-order"
     COUNT = "data-table-count"
+    IN_VIEW = "data-table-in-view"  # set by assets/table_in_view.js: the table is (nearly) on screen
 
 
 class Story:

@@ -192,9 +192,18 @@ def settled(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')", timeout=timeout)
 
 
+def show_table(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Scroll to the data table as a reader does, and wait until the current view's rows are drawn there (off
+    screen the table holds a note instead: assets/table_in_view.js)."""
+    page.locator("#data-table").scroll_into_view_if_needed()
+    page.wait_for_function("() => !document.querySelector('#data-table .table-not-drawn')", timeout=timeout)
+    settled(page, timeout)
+
+
 def table_column(page: Page, header: str) -> list[str]:
     """The text of every body cell of the data table's column whose header starts with `header` (sort arrows
-    ignored). A view without rows gives []."""
+    ignored), once the table is on screen. A view without rows gives []."""
+    show_table(page)
     return page.evaluate(
         """(header) => {
             const table = document.querySelector('#data-table table');

@@ -13,6 +13,7 @@ from tests.browser.pagehelpers import (
     clear_clipboard,
     focused,
     settled,
+    show_table,
     tab_until,
     wait_clipboard,
     wait_ready,
@@ -260,6 +261,7 @@ GENERIC = {"", "link", "here", "click here", "more", "source", "url"}
 def test_every_table_link_is_named_by_its_source(page: Page) -> None:
     page.goto("/")
     wait_ready(page)
+    show_table(page)
     expect(page.locator("#data-table a").first).to_be_attached()
     links = page.evaluate(LINK_NAMES)
     assert len(links) > 100

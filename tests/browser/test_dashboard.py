@@ -14,10 +14,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pagehelpers import (
+    app_table,
     bar_center,
     full_data,
     map_point_center,
     settled,
+    show_table,
     tick_labels,
     wait_ready,
 )
@@ -271,6 +273,7 @@ def test_page008_whole_period_stays_light(page: Page) -> None:
     """
     page.goto("/")
     wait_ready(page)
+    show_table(page)
     rows = page.locator("#data-table table tbody tr")
     assert rows.count() > 100  # every row is there…
     # …without one Dash component per cell: a table cell is a <td> with at most a link inside
@@ -310,3 +313,31 @@ def test_step026_a_range_step_updates_graphs_in_place_and_renames_the_download(p
     with page.expect_download() as info:
         page.locator('#casualty-chart .modebar-btn[data-title="Download plot as a PNG"]').click()
     assert info.value.suggested_filename == "camps-atlas-casualties-2012-01_2014-11-chart.png"
+
+
+def test_table027_rows_are_drawn_when_the_table_comes_into_view(page: Page) -> None:
+    """Off screen, the table holds a note instead of rows (a range step does not redraw ~200 rows nobody sees) and
+    never an earlier view's rows; scrolled into view, it shows the current view's rows."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto("/?from=2012-01&to=2014-12")
+    wait_ready(page)
+    note = page.locator("#data-table .table-not-drawn")
+    expect(note).to_have_text("The rows are drawn when the table comes into view.")
+    assert page.locator("#data-table tbody tr").count() == 0
+
+    show_table(page)
+    expect(note).to_have_count(0)
+    expect(page.locator("#data-table tbody tr")).to_have_count(len(app_table("2012-01", "2014-12")))
+
+    page.evaluate("() => window.scrollTo(0, 0)")  # back to the slider: the table leaves the screen
+    upper = page.locator("#date-range [role=slider]").nth(1)
+    upper.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"to=2014-11\b"))
+    settled(page)
+    expect(note).to_have_count(1)  # the rows of Dec 2014's view are gone, not left standing
+    expect(page.locator("#data-table-count")).to_contain_text(f"{len(app_table('2012-01', '2014-11'))} row(s)")
+
+    show_table(page)
+    rows = app_table("2012-01", "2014-11")
+    expect(page.locator("#data-table tbody tr")).to_have_count(len(rows))

@@ -24,6 +24,7 @@ from tests.browser.pagehelpers import (
     map_point_center,
     query,
     settled,
+    show_table,
     tab_until,
     table_column,
     wait_ready,
@@ -42,7 +43,8 @@ def lens_radio(page: Page, lens: str):
 
 
 def rows_of(page: Page, item: str):
-    """Data-table rows whose Item cell is `item`."""
+    """Data-table rows whose Item cell is `item` (the table scrolled into view)."""
+    show_table(page)
     return page.locator("#data-table table tbody tr").filter(
         has=page.locator("td:first-child", has_text=re.compile(rf"^{re.escape(item)}$"))
     )
@@ -201,6 +203,7 @@ def test_table011_table_follows_range_and_place(page: Page) -> None:
     assert len(at_liberty) < len(everywhere)
     expect(count).to_contain_text(count_text_start(at_liberty))
     expect(count).not_to_have_text(before)
+    show_table(page)  # the map click scrolled the table away: its rows are drawn again when it is seen
     expect(page.locator("#data-table table tbody tr")).to_have_count(len(at_liberty))
     assert not [i for i in table_column(page, "Item") if i in attacks]
     expect(rows_of(page, "Attack on Camp Ashraf (Sep 2013)")).to_have_count(0)
@@ -263,6 +266,7 @@ def test_keyboard012_slider_and_table_sort_by_keyboard_alone(page: Page) -> None
     page.keyboard.press("ArrowRight")
     expect(page.locator("#data-table-sort-order").get_by_role("radio", name="descending")).to_be_checked()
 
+    show_table(page)
     killed_th = page.locator("#data-table thead th", has_text=re.compile(r"^Killed\b"))
     expect(killed_th).to_have_attribute("aria-sort", "descending")
     most = int(app_table(new_from, start["to"][0])["killed"].max())

@@ -21,6 +21,7 @@ from tests.browser.pagehelpers import (
     empty_graphs,
     query,
     settled,
+    show_table,
     wait_clipboard,
     wait_ready,
 )
@@ -58,6 +59,7 @@ def test_export013_export_menu_links_and_downloads(page: Page, tmp_path) -> None
         expect(page.locator(f'#export-menu a[href^="{path}?"]')).to_be_visible()
 
     # The CSV link, followed as a user would (a download): the rows of the on-page table for this view.
+    show_table(page)
     table_rows = page.locator("#data-table table tbody tr")
     expect(table_rows).to_have_count(len(app_table("2011-04", "2011-04")))
     with page.expect_download() as info:
