@@ -41,6 +41,10 @@
         observer.observe(table);
     }
 
+    // Printing: ask for the rows. The print that fires this event may be taken before they arrive; a print made
+    // after that holds them (the PDF report and the CSV export hold every row in any case).
+    window.addEventListener("beforeprint", () => report([{isIntersecting: true}]));
+
     // Dash renders the layout after this file runs, and may render it again: watch the table once it is there.
     new MutationObserver(watch).observe(document.documentElement, {childList: true, subtree: true});
     watch();

@@ -341,3 +341,13 @@ def test_table027_rows_are_drawn_when_the_table_comes_into_view(page: Page) -> N
     show_table(page)
     rows = app_table("2012-01", "2014-11")
     expect(page.locator("#data-table tbody tr")).to_have_count(len(rows))
+
+
+def test_table028_printing_asks_for_the_rows(page: Page) -> None:
+    """Printing the page asks for the table's rows, even while it is off screen."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto("/?from=2013-09&to=2013-09")
+    wait_ready(page)
+    expect(page.locator("#data-table .table-not-drawn")).to_have_count(1)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("#data-table tbody tr")).to_have_count(len(app_table("2013-09", "2013-09")))
