@@ -120,19 +120,21 @@ def _dates(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) 
     return problems
 
 
-def _coordinates(frame: pd.DataFrame) -> list[Problem]:
+def _degrees(frame: pd.DataFrame, col: str, limit: float, what: str = "degree value") -> list[Problem]:
+    """Cells of places.csv's column that are not a number of degrees within ±limit (empty cells pass)."""
     problems = []
-    for col, limit in (("lat", 90), ("lon", 180)):
-        for i, value in frame[col].items():
-            try:
-                ok = -limit <= float(value) <= limit
-            except ValueError:
-                ok = False
-            if value and not ok:
-                problems.append(
-                    Problem("places.csv", csv_line(i), col, f"'{value}' is not a degree value within ±{limit}")
-                )
+    for i, value in frame[col].items():
+        try:
+            ok = -limit <= float(value) <= limit
+        except ValueError:
+            ok = False
+        if value and not ok:
+            problems.append(Problem("places.csv", csv_line(i), col, f"'{value}' is not a {what} within ±{limit:g}"))
     return problems
+
+
+def _coordinates(frame: pd.DataFrame) -> list[Problem]:
+    return _degrees(frame, "lat", 90) + _degrees(frame, "lon", 180)
 
 
 def _map_marks(frame: pd.DataFrame) -> list[Problem]:
@@ -140,23 +142,14 @@ def _map_marks(frame: pd.DataFrame) -> list[Problem]:
     label positions and detail-label sides are from their lists."""
     problems = _choice(schema.PLACES, frame, "map_label_position", schema.LABEL_POSITIONS)
     problems += _choice(schema.PLACES, frame, "map_detail_label", schema.DETAIL_LABEL_SIDES)
-    limit = schema.MAX_MAP_OFFSET_DEG
+    offset = ("map_dlon", "map_dlat", "map_apart_from")
     for i, row in frame.iterrows():
-        given = [c for c in ("map_dlon", "map_dlat", "map_apart_from") if row[c]]
-        if given and len(given) < 3:
-            missing = ", ".join(c for c in ("map_dlon", "map_dlat", "map_apart_from") if not row[c])
-            problems.append(
-                Problem("places.csv", csv_line(i), missing, "an offset needs map_dlon, map_dlat and map_apart_from")
-            )
-        for col in ("map_dlon", "map_dlat"):
-            try:
-                ok = not row[col] or abs(float(row[col])) <= limit
-            except ValueError:
-                ok = False
-            if not ok:
-                problems.append(
-                    Problem("places.csv", csv_line(i), col, f"'{row[col]}' is not a degree offset within ±{limit:g}")
-                )
+        missing = [c for c in offset if not row[c]]
+        if 0 < len(missing) < len(offset):
+            message = "an offset needs map_dlon, map_dlat and map_apart_from"
+            problems.append(Problem("places.csv", csv_line(i), ", ".join(missing), message))
+    for col in ("map_dlon", "map_dlat"):
+        problems += _degrees(frame, col, schema.MAX_MAP_OFFSET_DEG, "degree offset")
     return problems
 
 

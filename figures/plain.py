@@ -80,9 +80,8 @@ def subplot_grid(rows: int, cols: int = 1, **options: Any) -> tuple[dict, list[l
 
 
 def axes(layout: dict, letter: str) -> list[dict]:
-    """Every x (or y) axis of a layout (creating the one axis of a figure without subplots)."""
-    found = [v for k, v in layout.items() if re.fullmatch(rf"{letter}axis\d*", k)]
-    return found or [layout.setdefault(f"{letter}axis", {})]
+    """Every x (or y) axis of a subplot grid's layout (subplot_grid)."""
+    return [v for k, v in layout.items() if re.fullmatch(rf"{letter}axis\d*", k)]
 
 
 def vrect(x0: Any, x1: Any, label: dict | None = None, **shape: Any) -> tuple[dict, dict | None]:
