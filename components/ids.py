@@ -72,6 +72,7 @@ class Playback:
 class Detail:
     PANEL = "event-detail"
     SELECTED = "selected-item"
+    STEP_ITEM = "story-step-item"  # the item a story step selects ({"kind", "id"}), set with the view
 
 
 class Table:

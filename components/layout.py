@@ -39,6 +39,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             dcc.Store(id=Page.VIEW),
             dcc.Store(id=Page.LEDGER_DRAWN),
             dcc.Store(id=Detail.SELECTED),
+            dcc.Store(id=Detail.STEP_ITEM),
             html.Header(
                 className="header",
                 children=[

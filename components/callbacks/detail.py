@@ -6,11 +6,10 @@ import dash
 from dash import Input, Output, callback, ctx
 
 import present
-from components.callbacks.common import source_of, view_of
+from components.callbacks.common import source_of
 from components.detail import detail_view
-from components.ids import Charts, Controls, Detail, Page
+from components.ids import Charts, Controls, Detail
 from data.load import default_bundle
-from data.story import default_stories
 from present.view_state import selected_from_input
 
 
@@ -23,16 +22,16 @@ from present.view_state import selected_from_input
     Input(Charts.RELOCATIONS, "clickData"),
     Input(Controls.PLACE_PICKER, "value"),
     Input(Controls.ATTACK_PICKER, "value"),
-    Input(Page.VIEW, "data"),
+    Input(Detail.STEP_ITEM, "data"),
     prevent_initial_call=True,
 )
-def show_detail(map_click, casualty_click, relocation_click, picked_place, picked_attack, view_data):
-    """The clicked (or picked) attack, movement or place, or the one a story step selects, with every source side by
-    side; the attack picker follows."""
-    if ctx.triggered_id == Page.VIEW:
-        view = view_of(view_data)
-        step = default_stories()[view.story][view.step - 1] if view.story else None
-        selected = (step.item_kind, step.item_id) if step and step.item_kind else None
+def show_detail(map_click, casualty_click, relocation_click, picked_place, picked_attack, step_item):
+    """The clicked (or picked) attack, movement or place, or the one a story step selects (set with the step's
+    view), with every source side by side; the attack picker follows."""
+    if ctx.triggered_id == Detail.STEP_ITEM:
+        item = step_item if isinstance(step_item, dict) else {}
+        kind, item_id = item.get("kind"), item.get("id")
+        selected = (kind, item_id) if isinstance(kind, str) and isinstance(item_id, str) else None
     else:
         inputs = {
             Charts.MAP: map_click,

@@ -10,9 +10,10 @@ import dash
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, html
 
 from components.callbacks.common import source_of
-from components.ids import Charts, Controls, Page, Share, Story
+from components.ids import Charts, Controls, Detail, Page, Share, Story
 from components.share import citation, export_links
 from data.load import default_bundle
+from data.story import default_stories
 from data.view import View, default_choices
 from present import subtitle
 from present.view_state import next_state
@@ -28,6 +29,7 @@ from present.view_state import next_state
     Output(Share.LINK_TEXT, "children"),
     Output(Share.CITATION, "children"),
     Output(Controls.PLACE_PICKER, "value"),
+    Output(Detail.STEP_ITEM, "data"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
@@ -43,7 +45,9 @@ from present.view_state import next_state
 def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _prev, _next, _leave, current, href):
     """One place where URL, slider, map clicks, reset, lens, the place picker and the story's buttons become the
     view (the URL and the picker follow the view), with what names the view: its link, citation and export links
-    (answered here, not by one more request)."""
+    (answered here, not by one more request). The lens and the place picker are set only when the view changed them,
+    and a story step's item only on a story step: each set would run the callbacks that read it (the detail panel,
+    the border check), and the map would wait for them on every step of the range."""
     bundle = default_bundle()
     up = next_state(
         source_of(ctx.triggered_id),
@@ -57,7 +61,24 @@ def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _pr
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
     span = dash.no_update if up.span is None else up.span
-    return span, up.search, up.store, up.lens, notice, *share_outputs(bundle, up.view, href), up.place
+    return (
+        span,
+        up.search,
+        up.store,
+        dash.no_update if up.lens == lens else up.lens,
+        notice,
+        *share_outputs(bundle, up.view, href),
+        dash.no_update if up.place == picked_place else up.place,
+        step_item(up.view),
+    )
+
+
+def step_item(view: View) -> dict | object:
+    """The item a story step selects ({"kind", "id"}), or no_update outside a story or for a step without one."""
+    step = default_stories()[view.story][view.step - 1] if view.story else None
+    if step is None or not step.item_kind:
+        return dash.no_update
+    return {"kind": step.item_kind, "id": step.item_id}
 
 
 def share_outputs(bundle, view: View, href: str | None) -> tuple:

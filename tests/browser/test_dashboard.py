@@ -351,3 +351,26 @@ def test_table028_printing_asks_for_the_rows(page: Page) -> None:
     expect(page.locator("#data-table .table-not-drawn")).to_have_count(1)
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     expect(page.locator("#data-table tbody tr")).to_have_count(len(app_table("2013-09", "2013-09")))
+
+
+def test_step029_a_range_step_asks_only_for_what_the_range_changes(page: Page) -> None:
+    """A slider step asks the server for the view, then for the graphs, headlines, story and table of the new view,
+    once each: not for the detail panel (nothing was clicked) nor for the border check (the lens did not change),
+    whose answers the map would otherwise wait for (test_story checks that a story step still opens its item)."""
+    page.goto("/?from=2012-01&to=2014-12")
+    wait_ready(page)
+    asked: list[str] = []
+    page.on(
+        "request",
+        lambda r: asked.append(r.post_data_json["output"]) if "_dash-update-component" in r.url else None,
+    )
+    upper = page.locator("#date-range [role=slider]").nth(1)
+    upper.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"to=2014-11\b"))
+    settled(page)
+    expect(page.locator("#map .gtitle").first).to_contain_text(app_view("2012-01", "2014-11").range_label)
+    assert any("view-store.data" in out for out in asked), asked
+    assert any(out.startswith("..map.figure") for out in asked), asked
+    assert not any("event-detail" in out or "distance-check-claims" in out for out in asked), asked
+    assert len(asked) == len(set(asked)), asked

@@ -224,10 +224,11 @@ def test_the_browsers_requests_pass(client, protocol):
 
 
 @pytest.mark.parametrize("story", [{"a": 1}, ["camps"], "nope", None])
-@pytest.mark.parametrize("output", [("story-panel", "hidden"), ("event-detail", "children")])
+@pytest.mark.parametrize("output", [("story-panel", "hidden"), ("story-step-item", "data")])
 def test_a_story_the_app_did_not_write_is_a_400_not_a_500(client, protocol, story, output):
     """Issue 26 §1: a view store whose story is an object, a list or unknown (or a step without a story) made
-    update_story and show_detail raise TypeError (a 500); the store is checked key by key before any callback."""
+    update_story and show_detail raise TypeError (a 500); the store is checked key by key before any callback (the
+    story step's item is now read where the view is made, from the store held as State)."""
     cbs, _ = protocol
     view = {"from": "2013-09", "to": "2013-09", "place": None, "lens": "all", "story": story, "step": 2}
     r = post(client, dp.body(view_callback(cbs, output), {("view-store", "data"): view}, [("view-store", "data")]))
