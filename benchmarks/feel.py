@@ -1,7 +1,10 @@
 """What readers feel, in headless chromium, against a one-slider/one-graph Dash page measured in the same run.
 
-- slider step: focus the end handle of `#date-range`, press an arrow key; the step lasts until the last
-  `plotly_afterplot` of any graph (every graph hooked), once nothing is loading and no graph has drawn for 400 ms.
+- slider step: focus the end handle of `#date-range`, press an arrow key; the step lasts until the last repaint a
+  reader can see: the last `plotly_afterplot` of any graph (every graph hooked) or the last change of the page's
+  text or elements inside the viewport (headline figures, labels), once nothing is loading and nothing has been
+  repainted for 400 ms. A graph far off screen draws its update when scrolled near (assets/graph_update.js): it is
+  not seen during the step, and its later draw is not counted.
 - playback: steps a second while the dashboard plays (the slider's end handle moving).
 - page ready: a reload in a warm context, and a first visit in a fresh context (empty cache).
 """
@@ -21,17 +24,27 @@ GRAPHS_DRAWN = """() => {
     });
 }"""
 HOOK = """() => {
-    window.__afterplots = [];
+    window.__paints = [];
     window.__key = null;
     document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
-        gd.on('plotly_afterplot', () => window.__afterplots.push(performance.now()));
+        gd.on('plotly_afterplot', () => window.__paints.push(performance.now()));
     });
+    const seen = (node) => {
+        const el = node.nodeType === 1 ? node : node.parentElement;
+        if (!el || !el.isConnected) return false;
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
+    };
+    new MutationObserver((records) => {
+        const t = performance.now();
+        if (window.__key !== null && records.some((m) => seen(m.target))) window.__paints.push(t);
+    }).observe(document.body, {childList: true, subtree: true, characterData: true});
     document.addEventListener('keydown', () => { window.__key = performance.now(); }, true);
 }"""
 QUIET = """() => {
     if (document.querySelector('[data-dash-is-loading="true"]')) return false;
-    const last = window.__afterplots.length ? window.__afterplots[window.__afterplots.length - 1] : window.__key;
-    return window.__afterplots.some((t) => t > window.__key) && performance.now() - last > 400;
+    const last = window.__paints.length ? Math.max(...window.__paints) : window.__key;
+    return window.__paints.some((t) => t > window.__key + 1) && performance.now() - last > 400;
 }"""
 
 
@@ -49,10 +62,10 @@ def slider_steps(page, url: str, drawn: str, steps: int) -> list[float]:
     handles.nth(handles.count() - 1).focus()
     out = []
     for i in range(steps):
-        page.evaluate("() => { window.__afterplots = []; }")
+        page.evaluate("() => { window.__paints = []; }")
         page.keyboard.press("ArrowLeft" if i % 2 == 0 else "ArrowRight")
         page.wait_for_function(QUIET, timeout=60_000, polling=20)
-        out.append(page.evaluate("() => Math.max(...window.__afterplots) - window.__key"))
+        out.append(page.evaluate("() => Math.max(...window.__paints) - window.__key"))
     return out
 
 
@@ -132,11 +145,11 @@ def report(m: dict) -> list[str]:
     return [
         "| in the browser (headless chromium, 1440×1000) | dashboard | one-slider/one-graph page | ratio | target |",
         "| --- | ---: | ---: | ---: | --- |",
-        row(f"slider step → last repaint, median of {len(a)}", med(a), med(b), "ms", "≤ 4× (aim 2×)"),
-        row("slider step → last repaint, slowest", max(a), max(b), "ms", "≤ 8×"),
+        row(f"slider step → last visible repaint, median of {len(a)}", med(a), med(b), "ms", "≤ 2×"),
+        row("slider step → last visible repaint, slowest", max(a), max(b), "ms", "≤ 8×"),
         row(f"page ready, reload (median of {len(m['app_reload'])})", 1000 * med(m["app_reload"]),
-            1000 * med(m["baseline_reload"]), "ms", "≤ 2.5× (aim 2×)"),
+            1000 * med(m["baseline_reload"]), "ms", "≤ 2×"),
         row(f"page ready, first visit (median of {len(m['app_first'])})", 1000 * med(m["app_first"]),
-            1000 * med(m["baseline_first"]), "ms", "≤ 1.5×"),
+            1000 * med(m["baseline_first"]), "ms", "≤ 1.3×"),
         f"| playback | {m['playback']:.2f} steps/s | | | ≥ 3 steps/s |",
     ]  # fmt: skip

@@ -23,8 +23,20 @@ GRAPHS = ("map", "casualty-chart", "relocation-chart")
 ERRORS_SO_FAR: weakref.WeakKeyDictionary[Page, Callable[[], list[str]]] = weakref.WeakKeyDictionary()
 
 
+def show_graph(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Scroll a chart into view as a reader does, once no callback is in flight, and wait until it shows the current
+    view: an update of a chart far off screen is drawn when the chart comes near (assets/graph_update.js)."""
+    settled(page, timeout)
+    page.locator(f"#{graph_id}").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "(id) => !document.querySelector(`#${id} [data-draw-deferred]`)", arg=graph_id, timeout=timeout
+    )
+
+
 def full_data(page: Page, graph_id: str) -> list[dict] | None:
-    """The traces a dcc.Graph drew (type, geo, lon/lat/x/y, customdata), or None before it has drawn."""
+    """The traces a dcc.Graph drew (type, geo, lon/lat/x/y, customdata), or None before it has drawn; the chart is
+    scrolled into view first (show_graph)."""
+    show_graph(page, graph_id)
     return page.evaluate(
         """(id) => {
             const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;
@@ -41,7 +53,9 @@ def full_data(page: Page, graph_id: str) -> list[dict] | None:
 
 
 def tick_labels(page: Page, graph_id: str) -> list[str]:
-    """Every x tick label a chart shows (all subplots), its <br> lines joined by a space: '1 Sep 2013 Ashraf'."""
+    """Every x tick label a chart shows (all subplots), its <br> lines joined by a space: '1 Sep 2013 Ashraf'; the
+    chart is scrolled into view first (show_graph)."""
+    show_graph(page, graph_id)
     return page.evaluate(
         """(id) => Array.from(document.querySelectorAll(`#${id} .xaxislayer-above text`))
                 .map((t) => {
@@ -104,6 +118,7 @@ def map_point_center(page: Page, customdata: list[str], geo: str | None = None) 
 
     The marker is scrolled into view first, so the position can be clicked with page.mouse.
     """
+    show_graph(page, "map")
     return page.evaluate(
         """([want, geo]) => {
             const gd = document.querySelector('#map .js-plotly-plot');
@@ -127,6 +142,7 @@ def bar_center(page: Page, graph_id: str, item_id: str, yaxis: str = "y") -> dic
 
     The bar is scrolled into view first, so the position can be clicked with page.mouse.
     """
+    show_graph(page, graph_id)
     return page.evaluate(
         """([id, item, yaxis]) => {
             const plain = (v) => (v && typeof v === 'object' && ArrayBuffer.isView(v)) ? Array.from(v) : v;

@@ -19,6 +19,7 @@ from tests.browser.pagehelpers import (
     full_data,
     map_point_center,
     settled,
+    show_graph,
     show_table,
     tick_labels,
     wait_ready,
@@ -161,7 +162,10 @@ def test_slider002_keyboard_moves_range(page: Page) -> None:
     assert label.inner_text() != before_label
     assert killed.inner_text() != before_kpi
 
-    # The population and context charts were patched (range only): their axis, band and subtitle follow the range.
+    # The population and context charts were patched (range only): their axis, band and subtitle follow the range
+    # (read once scrolled to, as a reader does: off screen they draw when they come near).
+    show_graph(page, "population-chart")
+    show_graph(page, "context-chart")
     last_day = pd.Period(new_to, "M").end_time.normalize()
     layout = page.evaluate(DRAWN_LAYOUT)
     assert expected.range_label in layout["population"]["title"] and expected.range_label in layout["context"]["title"]
@@ -184,6 +188,7 @@ def test_click005_map_click_filters_to_place_and_reset(page: Page) -> None:
     expect(page.locator("#filter-label")).to_have_text(re.compile(r"^Filtered to Camp Liberty\b"))
     expect(page).to_have_url(re.compile(r"[?&]place=liberty\b"))
     expect(page.locator("#reset-button")).to_be_enabled()
+    page.locator("#casualty-chart").scroll_into_view_if_needed()  # the reader looks at the chart
     page.wait_for_function(
         """() => {
             const ticks = Array.from(document.querySelectorAll('#casualty-chart .xaxislayer-above text'));
@@ -199,6 +204,7 @@ def test_click005_map_click_filters_to_place_and_reset(page: Page) -> None:
     expect(page.locator("#filter-label")).to_have_text("All places")
     expect(page).not_to_have_url(re.compile(r"place="))
     expect(page.locator("#reset-button")).to_be_disabled()
+    page.locator("#casualty-chart").scroll_into_view_if_needed()
     page.wait_for_function(
         """() => Array.from(document.querySelectorAll('#casualty-chart .xaxislayer-above text'))
                 .some((t) => t.textContent.includes('Ashraf'))"""
@@ -302,6 +308,7 @@ def test_step026_a_range_step_updates_graphs_in_place_and_renames_the_download(p
     settled(page)
     expected = app_view("2012-01", "2014-11")
     for graph_id in ("casualty-chart", "relocation-chart", "map", "population-chart", "context-chart"):
+        show_graph(page, graph_id)
         expect(page.locator(f"#{graph_id} .gtitle").first).to_contain_text(expected.range_label)
     kept = page.evaluate(
         """() => Object.entries(window.__svgs).map(([id, svg]) =>
@@ -374,3 +381,37 @@ def test_step029_a_range_step_asks_only_for_what_the_range_changes(page: Page) -
     assert any(out.startswith("..map.figure") for out in asked), asked
     assert not any("event-detail" in out or "distance-check-claims" in out for out in asked), asked
     assert len(asked) == len(set(asked)), asked
+
+
+def test_step030_charts_off_screen_draw_the_new_view_when_scrolled_to(page: Page) -> None:
+    """At the slider, a step draws the charts on screen; a chart far below keeps its update, faded, and draws it
+    when the reader scrolls to it (or prints), so it is current when seen."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto("/?from=2012-01&to=2014-12")
+    wait_ready(page)
+    upper = page.locator("#date-range [role=slider]").nth(1)
+    upper.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"to=2014-11\b"))
+    settled(page)
+    label = app_view("2012-01", "2014-11").range_label
+    expect(page.locator("#map .gtitle").first).to_contain_text(label)
+    kept = page.locator("#relocation-chart .js-plotly-plot")
+    expect(kept).to_have_attribute("data-draw-deferred", "true")
+    expect(kept).to_have_css("opacity", "0.35")
+    expect(page.locator("#relocation-chart .gtitle").first).not_to_contain_text(label)
+
+    page.mouse.wheel(0, 1400)  # the reader scrolls down to the chart
+    expect(kept).not_to_have_attribute("data-draw-deferred", "true")
+    expect(page.locator("#relocation-chart .gtitle").first).to_contain_text(label)
+    expect(kept).to_have_css("opacity", "1")
+
+    page.evaluate("() => window.scrollTo(0, 0)")
+    upper.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"to=2014-12\b"))
+    settled(page)
+    expect(page.locator("#context-chart .js-plotly-plot")).to_have_attribute("data-draw-deferred", "true")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator("[data-draw-deferred]")).to_have_count(0)
+    expect(page.locator("#context-chart .gtitle").first).to_contain_text(app_view("2012-01", "2014-12").range_label)

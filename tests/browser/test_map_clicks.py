@@ -254,6 +254,7 @@ def test_keyboard_place_and_attack_pickers_follow_and_drive_the_view(page: Page)
     choose_by_keys(page, "Liberty", place_name("liberty"))
     expect_place(page, "liberty")
     expect(page.locator("#event-detail h2")).to_have_text(place_name("liberty"))
+    page.locator("#casualty-chart").scroll_into_view_if_needed()  # the reader looks at the chart
     page.wait_for_function(
         """() => {
             const ticks = Array.from(document.querySelectorAll('#casualty-chart .xaxislayer-above text'));
