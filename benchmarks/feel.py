@@ -5,8 +5,10 @@
   text or elements inside the viewport (headline figures, labels), once nothing is loading and nothing has been
   repainted for 400 ms. A graph far off screen draws its update when scrolled near (assets/graph_update.js): it is
   not seen during the step, and its later draw is not counted.
-- playback: steps a second while the dashboard plays (the slider's end handle moving).
-- page ready: a reload in a warm context, and a first visit in a fresh context (empty cache).
+- playback: steps a second while the dashboard plays (the slider's start handle moving), and how much of that time
+  the map (the one graph on screen at the slider) shows the window the slider shows.
+- page ready: a reload in a warm context, and a first visit in a fresh context (empty cache); a phone: a reload at
+  390 px with the CPU throttled 4× (DevTools protocol), against the one-graph page under the same throttle.
 """
 
 from __future__ import annotations
@@ -69,24 +71,34 @@ def slider_steps(page, url: str, drawn: str, steps: int) -> list[float]:
     return out
 
 
-def playback_rate(page, url: str, drawn: str, seconds: float = 10.0) -> float:
-    """Months a second the window moves while playing (the start handle's aria-valuenow, read every 20 ms)."""
+MAP_CURRENT = """() => {
+    const title = document.querySelector('#map .gtitle');
+    return !!title && title.textContent.includes(document.querySelector('#date-range-label').textContent);
+}"""
+
+
+def playback_rate(page, url: str, drawn: str, seconds: float = 10.0) -> tuple[float, float]:
+    """(months a second the window moves while playing, share of the time the map shows the window the slider
+    shows), both read every 20 ms (the start handle's aria-valuenow, the map's title and the range label)."""
     page.goto(url)
     _ready(page, drawn)
     page.click("#play-button")
     handle = page.locator("#date-range [role=slider]").first
     seen: list[tuple[float, int]] = []
+    current: list[bool] = []
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         value = int(handle.get_attribute("aria-valuenow"))
         if not seen or seen[-1][1] != value:
             seen.append((time.monotonic(), value))
+        if len(seen) > 1:
+            current.append(page.evaluate(MAP_CURRENT))
         page.wait_for_timeout(20)
     page.click("#play-button")
     if len(seen) < 3:
-        return 0.0
+        return 0.0, 0.0
     (t0, v0), (t1, v1) = seen[1], seen[-1]  # from the first step on: the start of playback is not a step
-    return (v1 - v0) / (t1 - t0)
+    return (v1 - v0) / (t1 - t0), sum(current) / len(current)
 
 
 def page_ready(browser, url: str, drawn: str, runs: int) -> tuple[list[float], list[float]]:
@@ -113,6 +125,27 @@ def page_ready(browser, url: str, drawn: str, runs: int) -> tuple[list[float], l
     return reloads, firsts
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+THROTTLE = 4  # CPU slowdown of the phone, through the DevTools protocol
+
+
+def phone_ready(browser, url: str, drawn: str, runs: int) -> list[float]:
+    """Seconds to every graph drawn on a reload at 390 px with the CPU throttled THROTTLE times (a phone)."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+    page.goto(url)
+    _ready(page, drawn)
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        page.reload(wait_until="commit")
+        _ready(page, drawn)
+        out.append(time.perf_counter() - t0)
+    context.close()
+    return out
+
+
 def measure(app_base: str, baseline_base: str, steps: int = 30, runs: int = 5) -> dict:
     """Every browser number for the dashboard and the baseline, measured in one browser, interleaved."""
     from playwright.sync_api import sync_playwright
@@ -126,8 +159,11 @@ def measure(app_base: str, baseline_base: str, steps: int = 30, runs: int = 5) -
                 out[f"{name}_steps"] = slider_steps(context.new_page(), base + "/", drawn, steps)
                 context.close()
                 out[f"{name}_reload"], out[f"{name}_first"] = page_ready(browser, base + "/", drawn, runs)
+                out[f"{name}_phone"] = phone_ready(browser, base + "/", drawn, runs)
             context = browser.new_context(viewport={"width": 1440, "height": 1000})
-            out["playback"] = playback_rate(context.new_page(), app_base + "/", ALL_GRAPHS_DRAWN)
+            out["playback"], out["playback_current"] = playback_rate(
+                context.new_page(), app_base + "/", ALL_GRAPHS_DRAWN
+            )
             context.close()
             return out
         finally:
@@ -151,5 +187,8 @@ def report(m: dict) -> list[str]:
             1000 * med(m["baseline_reload"]), "ms", "≤ 2×"),
         row(f"page ready, first visit (median of {len(m['app_first'])})", 1000 * med(m["app_first"]),
             1000 * med(m["baseline_first"]), "ms", "≤ 1.3×"),
-        f"| playback | {m['playback']:.2f} steps/s | | | ≥ 3 steps/s |",
+        row(f"page ready, phone: 390 px, CPU ÷{THROTTLE}, reload (median of {len(m['app_phone'])})",
+            1000 * med(m["app_phone"]), 1000 * med(m["baseline_phone"]), "ms", "≤ 2.5×"),
+        f"| playback (the map showing the slider's window {100 * m['playback_current']:.0f}% of the time) "
+        f"| {m['playback']:.2f} steps/s | | | ≥ 3 steps/s |",
     ]  # fmt: skip

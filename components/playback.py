@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from components.ids import Playback
 
-TICK_MS = 1500
+TICK_MS = 333
 DEFAULT_WINDOW = 12  # months, when the whole period is selected and there is nowhere to slide
 
 
