@@ -29,6 +29,15 @@
     var MODEBAR_ROW = 30; // px: the modebar's buttons (22 px, 2 px from the top) and a gap
     var TITLE_GAP = 10; // px between a moved title and the plot
 
+    // The adjustments go through Plotly.update, not Plotly.relayout: dcc.Graph answers every plotly_relayout by
+    // copying the changed layout into its figure prop, which makes it draw the whole figure again (and run these
+    // adjustments again): on a phone each chart was drawn up to nine times on a page load. Plotly.update changes
+    // the same layout and emits plotly_update, which dcc.Graph does not copy. A new figure from the server is drawn
+    // as sent, and adjusted again after it is drawn.
+    function relayout(gd, update) {
+        return window.Plotly.update(gd, {}, update);
+    }
+
     function graphDiv(id) {
         return document.querySelector("#" + id + " .js-plotly-plot");
     }
@@ -68,7 +77,7 @@
                 update["annotations[" + label + "].x"] = 0;
                 update["annotations[" + label + "].y"] = 0.44;
             }
-            window.Plotly.relayout(gd, update).then(function () {
+            relayout(gd, update).then(function () {
                 window.Plotly.Plots.resize(gd);
             });
         } else if (!narrow(gd) && stacked && gd._campsWide) {
@@ -81,7 +90,7 @@
                 back["annotations[" + label + "].y"] = wide.label.y;
             }
             gd._campsWide = null;
-            window.Plotly.relayout(gd, back).then(function () {
+            relayout(gd, back).then(function () {
                 window.Plotly.Plots.resize(gd);
             });
         }
@@ -217,7 +226,7 @@
             clearModebar(gd, update, title, subplots ? 22 : 0);
             gd._campsTopMargin = update["margin.t"] !== undefined ? update["margin.t"] : margin.t;
         }
-        if (Object.keys(update).length) window.Plotly.relayout(gd, update);
+        if (Object.keys(update).length) relayout(gd, update);
     }
 
     function fitTitleAlone(gd) {
@@ -225,13 +234,13 @@
         if (!window.Plotly || !layout || !layout.title || !narrow(gd)) return;
         var update = {};
         clearModebar(gd, update, fitTitle(gd, update), 0);
-        if (Object.keys(update).length) window.Plotly.relayout(gd, update);
+        if (Object.keys(update).length) relayout(gd, update);
     }
 
     function letPageScroll(gd) {
         // The server sets no dragmode (except false on the map): undefined means nobody chose one yet.
         if (window.Plotly && gd.layout && gd.layout.dragmode === undefined && narrow(gd)) {
-            window.Plotly.relayout(gd, {dragmode: false});
+            relayout(gd, {dragmode: false});
         }
     }
 
