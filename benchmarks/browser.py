@@ -22,6 +22,18 @@ MAP_BASE_DRAWN = """() => {
     const geos = Array.from(document.querySelectorAll('#map .geo'));
     return geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path'));
 }"""
+# What a reader can see is drawn: every graph has drawn its traces or, far off screen, holds its figure until it is
+# scrolled near (data-draw-deferred, assets/graph_update.js); the map, if drawn, has its base maps.
+VIEW_READY = f"""() => {{
+    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
+    if (graphs.length === 0) return false;
+    const plot = (g) => g && g.querySelector('.js-plotly-plot');
+    const kept = (gd) => !!gd && gd.dataset.drawDeferred === 'true';
+    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
+        && gd._fullData.length > 0;
+    const map = plot(document.getElementById('map'));
+    return graphs.every((g) => kept(plot(g)) || drawn(plot(g))) && (kept(map) || ({MAP_BASE_DRAWN})());
+}}"""
 # Every graph has drawn its traces, and the map its base maps.
 ALL_GRAPHS_DRAWN = f"""() => {{
     const graphs = Array.from(document.querySelectorAll('.dash-graph'));

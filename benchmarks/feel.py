@@ -16,7 +16,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from benchmarks.browser import ALL_GRAPHS_DRAWN, CHROMIUM, CHROMIUM_ARGS
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, VIEW_READY
 
 GRAPHS_DRAWN = """() => {
     const graphs = Array.from(document.querySelectorAll('.dash-graph'));
@@ -154,7 +154,7 @@ def measure(app_base: str, baseline_base: str, steps: int = 30, runs: int = 5) -
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             out = {}
-            for name, base, drawn in (("baseline", baseline_base, GRAPHS_DRAWN), ("app", app_base, ALL_GRAPHS_DRAWN)):
+            for name, base, drawn in (("baseline", baseline_base, GRAPHS_DRAWN), ("app", app_base, VIEW_READY)):
                 context = browser.new_context(viewport={"width": 1440, "height": 1000})
                 out[f"{name}_steps"] = slider_steps(context.new_page(), base + "/", drawn, steps)
                 context.close()
@@ -162,7 +162,7 @@ def measure(app_base: str, baseline_base: str, steps: int = 30, runs: int = 5) -
                 out[f"{name}_phone"] = phone_ready(browser, base + "/", drawn, runs)
             context = browser.new_context(viewport={"width": 1440, "height": 1000})
             out["playback"], out["playback_current"] = playback_rate(
-                context.new_page(), app_base + "/", ALL_GRAPHS_DRAWN
+                context.new_page(), app_base + "/", VIEW_READY
             )
             context.close()
             return out

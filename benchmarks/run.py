@@ -33,7 +33,7 @@ import requests
 
 from benchmarks import dash_protocol as dp
 from benchmarks import feel
-from benchmarks.browser import ALL_GRAPHS_DRAWN, CHROMIUM, CHROMIUM_ARGS
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, VIEW_READY
 from benchmarks.procs import REPO, gunicorn, redis_server, snapshot
 
 N = int(os.environ.get("BENCH_N", "200"))  # requests (distinct views) per scenario and pass
@@ -243,7 +243,7 @@ def page_ready(base: str, runs: int = PAGE_RUNS, stub_table: bool = False) -> di
                 page.on("requestfinished", lambda req, sink=finished: sink.append(req))
                 t0 = time.perf_counter()
                 page.goto(base + "/", wait_until="commit")
-                page.wait_for_function(ALL_GRAPHS_DRAWN, timeout=180_000, polling=25)
+                page.wait_for_function(VIEW_READY, timeout=180_000, polling=25)
                 out["runs"].append(time.perf_counter() - t0)
                 if run == 0 and not stub_table:
                     page.wait_for_load_state("networkidle")

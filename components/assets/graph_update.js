@@ -8,17 +8,15 @@
  *    config and applies only what changed in the figure. Any other config change still redraws, as plotly.js
  *    intends.
  *
- * 2. Where it can be seen. Drawing a chart takes the browser's main thread 40-190 ms, and a range step used to draw
- *    all five one after another although, at the slider, the charts below the map are off screen. An update of a
- *    graph that has been drawn once and lies more than MARGIN_PX off screen is kept (the newest one only) and drawn
- *    when the graph comes within MARGIN_PX of the screen (an IntersectionObserver), so it is current before it is
- *    seen; ten steps made off screen cost one draw. While one is kept, the graph carries data-draw-deferred="true" and is faded (style.css), so a reader
+ * 2. Where it can be seen. Drawing a chart takes the browser's main thread 40-190 ms (four times that on a slow
+ *    phone), and a page load or a range step used to draw all five one after another although, at the top of the
+ *    page, the charts below the map (on a phone, the map too) are off screen. A figure for a graph that lies more
+ *    than MARGIN_PX off screen is kept (the newest one only) and drawn when the graph comes within MARGIN_PX of the
+ *    screen (an IntersectionObserver), so it is current before it is seen; ten steps made off screen cost one draw. While one is kept, the graph carries data-draw-deferred="true" and is faded (style.css), so a reader
  *    who scrolls faster than a chart draws sees it is being updated, not an earlier view's chart that looks
  *    current. Printing draws every kept update first.
- *    A graph's first draw with traces is never kept (the page's placeholders have none), nor is any update of a
- *    graph on (or near) the screen. Not on narrow screens (NARROW_PX, as assets/narrow.js): there narrow.js
- *    relayouts each chart after it draws, dcc.Graph then asks plotly.js to draw the same figure again, and that
- *    call cannot be told apart from a new view here (a kept one would fade a current chart).
+ *    A graph not drawn yet gets an empty chart meanwhile (dcc.Graph binds its events to a drawn graph); a figure
+ *    for a graph on (or near) the screen is drawn at once.
  *
  * Served from /assets/ (CSP 'self'); wraps window.Plotly.react once the partial plotly.js bundle has loaded.
  */
@@ -26,7 +24,6 @@
     "use strict";
 
     const MARGIN_PX = 300;
-    const NARROW_PX = 600;
     const kept = new Map(); // plot div -> {self, args}: the newest update not yet drawn
     let react = null;
     let observer = null;
@@ -45,8 +42,8 @@
 
     function offScreen(el) {
         const r = el.getBoundingClientRect();
-        if ((r.width === 0 && r.height === 0) || window.innerWidth <= NARROW_PX) {
-            return false; // not laid out (hidden), or a narrow screen: drawn at once, as before
+        if (r.width === 0 && r.height === 0) {
+            return false; // not laid out (hidden): plotly.js handles it as before
         }
         return r.bottom < -MARGIN_PX || r.top > window.innerHeight + MARGIN_PX;
     }
@@ -90,8 +87,10 @@
         plotly.react = function (gd, figure, ...rest) {
             const el = plotDiv(gd);
             keepFileName(el, figure);
-            if (el && Array.isArray(el._fullData) && el._fullData.length > 0 && offScreen(el)) {
-                return keep(el, this, [figure, ...rest]);
+            if (el && offScreen(el)) {
+                const held = keep(el, this, [figure, ...rest]);
+                // dcc.Graph binds its events to a drawn graph: one not drawn yet gets an empty chart first.
+                return el._fullLayout ? held : react.call(this, el, {data: [], layout: {}, config: figure.config});
             }
             if (el && kept.has(el)) {
                 forget(el); // this newer update is drawn now

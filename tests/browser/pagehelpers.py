@@ -33,6 +33,16 @@ def show_graph(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> 
     )
 
 
+ALL_GRAPHS = ("map", "casualty-chart", "relocation-chart", "population-chart", "context-chart")
+
+
+def show_every_graph(page: Page) -> None:
+    """Scroll down past every chart, as a reader does, so each has drawn the current view; then back to the top."""
+    for graph_id in ALL_GRAPHS:
+        show_graph(page, graph_id)
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
 def full_data(page: Page, graph_id: str) -> list[dict] | None:
     """The traces a dcc.Graph drew (type, geo, lon/lat/x/y, customdata), or None before it has drawn; the chart is
     scrolled into view first (show_graph)."""
@@ -66,16 +76,10 @@ def tick_labels(page: Page, graph_id: str) -> list[str]:
     )
 
 
-def graph_drawn(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> None:
-    """Wait until a dcc.Graph's plot div has an SVG and at least one computed trace."""
-    page.wait_for_function(
-        """(id) => {
-            const gd = document.querySelector(`#${id} .js-plotly-plot`);
-            return !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData) && gd._fullData.length > 0;
-        }""",
-        arg=graph_id,
-        timeout=timeout,
-    )
+DRAWN = """(id) => {
+    const gd = document.querySelector(`#${id} .js-plotly-plot`);
+    return !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData) && gd._fullData.length > 0;
+}"""
 
 
 def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS, may_be_empty: tuple[str, ...] = ()) -> None:
@@ -96,19 +100,25 @@ def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS, may_be_empty: tupl
         ) from err
 
 
+KEPT = "(id) => !!document.querySelector(`#${id} [data-draw-deferred]`)"
+
+
 def _wait_ready(page: Page, timeout: float, may_be_empty: tuple[str, ...] = ()) -> None:
     killed = page.locator("#kpi-killed")
     expect(killed).not_to_have_text("…", timeout=timeout)
     expect(killed).not_to_have_text("", timeout=timeout)
+    # A chart far off screen holds its figure until scrolled near (assets/graph_update.js): show_graph draws it.
     for graph_id in GRAPHS:
         if graph_id in may_be_empty:
             page.wait_for_function(
-                "(id) => !!document.querySelector(`#${id} .js-plotly-plot .main-svg`)", arg=graph_id, timeout=timeout
+                f"(id) => ({KEPT})(id) || !!document.querySelector(`#${{id}} .js-plotly-plot .main-svg`)",
+                arg=graph_id,
+                timeout=timeout,
             )
         else:
-            graph_drawn(page, graph_id, timeout)
+            page.wait_for_function(f"(id) => ({KEPT})(id) || ({DRAWN})(id)", arg=graph_id, timeout=timeout)
     # The base map is in once the topojson has loaded and the country outlines are drawn in the geo subplots.
-    page.wait_for_function(MAP_BASE_DRAWN, timeout=timeout)
+    page.wait_for_function(f"() => ({KEPT})('map') || ({MAP_BASE_DRAWN})()", timeout=timeout)
     # And no callback is still in flight (Dash marks the outputs it is waiting for).
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')", timeout=timeout)
 

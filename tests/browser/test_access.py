@@ -13,6 +13,7 @@ from tests.browser.pagehelpers import (
     clear_clipboard,
     focused,
     settled,
+    show_every_graph,
     show_table,
     tab_until,
     wait_clipboard,
@@ -41,6 +42,7 @@ def test_phone016_page_fits_a_phone_screen(page: Page) -> None:
     page.set_viewport_size(PHONE)
     page.goto("/")
     wait_ready(page)
+    show_every_graph(page)  # the reader scrolls down the page once: each chart draws as it comes near
     width = PHONE["width"]
 
     # No horizontal scrolling of the page itself (wide content such as the table scrolls in its own box).
@@ -377,6 +379,7 @@ def test_phone_chart_titles_are_whole_and_clear_of_the_toolbar(browser, base_url
         page = context.new_page()
         page.goto(base_url + "/")
         wait_ready(page)
+        show_every_graph(page)
         page.wait_for_function(NO_DRAG)  # narrow.js has adapted the charts
         problems = []
         for graph_id in CHARTS:

@@ -7,7 +7,7 @@ import itertools
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.pagehelpers import wait_ready
+from tests.browser.pagehelpers import show_graph, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +85,7 @@ def test_chart003_every_stated_total_label_is_drawn_whole(browser, base_url: str
         page = context.new_page()
         page.goto(base_url + "/")
         wait_ready(page)
-        page.locator("#relocation-chart").scroll_into_view_if_needed()
+        show_graph(page, "relocation-chart")
         if viewport is PHONE:
             card = page.locator("#relocation-chart").locator("xpath=ancestor::figure")
             page.wait_for_function("(f) => f.scrollWidth > f.clientWidth", arg=card.element_handle())

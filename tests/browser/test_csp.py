@@ -24,7 +24,8 @@ document.addEventListener('securitypolicyviolation', (e) => window.__cspViolatio
 def test_page_draws_fully_under_the_csp(browser, base_url):
     """Uses the suite's browser and in-process server (served by the real `app.server`, with every header)."""
     errors: list[str] = []
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    # Tall enough that every chart is on screen and drawn (far off screen a chart waits to be scrolled near).
+    context = browser.new_context(viewport={"width": 1440, "height": 5000}, accept_downloads=True)
     try:
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()

@@ -14,7 +14,15 @@ from playwright.sync_api import Page, expect
 
 import present
 from data.load import default_bundle
-from tests.browser.pagehelpers import READY_TIMEOUT_MS, query, settled, tab_until, tick_labels, wait_ready
+from tests.browser.pagehelpers import (
+    READY_TIMEOUT_MS,
+    query,
+    settled,
+    show_graph,
+    tab_until,
+    tick_labels,
+    wait_ready,
+)
 
 # Every drawn marker of the map: its geo panel, trace and point index, customdata and viewport centre. Points are
 # matched to their trace through the d3 data plotly binds to each trace group (trace.index is the _fullData index).
@@ -218,6 +226,7 @@ def test_phone_taps_on_the_detail_panels_camps_select_them(phone: Page) -> None:
     page = phone
     page.goto("/")
     wait_ready(page)
+    show_graph(page, "map")
     stacked(page)
     camps = [m for m in markers(page, "place") if m["geo"] == "geo2"]
     assert {m["customdata"][1] for m in camps} == {"ashraf", "liberty"}
@@ -323,6 +332,7 @@ def test_phone_map_labels_are_whole_and_apart(phone: Page, search: str) -> None:
     page = phone
     page.goto("/" + search)
     wait_ready(page)
+    show_graph(page, "map")
     stacked(page)
     assert len(page.evaluate(LABELS)[0]["labels"]) == len(default_bundle().places)
     assert label_problems(page) == []
