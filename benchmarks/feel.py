@@ -161,9 +161,7 @@ def measure(app_base: str, baseline_base: str, steps: int = 30, runs: int = 5) -
                 out[f"{name}_reload"], out[f"{name}_first"] = page_ready(browser, base + "/", drawn, runs)
                 out[f"{name}_phone"] = phone_ready(browser, base + "/", drawn, runs)
             context = browser.new_context(viewport={"width": 1440, "height": 1000})
-            out["playback"], out["playback_current"] = playback_rate(
-                context.new_page(), app_base + "/", VIEW_READY
-            )
+            out["playback"], out["playback_current"] = playback_rate(context.new_page(), app_base + "/", VIEW_READY)
             context.close()
             return out
         finally:

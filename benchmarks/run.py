@@ -4,7 +4,7 @@
 (c) a map click, (d) a lens switch (URL search with lens=seeds) are run as the browser runs them (the triggering
 callback, then every callback fed by its outputs, in parallel), each over N distinct views: once with the views new
 to every cache ("cold") and once again ("warm", served from the figure cache). p50/p95 of the whole update and of
-the figure callbacks are printed as ratios to (a). Then: page ready in headless chromium (all graphs drawn), bytes
+the figure callbacks are printed as ratios to (a). Then: page ready in headless chromium (every graph on screen drawn), bytes
 transferred for the page (compressed), warm export time, and a bounded wrk run against a figure callback.
 
 Results: stdout and benchmarks/results.md. Payloads come from the app's own /_dash-dependencies and /_dash-layout.
@@ -516,7 +516,7 @@ def main() -> int:
     if page:
         runs = page["runs"]
         say(
-            f"| page ready (headless chromium, fresh profile, all graphs drawn) | first {runs[0]:.2f} s; median of "
+            f"| page ready (headless chromium, fresh profile, every graph on screen drawn) | first {runs[0]:.2f} s; median of "
             f"{len(runs)} {statistics.median(runs):.2f} s (min {min(runs):.2f}, max {max(runs):.2f}) |"
         )
         say(
