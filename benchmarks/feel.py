@@ -31,6 +31,9 @@ HOOK = """() => {
     document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
         gd.on('plotly_afterplot', () => window.__paints.push(performance.now()));
     });
+    // Dash adds and removes an empty marker div while callbacks are in flight: nothing a reader sees.
+    const marker = (m) => m.type === 'childList' && [...m.addedNodes, ...m.removedNodes].every(
+        (n) => n.id === '_dash-loading-callback');
     const seen = (node) => {
         const el = node.nodeType === 1 ? node : node.parentElement;
         if (!el || !el.isConnected) return false;
@@ -39,7 +42,7 @@ HOOK = """() => {
     };
     new MutationObserver((records) => {
         const t = performance.now();
-        if (window.__key !== null && records.some((m) => seen(m.target))) window.__paints.push(t);
+        if (window.__key !== null && records.some((m) => !marker(m) && seen(m.target))) window.__paints.push(t);
     }).observe(document.body, {childList: true, subtree: true, characterData: true});
     document.addEventListener('keydown', () => { window.__key = performance.now(); }, true);
 }"""
