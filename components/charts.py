@@ -21,8 +21,13 @@ def graph_config(topojson_url: str, filename: str) -> dict:
     }
 
 
-def graph(graph_id: str, summary_id: str, topojson_url: str, min_height: int) -> html.Figure:
-    """A chart in a <figure> whose caption (for screen readers) is a text summary kept up to date by a callback."""
+def graph(
+    graph_id: str, summary_id: str, topojson_url: str, min_height: int, fixed_height: bool = False
+) -> html.Figure:
+    """A chart in a <figure> whose caption (for screen readers) is a text summary kept up to date by a callback.
+
+    fixed_height: the chart is always min_height tall (the map), and its box says so from the start: a box that
+    only grew to min_height once the chart was drawn made plotly.js draw the chart again at the new size."""
     return html.Figure(
         className="panel",
         **{"aria-describedby": summary_id},
@@ -31,7 +36,7 @@ def graph(graph_id: str, summary_id: str, topojson_url: str, min_height: int) ->
                 dcc.Graph(
                     id=graph_id,
                     config=graph_config(topojson_url, f"camps-atlas-{graph_id}"),
-                    style={"minHeight": f"{min_height}px"},
+                    style={"minHeight": f"{min_height}px"} | ({"height": f"{min_height}px"} if fixed_height else {}),
                 ),
                 type="dot",
                 delay_show=400,

@@ -61,7 +61,9 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             html.Main(
                 className="grid",
                 children=[
-                    html.Div(graph(Charts.MAP, Charts.MAP_SUMMARY, topojson_url, 560), className="wide"),
+                    html.Div(
+                        graph(Charts.MAP, Charts.MAP_SUMMARY, topojson_url, 560, fixed_height=True), className="wide"
+                    ),
                     html.Div(detail_section(), className="wide"),
                     html.Div(graph(Charts.CASUALTIES, Charts.CASUALTIES_SUMMARY, topojson_url, 620), className="wide"),
                     html.Div(
