@@ -104,19 +104,25 @@ def playback_rate(page, url: str, drawn: str, seconds: float = 10.0) -> tuple[fl
     return (v1 - v0) / (t1 - t0), sum(current) / len(current)
 
 
-def page_ready(browser, url: str, drawn: str, runs: int) -> tuple[list[float], list[float]]:
-    """(reloads in one warm context, first visits in fresh contexts), seconds to every graph drawn."""
-    reloads, firsts = [], []
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
+def _reloads(page, url: str, drawn: str, runs: int) -> list[float]:
+    """Seconds from each reload to `drawn`, after a first visit that warms the page's cache."""
     page.goto(url)
     _ready(page, drawn)
+    out = []
     for _ in range(runs):
         t0 = time.perf_counter()
         page.reload(wait_until="commit")
         _ready(page, drawn)
-        reloads.append(time.perf_counter() - t0)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def page_ready(browser, url: str, drawn: str, runs: int) -> tuple[list[float], list[float]]:
+    """(reloads in one warm context, first visits in fresh contexts), seconds to `drawn` (what a reader sees drawn)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    reloads = _reloads(context.new_page(), url, drawn, runs)
     context.close()
+    firsts = []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
         page = context.new_page()
@@ -133,18 +139,11 @@ THROTTLE = 4  # CPU slowdown of the phone, through the DevTools protocol
 
 
 def phone_ready(browser, url: str, drawn: str, runs: int) -> list[float]:
-    """Seconds to every graph drawn on a reload at 390 px with the CPU throttled THROTTLE times (a phone)."""
+    """Seconds to `drawn` on each reload at 390 px with the CPU throttled THROTTLE times (a phone)."""
     context = browser.new_context(**PHONE)
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
-    page.goto(url)
-    _ready(page, drawn)
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        page.reload(wait_until="commit")
-        _ready(page, drawn)
-        out.append(time.perf_counter() - t0)
+    out = _reloads(page, url, drawn, runs)
     context.close()
     return out
 

@@ -12,11 +12,11 @@
  *    phone), and a page load or a range step used to draw all five one after another although, at the top of the
  *    page, the charts below the map (on a phone, the map too) are off screen. A figure for a graph that lies more
  *    than MARGIN_PX off screen is kept (the newest one only) and drawn when the graph comes within MARGIN_PX of the
- *    screen (an IntersectionObserver), so it is current before it is seen; ten steps made off screen cost one draw. While one is kept, the graph carries data-draw-deferred="true" and is faded (style.css), so a reader
- *    who scrolls faster than a chart draws sees it is being updated, not an earlier view's chart that looks
- *    current. Printing draws every kept update first.
- *    A graph not drawn yet gets an empty chart meanwhile (dcc.Graph binds its events to a drawn graph); a figure
- *    for a graph on (or near) the screen is drawn at once.
+ *    screen (an IntersectionObserver), so it is current before it is seen; ten steps made off screen cost one
+ *    draw. While one is kept, the graph carries data-draw-deferred="true" and is faded (style.css), so a reader who
+ *    scrolls faster than a chart draws sees it is being updated, not an earlier view's chart that looks current.
+ *    Printing draws every kept figure first. A graph not drawn yet gets an empty chart meanwhile (dcc.Graph binds
+ *    its events to a drawn graph); a figure for a graph on (or near) the screen is drawn at once.
  *
  * Served from /assets/ (CSP 'self'); wraps window.Plotly.react once the partial plotly.js bundle has loaded.
  */
