@@ -22,6 +22,9 @@ MAP_BASE_DRAWN = """() => {
     const geos = Array.from(document.querySelectorAll('#map .geo'));
     return geos.length === 2 && geos.every((g) => g.querySelector('.countries path, .coastlines path'));
 }"""
+# A plot div has drawn its traces (an SVG and at least one computed trace).
+PLOT_DRAWN = """(gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
+    && gd._fullData.length > 0"""
 # What a reader can see is drawn: every graph has drawn its traces or, far off screen, holds its figure until it is
 # scrolled near (data-draw-deferred, assets/graph_update.js); the map, if drawn, has its base maps.
 VIEW_READY = f"""() => {{
@@ -29,16 +32,14 @@ VIEW_READY = f"""() => {{
     if (graphs.length === 0) return false;
     const plot = (g) => g && g.querySelector('.js-plotly-plot');
     const kept = (gd) => !!gd && gd.dataset.drawDeferred === 'true';
-    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
-        && gd._fullData.length > 0;
+    const drawn = {PLOT_DRAWN};
     const map = plot(document.getElementById('map'));
     return graphs.every((g) => kept(plot(g)) || drawn(plot(g))) && (kept(map) || ({MAP_BASE_DRAWN})());
 }}"""
-# Every graph has drawn its traces, and the map its base maps.
-ALL_GRAPHS_DRAWN = f"""() => {{
+# Every graph has drawn its traces (the one-graph page of the benchmark's baseline too).
+GRAPHS_DRAWN = f"""() => {{
     const graphs = Array.from(document.querySelectorAll('.dash-graph'));
-    if (graphs.length === 0) return false;
-    const drawn = (gd) => !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData)
-        && gd._fullData.length > 0;
-    return ({MAP_BASE_DRAWN})() && graphs.every((g) => drawn(g.querySelector('.js-plotly-plot')));
+    return graphs.length > 0 && graphs.every((g) => ({PLOT_DRAWN})(g.querySelector('.js-plotly-plot')));
 }}"""
+# Every graph has drawn its traces, and the map its base maps.
+ALL_GRAPHS_DRAWN = f"() => ({GRAPHS_DRAWN})() && ({MAP_BASE_DRAWN})()"

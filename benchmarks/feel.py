@@ -16,15 +16,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, VIEW_READY
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, GRAPHS_DRAWN, VIEW_READY
 
-GRAPHS_DRAWN = """() => {
-    const graphs = Array.from(document.querySelectorAll('.dash-graph'));
-    return graphs.length > 0 && graphs.every((g) => {
-        const gd = g.querySelector('.js-plotly-plot');
-        return !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData) && gd._fullData.length > 0;
-    });
-}"""
 HOOK = """() => {
     window.__paints = [];
     window.__key = null;

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from benchmarks.browser import MAP_BASE_DRAWN
+from benchmarks.browser import MAP_BASE_DRAWN, PLOT_DRAWN
 
 # Generous, so that the functional tests check behaviour even on a slow, shared machine; speed is checked separately
 # (the benchmark measures page-ready time). Playwright's `expect` uses the same timeout (set in conftest).
@@ -23,14 +23,16 @@ GRAPHS = ("map", "casualty-chart", "relocation-chart")
 ERRORS_SO_FAR: weakref.WeakKeyDictionary[Page, Callable[[], list[str]]] = weakref.WeakKeyDictionary()
 
 
+# A chart far off screen holding its figure until it is scrolled near (assets/graph_update.js).
+KEPT = "(id) => !!document.querySelector(`#${id} [data-draw-deferred]`)"
+
+
 def show_graph(page: Page, graph_id: str, timeout: float = READY_TIMEOUT_MS) -> None:
     """Scroll a chart into view as a reader does, once no callback is in flight, and wait until it shows the current
     view: an update of a chart far off screen is drawn when the chart comes near (assets/graph_update.js)."""
     settled(page, timeout)
     page.locator(f"#{graph_id}").scroll_into_view_if_needed()
-    page.wait_for_function(
-        "(id) => !document.querySelector(`#${id} [data-draw-deferred]`)", arg=graph_id, timeout=timeout
-    )
+    page.wait_for_function(f"(id) => !({KEPT})(id)", arg=graph_id, timeout=timeout)
 
 
 ALL_GRAPHS = ("map", "casualty-chart", "relocation-chart", "population-chart", "context-chart")
@@ -76,10 +78,7 @@ def tick_labels(page: Page, graph_id: str) -> list[str]:
     )
 
 
-DRAWN = """(id) => {
-    const gd = document.querySelector(`#${id} .js-plotly-plot`);
-    return !!gd && !!gd.querySelector('.main-svg') && Array.isArray(gd._fullData) && gd._fullData.length > 0;
-}"""
+DRAWN = f"(id) => ({PLOT_DRAWN})(document.querySelector(`#${{id}} .js-plotly-plot`))"
 
 
 def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS, may_be_empty: tuple[str, ...] = ()) -> None:
@@ -98,9 +97,6 @@ def wait_ready(page: Page, timeout: float = READY_TIMEOUT_MS, may_be_empty: tupl
         raise AssertionError(
             f"the page did not get ready ({str(err).splitlines()[0]}); console errors:\n" + "\n".join(errors)
         ) from err
-
-
-KEPT = "(id) => !!document.querySelector(`#${id} [data-draw-deferred]`)"
 
 
 def _wait_ready(page: Page, timeout: float, may_be_empty: tuple[str, ...] = ()) -> None:
