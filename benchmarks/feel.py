@@ -2,9 +2,9 @@
 
 - slider step: focus the end handle of `#date-range`, press an arrow key; the step lasts until the last repaint a
   reader can see: the last `plotly_afterplot` of any graph (every graph hooked) or the last change of the page's
-  text or elements inside the viewport (headline figures, labels), once nothing is loading and nothing has been
-  repainted for 400 ms. A graph far off screen draws its update when scrolled near (assets/graph_update.js): it is
-  not seen during the step, and its later draw is not counted.
+  text or elements inside the viewport (headline figures, labels; not inside a closed disclosure), once nothing is
+  loading and nothing has been repainted for 400 ms. A graph far off screen draws its update when scrolled near
+  (assets/graph_update.js): it is not seen during the step, and its later draw is not counted.
 - playback: steps a second while the dashboard plays (the slider's start handle moving), and how much of that time
   the map (the one graph on screen at the slider) shows the window the slider shows.
 - page ready: a reload in a warm context, and a first visit in a fresh context (empty cache); a phone: a reload at
@@ -30,6 +30,8 @@ HOOK = """() => {
     const seen = (node) => {
         const el = node.nodeType === 1 ? node : node.parentElement;
         if (!el || !el.isConnected) return false;
+        // Inside a closed disclosure (the KPI cards' "Who reports what") nothing is seen until it is opened.
+        if (el.closest('details:not([open]) > :not(summary)')) return false;
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.bottom > 0 && r.top < window.innerHeight;
     };

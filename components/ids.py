@@ -12,6 +12,7 @@ class Page:
     NOTICE = "url-notice"
     VIEW = "view-store"
     LEDGER_DRAWN = "ledger-drawn"  # the place and lens the population and context figures were last drawn for
+    COUNTING_ROWS = "counting-rows"  # the rows the browser counts a range's headline figures with
 
 
 class Controls:
@@ -35,6 +36,10 @@ class Kpi:
     WOUNDED_DETAIL = "kpi-wounded-detail"
     TRANSFERRED_DETAIL = "kpi-transferred-detail"
     RELOCATED_DETAIL = "kpi-relocated-detail"
+    KILLED_CONTEXT = "kpi-killed-context"
+    WOUNDED_CONTEXT = "kpi-wounded-context"
+    TRANSFERRED_CONTEXT = "kpi-transferred-context"
+    RELOCATED_CONTEXT = "kpi-relocated-context"
 
 
 class Charts:

@@ -1,20 +1,50 @@
 """KPI cards: killed, wounded, moved within Iraq and resettled abroad in the view, as a range where sources
-disagree, each saying how it is summed."""
+disagree, each saying how it is summed.
+
+The figure and its context line are counted in the browser (assets/range_view.js, clientside callback
+camps.headlines), so a range step repaints them at once; the server fills in who reports what (the figure's tooltip
+and the disclosure under it)."""
 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from dash import html
 
 from components.ids import Kpi as KpiIds
+from present import how_summed
+from present.panels import HEADLINES
 
-CARDS = (
-    (KpiIds.KILLED, KpiIds.KILLED_DETAIL, "Killed in attacks"),
-    (KpiIds.WOUNDED, KpiIds.WOUNDED_DETAIL, "Wounded in attacks"),
-    (KpiIds.TRANSFERRED, KpiIds.TRANSFERRED_DETAIL, "Moved Ashraf → Liberty (within Iraq)"),
-    (KpiIds.RELOCATED, KpiIds.RELOCATED_DETAIL, "Resettled abroad (left Iraq)"),
+
+@dataclass(frozen=True)
+class Card:
+    """One KPI card: its headline (present.panels.HEADLINES) and the ids of its figure, context line and sources."""
+
+    name: str
+    title: str
+    value: str
+    context: str
+    detail: str
+
+
+_TITLES = {
+    "killed": "Killed in attacks",
+    "wounded": "Wounded in attacks",
+    "transferred": "Moved Ashraf → Liberty (within Iraq)",
+    "relocated": "Resettled abroad (left Iraq)",
+}
+CARDS = tuple(
+    Card(
+        h.name,
+        _TITLES[h.name],
+        getattr(KpiIds, h.name.upper()),
+        getattr(KpiIds, f"{h.name.upper()}_CONTEXT"),
+        getattr(KpiIds, f"{h.name.upper()}_DETAIL"),
+    )
+    for h in HEADLINES
 )
+_UNITS = {h.name: h.unit for h in HEADLINES}
 
 
 def kpi_row() -> html.Section:
@@ -26,23 +56,26 @@ def kpi_row() -> html.Section:
             html.Div(
                 className="kpi",
                 children=[
-                    html.H2(title, className="kpi-title"),
-                    html.P("…", id=value_id, className="kpi-value", tabIndex=0),
-                    html.Div(id=detail_id, className="kpi-detail"),
+                    html.H2(card.title, className="kpi-title"),
+                    html.P("…", id=card.value, className="kpi-value", tabIndex=0),
+                    html.Div(
+                        className="kpi-detail",
+                        children=[
+                            html.P(how_summed(_UNITS[card.name]), className="kpi-how"),
+                            html.Span(id=card.context, className="kpi-context"),
+                            html.Details([html.Summary("Who reports what"), html.Div(id=card.detail)]),
+                        ],
+                    ),
                 ],
             )
-            for value_id, detail_id, title in CARDS
+            for card in CARDS
         ],
     )
 
 
 @functools.lru_cache(maxsize=1024)
-def kpi_detail(how: str, context: str, attribution: str) -> list:
-    """The lines under a KPI figure (how it is summed, what is in view) and a disclosure listing who gives which
-    figure (cached by its text: the same components are sent again, never changed)."""
+def kpi_sources(attribution: str) -> list:
+    """The disclosure's content under a KPI figure: who gives which figure, per item (cached by its text: the same
+    components are sent again, never changed)."""
     head, *lines = attribution.split("\n")
-    return [
-        html.P(how, className="kpi-how"),
-        html.Span(context, className="kpi-context"),
-        html.Details([html.Summary("Who reports what"), html.P(head), html.Ul([html.Li(x) for x in lines])]),
-    ]
+    return [html.P(head), html.Ul([html.Li(x) for x in lines])]

@@ -16,6 +16,7 @@ from components.table import table_section
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from present import border_check
+from present.counting_rows import counting_rows
 
 
 def _how_to_read() -> html.Aside:
@@ -38,6 +39,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             dcc.Location(id=Page.URL, refresh=False),
             dcc.Store(id=Page.VIEW),
             dcc.Store(id=Page.LEDGER_DRAWN),
+            dcc.Store(id=Page.COUNTING_ROWS, data=counting_rows(bundle)),
             dcc.Store(id=Detail.SELECTED),
             dcc.Store(id=Detail.STEP_ITEM),
             html.Header(

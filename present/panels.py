@@ -47,18 +47,54 @@ def how_summed(unit: str) -> str:
     return f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"
 
 
-def _kpi(t: Total, what: str, unit: str, note: str = "") -> Kpi:
+@dataclass(frozen=True)
+class Headline:
+    """What one KPI card counts: a quantity (`column`) over one set of items of the view (`items`: attacks,
+    transfers within Iraq, or transfers abroad). render_panels counts it here, and the browser counts the same
+    rule for a range step (present/counting_rows.py, assets/range_view.js)."""
+
+    name: str  # the Rendered field: killed | wounded | transferred | relocated
+    items: str  # attacks | within | abroad
+    column: str
+    unit: str
+    what: str  # the first line of the attribution
+    note: str = ""  # appended to the context line
+
+
+HEADLINES = (
+    Headline("killed", "attacks", "killed", "attack", "Killed, per attack and source:"),
+    Headline("wounded", "attacks", "wounded", "attack", "Wounded, per attack and source:"),
+    Headline(
+        "transferred",
+        "within",
+        "people",
+        "transfer",
+        "People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:",
+    ),
+    Headline(
+        "relocated",
+        "abroad",
+        "people",
+        "transfer",
+        "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
+        " · most departures are known only as stated totals (relocation chart), not added here",
+    ),
+)
+
+
+def _kpi(t: Total, headline: Headline) -> Kpi:
+    unit, note = headline.unit, headline.note
     n = len(t.items) + t.without_figure
     how = how_summed(unit)
     if n == 0:
         partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
-        return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{what}\n" + t.attribution())
+        return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{headline.what}\n" + t.attribution())
     context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
         " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
     )
     if t.partial:
         context += f" · {len(t.partial)} partly in range, not counted"
-    return Kpi(t.text(), how, context + note, f"{what}\n" + t.attribution())
+    return Kpi(t.text(), how, context + note, f"{headline.what}\n" + t.attribution())
 
 
 @memo.memoised
@@ -66,6 +102,7 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     """Charts, KPIs and labels for a view."""
     attacks, transfers, _ = in_view(bundle, view)
     within, abroad = split_transfers(bundle, transfers)
+    items = {"attacks": attacks, "within": within, "abroad": abroad}
     names = bundle.places["name"].to_dict()
     caption = subtitle(bundle, view)
     return Rendered(
@@ -73,19 +110,7 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
         relocations=figures.relocation_figure(
             transfers, list(stated_totals(bundle, view)), names, caption, (view.first_day, view.last_day)
         ),
-        killed=_kpi(total(attacks, "killed"), "Killed, per attack and source:", "attack"),
-        wounded=_kpi(total(attacks, "wounded"), "Wounded, per attack and source:", "attack"),
-        transferred=_kpi(
-            total(within, "people"),
-            "People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:",
-            "transfer",
-        ),
-        relocated=_kpi(
-            total(abroad, "people"),
-            "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
-            "transfer",
-            " · most departures are known only as stated totals (relocation chart), not added here",
-        ),
+        **{h.name: _kpi(total(items[h.items], h.column), h) for h in HEADLINES},
         range_label=view.range_label,
         filter_label=filter_label(bundle, view),
     )

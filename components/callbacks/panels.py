@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, Patch, State, callback
+from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback
 
 import present
 from components.callbacks.common import view_of
 from components.charts import graph_config
-from components.ids import Charts, Controls, Kpi, Page
-from components.kpis import kpi_detail
+from components.ids import Charts, Controls, Page
+from components.kpis import CARDS, kpi_sources
 from data.load import default_bundle
 
-KPI_OUTPUTS = {"killed": Kpi.KILLED, "wounded": Kpi.WOUNDED, "transferred": Kpi.TRANSFERRED, "relocated": Kpi.RELOCATED}
-DETAIL_OF = {
-    Kpi.KILLED: Kpi.KILLED_DETAIL,
-    Kpi.WOUNDED: Kpi.WOUNDED_DETAIL,
-    Kpi.TRANSFERRED: Kpi.TRANSFERRED_DETAIL,
-    Kpi.RELOCATED: Kpi.RELOCATED_DETAIL,
-}
+# In the browser (assets/range_view.js): the KPI figures and their context lines, counted from the rows sent with
+# the page, at once on a slider step (the slider's months) and on any other change of the view (the view store).
+clientside_callback(
+    ClientsideFunction("camps", "headlines"),
+    *(Output(card.value, "children") for card in CARDS),
+    *(Output(card.context, "children") for card in CARDS),
+    Input(Controls.DATE_RANGE, "value"),
+    Input(Page.VIEW, "data"),
+    State(Page.COUNTING_ROWS, "data"),
+)
 
 
 @callback(
@@ -28,12 +31,11 @@ DETAIL_OF = {
         "casualties_config": Output(Charts.CASUALTIES, "config"),
         "relocations_config": Output(Charts.RELOCATIONS, "config"),
         **{
-            f"{name}_{part}": Output(target, prop)
-            for name, kpi in KPI_OUTPUTS.items()
+            f"{card.name}_{part}": Output(target, prop)
+            for card in CARDS
             for part, (target, prop) in {
-                "text": (kpi, "children"),
-                "attribution": (kpi, "title"),
-                "detail": (DETAIL_OF[kpi], "children"),
+                "attribution": (card.value, "title"),
+                "sources": (card.detail, "children"),
             }.items()
         },
         "range_label": Output(Controls.RANGE_LABEL, "children"),
@@ -43,18 +45,15 @@ DETAIL_OF = {
     inputs={"view_data": Input(Page.VIEW, "data")},
 )
 def update_panels(view_data: dict) -> dict:
-    """Charts, KPIs and labels for the stored view."""
+    """Charts, who reports each KPI figure (the figures themselves are counted in the browser) and labels for the
+    stored view."""
     view = view_of(view_data)
     out = present.render_panels(default_bundle(), view)
     topojson = dash.get_asset_url("topojson/")
     kpis = {}
-    for name in KPI_OUTPUTS:
-        kpi = getattr(out, name)
-        kpis |= {
-            f"{name}_text": kpi.text,
-            f"{name}_attribution": kpi.attribution,
-            f"{name}_detail": kpi_detail(kpi.how, kpi.context, kpi.attribution),
-        }
+    for card in CARDS:
+        kpi = getattr(out, card.name)
+        kpis |= {f"{card.name}_attribution": kpi.attribution, f"{card.name}_sources": kpi_sources(kpi.attribution)}
     return {
         "casualties": out.casualties,
         "relocations": out.relocations,

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import present
-from components.kpis import kpi_detail
+from components.kpis import CARDS, kpi_row
 from data.select import View, full_view, select
 
 VIEWS = [
@@ -82,6 +82,8 @@ def test_the_headlines_say_how_they_are_summed(bundle):
     assert re.fullmatch(r"\d+–\d+", out.killed.text)  # e.g. 49–141: a sum of per-attack lows and highs
     for kpi, unit in ((out.killed, "attack"), (out.wounded, "attack"), (out.transferred, "transfer")):
         assert kpi.how == f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"
-    rendered = kpi_detail(out.killed.how, out.killed.context, out.killed.attribution)
-    assert rendered[0].children == out.killed.how  # a visible line under the figure, not only a tooltip
+    # A visible line under each figure, not only a tooltip.
+    for card, html_card in zip(CARDS, kpi_row().children, strict=True):
+        how = html_card.children[2].children[0]
+        assert how.className == "kpi-how" and how.children == getattr(out, card.name).how
     assert "not added" in out.relocated.context  # departures known only as stated totals are named

@@ -1,0 +1,140 @@
+/* Camps Atlas: the headline figures (KPI cards) of a range, counted in the browser, so that a step of the date-range
+ * slider repaints them at once instead of after a round trip.
+ *
+ * The counting rule is Python's (data/select.py: a row is in the range when its period overlaps it, partial when it
+ * reaches beyond it, kept by the lens, at the place; data/summary.py `total` and present/panels.py `_kpi`: an item
+ * wholly inside the range adds its lowest and its highest figure, an item only partly inside is not added but
+ * named). Its rows come with the page (present/counting_rows.py, store `counting-rows`). This file is the browser's
+ * only copy of the rule; tests/browser/test_range_view.py proves it gives Python's texts over hundreds of random
+ * views (ranges, places, lenses).
+ *
+ * window.campsRange.headlines(rows, view) -> {name: {text, context}}; view = {first, last (day numbers), place, lens};
+ * window.campsRange.viewOf(rows, span, stored, bySlider) -> that view from the slider's months or the view store.
+ * Clientside callback camps.headlines (components/callbacks/panels.py): the KPI figures and context lines from the
+ * slider's months (on a slider step) or from the view store (on any other change of the view).
+ *
+ * Served from /assets/ (CSP 'self').
+ */
+(function () {
+    "use strict";
+    var DAY_MS = 86400000;
+
+    // First and last day (days since 1970-01-01) of the month `index` months after [year, month].
+    function monthDays(first, index) {
+        var y = first[0], m = first[1] - 1 + index;
+        return [Date.UTC(y, m, 1) / DAY_MS, Date.UTC(y, m + 1, 1) / DAY_MS - 1];
+    }
+
+    // "YYYY-MM" -> months after [year, month].
+    function monthIndex(first, text) {
+        var parts = String(text).split("-");
+        return (Number(parts[0]) - first[0]) * 12 + Number(parts[1]) - first[1];
+    }
+
+    function grouped(frame, view, bit, atPlace) {
+        // Rows in the view grouped by item, in order of their first row (data.select.groups).
+        var byItem = new Map();
+        for (var i = 0; i < frame.item.length; i++) {
+            if (frame.item[i] < 0 || !(frame.lens[i] & bit)) continue;
+            if (view.place && !atPlace(i)) continue;
+            if (frame.end[i] < view.first || frame.start[i] > view.last) continue;
+            var item = byItem.get(frame.item[i]);
+            if (!item) byItem.set(frame.item[i], (item = {first: i, partial: false, rows: []}));
+            item.partial = item.partial || frame.start[i] < view.first || frame.end[i] > view.last;
+            item.rows.push(i);
+        }
+        return Array.from(byItem.values());
+    }
+
+    function thousands(n) {
+        return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    }
+
+    function formatRange(low, high) {
+        return low === high ? thousands(low) : thousands(low) + "\u2013" + thousands(high);
+    }
+
+    // One KPI card (present.panels._kpi over data.summary.total).
+    function headline(frame, items, spec) {
+        var counted = 0, given = 0, partial = 0, low = 0, high = 0, disputed = false;
+        items.forEach(function (item) {
+            var values = item.rows.map(function (i) { return frame[spec.column][i]; })
+                .filter(function (v) { return v !== null && v !== undefined; });
+            if (item.partial) {
+                if (values.length) partial += 1;
+                return;
+            }
+            counted += 1;
+            if (!values.length) return;
+            var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+            given += 1;
+            low += lo;
+            high += hi;
+            if (lo !== hi) disputed = true;  // an attack or a transfer is one occurrence: any two figures differ
+        });
+        var unit = spec.unit;
+        if (counted === 0) {
+            var partly = partial ? " (" + partial + " only partly in range, not counted)" : "";
+            return {text: "0", context: "no " + unit + "s in view" + partly + spec.note};
+        }
+        var context = counted + " " + unit + (counted !== 1 ? "s" : "") + " in view" +
+            (disputed ? " \u00b7 sources disagree" : "") +
+            (partial ? " \u00b7 " + partial + " partly in range, not counted" : "");
+        return {text: given ? formatRange(low, high) : "no figure", context: context + spec.note};
+    }
+
+    function headlines(rows, view) {
+        var bit = 1 << rows.lenses.indexOf(view.lens);
+        var a = rows.attacks, t = rows.transfers;
+        var attacks = grouped(a, view, bit, function (i) { return a.place[i] === view.place; });
+        var transfers = grouped(t, view, bit, function (i) {
+            return t.origin[i] === view.place || t.destination[i] === view.place;
+        });
+        var inIraq = function (item) { return rows.iraq.indexOf(t.destination[item.first]) >= 0; };
+        var sets = {
+            attacks: [a, attacks],
+            within: [t, transfers.filter(inIraq)],
+            abroad: [t, transfers.filter(function (item) { return !inIraq(item); })],
+        };
+        var out = {};
+        rows.headlines.forEach(function (spec) {
+            out[spec.name] = headline(sets[spec.items][0], sets[spec.items][1], spec);
+        });
+        return out;
+    }
+
+    // The view counted: the slider's months on a slider step, the stored view otherwise; place and lens are the
+    // stored view's (a slider step does not change them).
+    function viewOf(rows, span, stored, bySlider) {
+        var last = monthIndex(rows.first_month, stored.to);
+        var lo = monthIndex(rows.first_month, stored.from), hi = last;
+        if (bySlider && span && span.length === 2) {
+            lo = Math.min(span[0], span[1]);
+            hi = Math.max(span[0], span[1]);
+        }
+        return {
+            first: monthDays(rows.first_month, lo)[0],
+            last: monthDays(rows.first_month, hi)[1],
+            place: stored.place || null,
+            lens: stored.lens || "all",
+        };
+    }
+
+    window.campsRange = {headlines: headlines, viewOf: viewOf};
+
+    window.dash_clientside = window.dash_clientside || {};
+    window.dash_clientside.camps = Object.assign({}, window.dash_clientside.camps, {
+        headlines: function (span, stored, rows) {
+            var skip = window.dash_clientside.no_update;
+            var names = rows ? rows.headlines.map(function (h) { return h.name; }) : [];
+            if (!rows || !stored || !stored.from || rows.lenses.indexOf(stored.lens || "all") < 0) {
+                return new Array(8).fill(skip);
+            }
+            var triggered = (window.dash_clientside.callback_context || {}).triggered || [];
+            var bySlider = triggered.some(function (t) { return t.prop_id.indexOf("date-range.") === 0; });
+            var out = headlines(rows, viewOf(rows, span, stored, bySlider));
+            return names.map(function (n) { return out[n].text; })
+                .concat(names.map(function (n) { return out[n].context; }));
+        },
+    });
+})();

@@ -1,0 +1,91 @@
+"""The headline figures counted in the browser (assets/range_view.js) are Python's, in the real browser: over 300
+random views (ranges, places, lenses), and on an arrow key while the server does not answer."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.pagehelpers import app_view, wait_ready
+
+CARDS = ("killed", "wounded", "transferred", "relocated")
+
+
+def random_views(n: int, seed: int = 20261207) -> list[dict]:
+    """n views over the data's months, every place (and none) and every lens; the first few are the edges."""
+    from data.load import default_bundle
+    from data.select import LENSES
+
+    bundle = default_bundle()
+    months = pd.period_range(bundle.first_month, bundle.last_month, freq="M")
+    places = [None, *sorted(bundle.places.index)]
+    rng = random.Random(seed)
+    views = [
+        {"from": 0, "to": len(months) - 1, "place": None, "lens": "all"},
+        {"from": 0, "to": 0, "place": None, "lens": "all"},
+        {"from": len(months) - 1, "to": len(months) - 1, "place": "liberty", "lens": "independent"},
+    ]
+    while len(views) < n:
+        a, b = sorted(rng.randrange(len(months)) for _ in range(2))
+        if rng.random() < 0.3:  # a short range: partial items and empty cards
+            b = min(a + rng.randrange(3), len(months) - 1)
+        views.append({"from": a, "to": b, "place": rng.choice(places), "lens": rng.choice(LENSES)})
+    for v in views:
+        v["from_month"], v["to_month"] = str(months[v["from"]]), str(months[v["to"]])
+    return views
+
+
+COUNT = """([rows, views]) => views.map((v, i) => {
+    const stored = {from: v.from_month, to: v.to_month, place: v.place, lens: v.lens};
+    // Half the views as a slider step (the slider's month indices, the stored view's place and lens), half as the
+    // stored view itself: both ways the clientside callback counts.
+    const bySlider = i % 2 === 0;
+    const span = bySlider ? [v.from, v.to] : null;
+    const seen = bySlider ? {from: '2009-07', to: '2009-07', place: v.place, lens: v.lens} : stored;
+    return window.campsRange.headlines(rows, window.campsRange.viewOf(rows, span, seen, bySlider));
+})"""
+
+
+def test_the_browser_counts_every_headline_as_python_does_over_300_random_views(page: Page) -> None:
+    from data.load import default_bundle
+    from present.counting_rows import counting_rows
+
+    page.goto("/")
+    wait_ready(page)
+    views = random_views(300)
+    counted = page.evaluate(COUNT, [counting_rows(default_bundle()), views])
+    mismatches = []
+    for view, browser in zip(views, counted, strict=True):
+        python = app_view(view["from_month"], view["to_month"], view["place"], view["lens"])
+        for name in CARDS:
+            want = getattr(python, name)
+            got = browser[name]
+            if (got["text"], got["context"]) != (want.text, want.context):
+                mismatches.append((view, name, got, (want.text, want.context)))
+    assert not mismatches, f"{len(mismatches)} differ, e.g. {mismatches[:3]}"
+    # The views reach what the rule distinguishes: empty cards, ranges, partly counted items, disputes.
+    texts = {(name, c[name]["text"]) for c in counted for name in CARDS}
+    contexts = " ".join(c[name]["context"] for c in counted for name in CARDS)
+    assert ("killed", "0") in texts and any("–" in t for _, t in texts)
+    assert "partly in range" in contexts and "sources disagree" in contexts and "no attacks in view" in contexts
+
+
+@pytest.mark.allow_console_errors  # the server's answers are cut off on purpose
+def test_an_arrow_key_repaints_the_headlines_while_the_server_does_not_answer(page: Page) -> None:
+    page.goto("/?from=2011-01&to=2011-06&place=ashraf")
+    wait_ready(page)
+    expect(page.locator("#kpi-killed")).to_have_text(app_view("2011-01", "2011-06", "ashraf").killed.text)
+    page.route("**/_dash-update-component", lambda route: route.abort())
+    handles = page.locator("#date-range [role=slider]")
+    handles.nth(handles.count() - 1).focus()
+    for _ in range(3):  # Jun -> Mar 2011: the April 2011 raid leaves the range
+        page.keyboard.press("ArrowLeft")
+    want = app_view("2011-01", "2011-03", "ashraf")
+    assert want.killed.text != app_view("2011-01", "2011-06", "ashraf").killed.text
+    expect(page.locator("#date-range-label")).to_have_text("Jan 2011 – Mar 2011")
+    for name in CARDS:
+        expect(page.locator(f"#kpi-{name}")).to_have_text(getattr(want, name).text)
+        expect(page.locator(f"#kpi-{name}-context")).to_have_text(getattr(want, name).context)
