@@ -399,6 +399,10 @@ def test_step030_charts_off_screen_draw_the_new_view_when_scrolled_to(page: Page
     kept = page.locator("#relocation-chart .js-plotly-plot")
     expect(kept).to_have_attribute("data-draw-deferred", "true")
     expect(kept).to_have_css("opacity", "0.35")
+    # A chart not drawn since the page loaded is blank meanwhile: no axes with made-up ticks.
+    expect(page.locator("#context-chart .js-plotly-plot")).to_have_attribute("data-draw-deferred", "true")
+    expect(page.locator("#context-chart .xtick")).to_have_count(0)
+    expect(page.locator("#context-chart .ytick")).to_have_count(0)
     drawn_title = page.evaluate("() => (document.querySelector('#relocation-chart .gtitle') || {}).textContent || ''")
     assert label not in drawn_title  # not drawn yet (an empty chart since the page loaded, or the earlier view's)
 
