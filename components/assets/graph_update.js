@@ -25,8 +25,9 @@
     "use strict";
 
     const MARGIN_PX = 300;
-    // The empty chart a graph gets until its figure is drawn: no axes, ticks or grid to lay out and draw.
-    const BLANK = {xaxis: {visible: false}, yaxis: {visible: false}};
+    // The empty chart a graph gets until its figure is drawn: no axes, ticks or grid to lay out and draw. A new
+    // object each time: plotly.js keeps the layout object it is given and changes it in place.
+    const blank = () => ({xaxis: {visible: false}, yaxis: {visible: false}});
     const kept = new Map(); // plot div -> {self, args}: the newest update not yet drawn
     let react = null;
     let observer = null;
@@ -93,7 +94,7 @@
             if (el && offScreen(el)) {
                 const held = keep(el, this, [figure, ...rest]);
                 // dcc.Graph binds its events to a drawn graph: one not drawn yet gets an empty chart first.
-                return el._fullLayout ? held : react.call(this, el, {data: [], layout: BLANK, config: figure.config});
+                return el._fullLayout ? held : react.call(this, el, {data: [], layout: blank(), config: figure.config});
             }
             if (el && kept.has(el)) {
                 forget(el); // this newer update is drawn now
