@@ -14,14 +14,14 @@ except DataError as err:
     sys.exit(f"Camps Atlas cannot start: {err}")
 
 import components.callbacks  # noqa: F401  (registers the callbacks)
+from components.first_paint import page_layout
 from components.ids import Page
 from components.index_page import INDEX_STRING
-from components.layout import build_layout
 from exports.routes import register as register_exports
 from serving import configure
 
 app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True, index_string=INDEX_STRING)
-app.layout = build_layout(BUNDLE, app.get_asset_url("topojson/"))
+app.layout = page_layout  # the page for the URL's view, its figures in it (components/first_paint.py)
 configure(
     app, view_store=Page.VIEW
 )  # serving/: headers, request checks, /healthz, figure cache (see serving/__init__.py)

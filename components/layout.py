@@ -30,7 +30,7 @@ def _how_to_read() -> html.Aside:
 
 
 def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
-    """The whole page for a bundle; the view itself is filled in by callbacks from the URL."""
+    """The whole page for a bundle, without a view; components/first_paint.py fills in the URL's view."""
     border = border_check(bundle)
     n_sources = len(bundle.sources)
     return html.Div(

@@ -13,15 +13,27 @@ NOOP_IN = "bench-noop-in"
 NOOP_OUT = "bench-noop-out"
 
 
-def install(app) -> None:
-    layout = app.layout
+def _with_noop(layout):
     if not hasattr(layout, "children"):
-        raise RuntimeError("the benchmark's no-op callback needs a static layout with children")
+        raise RuntimeError("the benchmark's no-op callback needs a layout with children")
     children = layout.children if isinstance(layout.children, list) else [layout.children]
     layout.children = [
         *children,
         html.Div([dcc.Store(id=NOOP_IN, data=0), dcc.Store(id=NOOP_OUT)], hidden=True, id="bench-noop"),
     ]
+    return layout
+
+
+def install(app) -> None:
+    page = app.layout
+    if callable(page):  # the page is built per request (components/first_paint.py)
+
+        def page_with_noop():
+            return _with_noop(page())
+
+        app.layout = page_with_noop
+    else:
+        app.layout = _with_noop(page)
 
     @app.callback(Output(NOOP_OUT, "data"), Input(NOOP_IN, "data"), prevent_initial_call=True)
     def bench_noop(value):

@@ -13,13 +13,11 @@ from data.load import default_bundle
 from data.view import lens_of
 from present.view_state import selected_event
 
+MAP_OUTPUTS = (Output(Charts.MAP, "figure"), Output(Charts.MAP, "config"))
 
-@callback(
-    Output(Charts.MAP, "figure"),
-    Output(Charts.MAP, "config"),
-    Input(Page.VIEW, "data"),
-    Input(Detail.SELECTED, "data"),
-)
+
+# The first view's map comes with the page (components/first_paint.py): no initial call.
+@callback(*MAP_OUTPUTS, Input(Page.VIEW, "data"), Input(Detail.SELECTED, "data"), prevent_initial_call=True)
 def update_map(view_data, selected):
     """The map for the stored view, its place ringed; the selected attack (clicked on the map or in the casualty
     chart, or chosen in the attack picker) is ringed too."""

@@ -24,26 +24,24 @@ clientside_callback(
 )
 
 
-@callback(
-    output={
-        "casualties": Output(Charts.CASUALTIES, "figure"),
-        "relocations": Output(Charts.RELOCATIONS, "figure"),
-        "casualties_config": Output(Charts.CASUALTIES, "config"),
-        "relocations_config": Output(Charts.RELOCATIONS, "config"),
-        **{
-            f"{card.name}_{part}": Output(target, prop)
-            for card in CARDS
-            for part, (target, prop) in {
-                "attribution": (card.value, "title"),
-                "sources": (card.detail, "children"),
-            }.items()
-        },
-        "range_label": Output(Controls.RANGE_LABEL, "children"),
-        "filter_label": Output(Controls.FILTER_LABEL, "children"),
-        "reset_disabled": Output(Controls.RESET, "disabled"),
+PANEL_OUTPUTS = {
+    "casualties": Output(Charts.CASUALTIES, "figure"),
+    "relocations": Output(Charts.RELOCATIONS, "figure"),
+    "casualties_config": Output(Charts.CASUALTIES, "config"),
+    "relocations_config": Output(Charts.RELOCATIONS, "config"),
+    **{
+        f"{card.name}_{part}": Output(target, prop)
+        for card in CARDS
+        for part, (target, prop) in {"attribution": (card.value, "title"), "sources": (card.detail, "children")}.items()
     },
-    inputs={"view_data": Input(Page.VIEW, "data")},
-)
+    "range_label": Output(Controls.RANGE_LABEL, "children"),
+    "filter_label": Output(Controls.FILTER_LABEL, "children"),
+    "reset_disabled": Output(Controls.RESET, "disabled"),
+}
+
+
+# The first view's outputs come with the page (components/first_paint.py): no initial call.
+@callback(output=PANEL_OUTPUTS, inputs={"view_data": Input(Page.VIEW, "data")}, prevent_initial_call=True)
 def update_panels(view_data: dict) -> dict:
     """Charts, who reports each KPI figure (the figures themselves are counted in the browser) and labels for the
     stored view."""
@@ -66,7 +64,7 @@ def update_panels(view_data: dict) -> dict:
     }
 
 
-@callback(
+LEDGER_OUTPUTS = (
     Output(Charts.POPULATION, "figure"),
     Output(Charts.CONTEXT, "figure"),
     Output(Charts.POPULATION, "config"),
@@ -77,9 +75,10 @@ def update_panels(view_data: dict) -> dict:
     Output(Charts.POPULATION_SUMMARY, "children"),
     Output(Charts.CONTEXT_SUMMARY, "children"),
     Output(Page.LEDGER_DRAWN, "data"),
-    Input(Page.VIEW, "data"),
-    State(Page.LEDGER_DRAWN, "data"),
 )
+
+
+@callback(*LEDGER_OUTPUTS, Input(Page.VIEW, "data"), State(Page.LEDGER_DRAWN, "data"), prevent_initial_call=True)
 def update_ledger_and_context(view_data, drawn):
     """Population ledger, context strip and the charts' text alternatives. When only the range moved (the figures
     on the page were drawn for this place and lens), the two figures are patched instead of sent again."""

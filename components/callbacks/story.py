@@ -10,16 +10,18 @@ from components.story import panel_content
 from data.load import default_bundle
 from data.story import default_stories
 
-
-@callback(
+STORY_OUTPUTS = (
     Output(Story.PANEL, "hidden"),
     Output(Story.STEP, "children"),
     Output(Story.TITLE, "children"),
     Output(Story.TEXT, "children"),
     Output(Story.PREV, "disabled"),
     Output(Story.NEXT, "disabled"),
-    Input(Page.VIEW, "data"),
 )
+
+
+# The first view's panel comes with the page (components/first_paint.py): no initial call.
+@callback(*STORY_OUTPUTS, Input(Page.VIEW, "data"), prevent_initial_call=True)
 def update_story(view_data):
     """The story panel for the stored view: shown while the view is a story step, its figures under the lens."""
     view = view_of(view_data)

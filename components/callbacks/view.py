@@ -64,7 +64,7 @@ def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _pr
     return (
         span,
         up.search,
-        up.store,
+        dash.no_update if up.store == current else up.store,  # the page's first view came with it: no redraw
         dash.no_update if up.lens == lens else up.lens,
         notice,
         *share_outputs(bundle, up.view, href),

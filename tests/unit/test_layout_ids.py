@@ -25,6 +25,12 @@ def app_module():
     return app
 
 
+def page(app_module):
+    """The page's layout (built per request from the URL's view: components/first_paint.py)."""
+    layout = app_module.app.layout
+    return layout() if callable(layout) else layout
+
+
 def _key(cid) -> str:
     """A string id as is; a pattern-matching id (a dict, or its JSON form) by its type."""
     import json
@@ -60,14 +66,14 @@ def _full_ids(component) -> list[str]:
 
 
 def test_ids_unique_and_public_ids_present(app_module):
-    full = _full_ids(app_module.app.layout)
+    full = _full_ids(page(app_module))
     assert len(full) == len(set(full))
-    ids = _ids(app_module.app.layout)
+    ids = _ids(page(app_module))
     assert set(ids) >= PUBLIC
 
 
 def test_every_callback_id_is_in_the_layout(app_module):
-    ids = set(_ids(app_module.app.layout))
+    ids = set(_ids(page(app_module)))
     callback_map = app_module.app.callback_map
     assert len(callback_map) >= 8
     used = set()
