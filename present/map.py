@@ -47,11 +47,18 @@ def _origins(bundle: Bundle) -> dict[str, str]:
     return dict(zip(bundle.movements["movement_id"], bundle.movements["origin_place_id"], strict=True))
 
 
+# Vertices per movement line. plotly.js draws a line on a map as great-circle arcs between its vertices, so the
+# vertices only carry the line's hover and click (hover_carrier): one invisible marker each, and drawing them was
+# most of the cost of drawing the lines (32 segments: ~45 ms of every map redraw). Eight keep the carriers within
+# plotly's hover distance of every point of the longest line.
+ARC_SEGMENTS = 8
+
+
 @functools.lru_cache(maxsize=256)
 def _arc(bundle: Bundle, origin: str, destination: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """The great-circle vertices (lons, lats) from one place to another (geo.flows.great_circle)."""
     places = places_geo(bundle).geometry
-    lons, lats = great_circle(places[origin], places[destination]).xy
+    lons, lats = great_circle(places[origin], places[destination], ARC_SEGMENTS).xy
     return tuple(lons), tuple(lats)
 
 

@@ -342,3 +342,42 @@ def test_desktop_map_labels_are_whole_and_apart(page: Page) -> None:
     page.goto("/")
     wait_ready(page)
     assert label_problems(page) == []
+
+
+LINE_VERTICES = """() => {
+    // Screen positions of every movement line's vertices on the region panel, read at one scroll position.
+    const gd = document.querySelector('#map .js-plotly-plot');
+    gd.querySelector('.geo').scrollIntoView({block: 'center'});
+    const out = {};
+    for (const g of gd.querySelectorAll('.geo .scattergeo.trace')) {
+        const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+        if (!trace || trace.geo !== 'geo' || !Array.isArray(trace.customdata)) continue;
+        if (!trace.customdata.length || trace.customdata[0][0] !== 'movement') continue;
+        out[trace.index] = {movement: trace.customdata[0][1], points: Array.from(g.querySelectorAll('.point'))
+            .sort((a, b) => a.__data__.i - b.__data__.i)
+            .map((pt) => { const r = pt.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })};
+    }
+    return out;
+}"""
+
+
+def test_click_between_the_vertices_of_the_longest_line_opens_its_movement(page: Page) -> None:
+    """A movement line carries its click on its vertices (8 segments per line): the middle of a segment of the
+    longest line, as far from a vertex as a point of a line gets, still opens the movement."""
+    page.goto("/?from=2013-01&to=2016-12")
+    wait_ready(page)
+    lines = page.evaluate(LINE_VERTICES)
+
+    def span(points: list[list[float]]) -> float:
+        return ((points[0][0] - points[-1][0]) ** 2 + (points[0][1] - points[-1][1]) ** 2) ** 0.5
+
+    longest = max(lines.values(), key=lambda line: span(line["points"]))
+    points = longest["points"]
+    assert len(points) == 9 and span(points) > 200, (len(points), span(points))
+    k = len(points) // 2 - 1
+    (ax, ay), (bx, by) = points[k], points[k + 1]
+    page.mouse.click((ax + bx) / 2, (ay + by) / 2)
+    # Movements on the same route are drawn on the same line: the click opens one of them.
+    same_route = [line["movement"] for line in lines.values() if line["points"] == points]
+    titles = [present.item_detail(default_bundle(), "movement", m).title for m in same_route]
+    expect(page.locator("#event-detail h2")).to_have_text(re.compile("|".join(map(re.escape, titles))))
