@@ -68,3 +68,21 @@ def test_fingerprinted_bundle_is_served_immutable_and_other_assets_are_not():
     assert "immutable" in hit.headers["Cache-Control"] and "max-age=31536000" in hit.headers["Cache-Control"]
     css = client.get("/assets/style.css")
     assert "immutable" not in css.headers.get("Cache-Control", "")
+    topojson = client.get("/assets/topojson/world_110m.json")  # plotly.js asks for it without Dash's ?m=
+    assert topojson.status_code == 200 and "immutable" not in topojson.headers.get("Cache-Control", "")
+
+
+def test_the_pages_own_asset_links_are_served_immutable():
+    """The page links its scripts and style sheet with Dash's ?m=<modification time>: a changed file gets a new URL,
+    so a reload need not ask for them again."""
+    import re
+
+    from app import server
+
+    client = server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    links = re.findall(r"(/assets/[\w./-]+\?m=[\d.]+)", page)
+    assert any("graph_update.js" in u for u in links) and any("style.css" in u for u in links), links
+    for url in links:
+        answer = client.get(url)
+        assert answer.status_code == 200 and "immutable" in answer.headers["Cache-Control"], url
