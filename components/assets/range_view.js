@@ -10,8 +10,8 @@
  *
  * window.campsRange.headlines(rows, view) -> {name: {text, context}}; view = {first, last (day numbers), place, lens};
  * window.campsRange.viewOf(rows, span, stored, bySlider) -> that view from the slider's months or the view store.
- * Clientside callback camps.headlines (components/callbacks/panels.py): the KPI figures and context lines from the
- * slider's months (on a slider step) or from the view store (on any other change of the view).
+ * Clientside callbacks (components/callbacks/panels.py): camps.headlinesOfSlider, the KPI figures and context lines
+ * of the months a handle shows while the reader moves it; camps.headlines, those of the view store.
  *
  * Served from /assets/ (CSP 'self').
  */
@@ -123,18 +123,30 @@
     window.campsRange = {headlines: headlines, viewOf: viewOf};
 
     window.dash_clientside = window.dash_clientside || {};
+    function cards(rows, view) {
+        var out = headlines(rows, view);
+        var names = rows.headlines.map(function (h) { return h.name; });
+        return names.map(function (n) { return out[n].text; }).concat(names.map(function (n) { return out[n].context; }));
+    }
+
+    function usable(rows, stored) {
+        return rows && stored && stored.from && rows.lenses.indexOf(stored.lens || "all") >= 0;
+    }
+
     window.dash_clientside.camps = Object.assign({}, window.dash_clientside.camps, {
-        headlines: function (span, stored, rows) {
-            var skip = window.dash_clientside.no_update;
-            var names = rows ? rows.headlines.map(function (h) { return h.name; }) : [];
-            if (!rows || !stored || !stored.from || rows.lenses.indexOf(stored.lens || "all") < 0) {
-                return new Array(8).fill(skip);
+        // The stored view (any change of the view: URL, story, map click, lens, playback).
+        headlines: function (stored, rows) {
+            if (!usable(rows, stored)) return new Array(8).fill(window.dash_clientside.no_update);
+            return cards(rows, viewOf(rows, null, stored, false));
+        },
+        // A slider step as the reader moves a handle (drag_value: a drag, or an arrow key), with the stored view's
+        // place and lens. It reads no property the view callback writes, so Dash runs it at once instead of
+        // after the view callback's answer.
+        headlinesOfSlider: function (span, stored, rows) {
+            if (!usable(rows, stored) || !Array.isArray(span) || span.length !== 2) {
+                return new Array(8).fill(window.dash_clientside.no_update);
             }
-            var triggered = (window.dash_clientside.callback_context || {}).triggered || [];
-            var bySlider = triggered.some(function (t) { return t.prop_id.indexOf("date-range.") === 0; });
-            var out = headlines(rows, viewOf(rows, span, stored, bySlider));
-            return names.map(function (n) { return out[n].text; })
-                .concat(names.map(function (n) { return out[n].context; }));
+            return cards(rows, viewOf(rows, span, stored, true));
         },
     });
 })();

@@ -13,14 +13,24 @@ from components.kpis import CARDS, kpi_sources
 from data.load import default_bundle
 
 # In the browser (assets/range_view.js): the KPI figures and their context lines, counted from the rows sent with
-# the page, at once on a slider step (the slider's months) and on any other change of the view (the view store).
+# the page, for the view store, and at once for the months a handle shows while the reader moves it. The slider's
+# drag_value is written by no callback: a callback reading the slider's value (which the view callback writes) would
+# wait for the view callback's answer.
 clientside_callback(
     ClientsideFunction("camps", "headlines"),
     *(Output(card.value, "children") for card in CARDS),
     *(Output(card.context, "children") for card in CARDS),
-    Input(Controls.DATE_RANGE, "value"),
     Input(Page.VIEW, "data"),
     State(Page.COUNTING_ROWS, "data"),
+)
+clientside_callback(
+    ClientsideFunction("camps", "headlinesOfSlider"),
+    *(Output(card.value, "children", allow_duplicate=True) for card in CARDS),
+    *(Output(card.context, "children", allow_duplicate=True) for card in CARDS),
+    Input(Controls.DATE_RANGE, "drag_value"),
+    State(Page.VIEW, "data"),
+    State(Page.COUNTING_ROWS, "data"),
+    prevent_initial_call=True,
 )
 
 
