@@ -18,7 +18,8 @@ from exports.images import build_figure
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "components" / "plotly_bundle"
-VENDOR = ROOT / "components" / "assets" / "vendor"
+ASSETS = ROOT / "components" / "assets"
+VENDOR = ASSETS / "vendor"
 
 
 def bundle_file() -> Path:
@@ -86,3 +87,18 @@ def test_the_pages_own_asset_links_are_served_immutable():
     for url in links:
         answer = client.get(url)
         assert answer.status_code == 200 and "immutable" in answer.headers["Cache-Control"], url
+
+
+def test_the_base_maps_asked_for_early_are_the_ones_the_map_draws():
+    """assets/topojson_preload.js fetches the map's topojson files while the page loads: the same files the map's
+    geo panels name (scope_resolution), each served from the assets."""
+    import present
+    from data.select import full_view
+
+    bundle = default_bundle()
+    layout = present.render_map(bundle, full_view(bundle))["layout"]
+    drawn = {f"{layout[g]['scope']}_{layout[g]['resolution']}m" for g in ("geo", "geo2")}
+    script = (ASSETS / "topojson_preload.js").read_text()
+    preloaded = set(re.findall(r'"(\w+_\d+m)"', script.split("NAMES = [", 1)[1].split("]", 1)[0]))
+    assert preloaded == drawn
+    assert all((ASSETS / "topojson" / f"{name}.json").is_file() for name in drawn)
