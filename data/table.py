@@ -21,8 +21,12 @@ from data.summary import rows_disputed
 TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
     "killed", "wounded", "abducted_or_missing", "people", "disputed", "partly_in_range",
-    "source", "source_title", "source_kind", "source_date", "reference", "note",
+    "source", "source_title", "source_kind", "source_date", "reference",
+    "claimant", "claimant_kind", "publisher", "publisher_kind", "read_at", "note",
 )  # fmt: skip
+# Who stands behind each row, machine-readable (the `source` column says it in words: "UNAMI, per RFE/RL"):
+# claimant (who makes the figure) and its kind, the lenses' key; publisher (who published the page) and its kind;
+# read_at (the site the page was read on, when not the publisher's own).
 COUNT_FIELDS = (*schema.COUNT_COLUMNS, "people")
 
 
@@ -101,6 +105,10 @@ def _build(bundle: Bundle, ev: pd.DataFrame, mv: pd.DataFrame, po: pd.DataFrame)
     table["source_kind"] = table["claimant_id"].map(bundle.claimants["kind"]).map(schema.SOURCE_KIND_LABELS)
     table["source_date"] = table["source_id"].map(sources["published"])
     table["reference"] = _reference(bundle, table["source_id"], table["seed_lines"])
+    table["claimant"] = table["claimant_id"].map(bundle.claimants["name"])
+    table["claimant_kind"] = table["claimant_id"].map(bundle.claimants["kind"])
+    for col in ("publisher", "publisher_kind", "read_at"):
+        table[col] = table["source_id"].map(sources[col])
     for col in COUNT_FIELDS:
         table[col] = table[col].astype("Int64")
     table["disputed"] = table["disputed"].astype(bool)
