@@ -9,7 +9,7 @@
  * views (ranges, places, lenses).
  *
  * window.campsRange.headlines(rows, view) -> {name: {text, context}}; view = {first, last (day numbers), place, lens};
- * window.campsRange.viewOf(rows, span, stored, bySlider) -> that view from the slider's months or the view store.
+ * window.campsRange.viewOf(rows, span, stored) -> that view from the slider's months (span) or else the view store.
  * Clientside callbacks (components/callbacks/panels.py): camps.headlinesOfSlider, the KPI figures and context lines
  * of the months a handle shows while the reader moves it; camps.headlines, those of the view store.
  *
@@ -103,12 +103,11 @@
         return out;
     }
 
-    // The view counted: the slider's months on a slider step, the stored view otherwise; place and lens are the
+    // The view counted: the slider's months (span) on a slider step, else the stored view's; place and lens are the
     // stored view's (a slider step does not change them).
-    function viewOf(rows, span, stored, bySlider) {
-        var last = monthIndex(rows.first_month, stored.to);
-        var lo = monthIndex(rows.first_month, stored.from), hi = last;
-        if (bySlider && span && span.length === 2) {
+    function viewOf(rows, span, stored) {
+        var lo = monthIndex(rows.first_month, stored.from), hi = monthIndex(rows.first_month, stored.to);
+        if (Array.isArray(span) && span.length === 2) {
             lo = Math.min(span[0], span[1]);
             hi = Math.max(span[0], span[1]);
         }
@@ -122,7 +121,7 @@
 
     window.campsRange = {headlines: headlines, viewOf: viewOf};
 
-    window.dash_clientside = window.dash_clientside || {};
+    // The 4 cards' figures, then their context lines: the clientside callbacks' 8 outputs.
     function cards(rows, view) {
         var out = headlines(rows, view);
         var names = rows.headlines.map(function (h) { return h.name; });
@@ -133,11 +132,12 @@
         return rows && stored && stored.from && rows.lenses.indexOf(stored.lens || "all") >= 0;
     }
 
+    window.dash_clientside = window.dash_clientside || {};
     window.dash_clientside.camps = Object.assign({}, window.dash_clientside.camps, {
         // The stored view (any change of the view: URL, story, map click, lens, playback).
         headlines: function (stored, rows) {
             if (!usable(rows, stored)) return new Array(8).fill(window.dash_clientside.no_update);
-            return cards(rows, viewOf(rows, null, stored, false));
+            return cards(rows, viewOf(rows, null, stored));
         },
         // A slider step as the reader moves a handle (drag_value: a drag, or an arrow key), with the stored view's
         // place and lens. It reads no property the view callback writes, so Dash runs it at once instead of
@@ -146,7 +146,7 @@
             if (!usable(rows, stored) || !Array.isArray(span) || span.length !== 2) {
                 return new Array(8).fill(window.dash_clientside.no_update);
             }
-            return cards(rows, viewOf(rows, span, stored, true));
+            return cards(rows, viewOf(rows, span, stored));
         },
     });
 })();

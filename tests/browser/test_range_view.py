@@ -45,7 +45,7 @@ COUNT = """([rows, views]) => views.map((v, i) => {
     const bySlider = i % 2 === 0;
     const span = bySlider ? [v.from, v.to] : null;
     const seen = bySlider ? {from: '2009-07', to: '2009-07', place: v.place, lens: v.lens} : stored;
-    return window.campsRange.headlines(rows, window.campsRange.viewOf(rows, span, seen, bySlider));
+    return window.campsRange.headlines(rows, window.campsRange.viewOf(rows, span, seen));
 })"""
 
 
