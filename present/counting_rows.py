@@ -16,6 +16,7 @@ import pandas as pd
 
 from data.load import Bundle
 from data.select import LENSES, base_mask, equals, item_codes
+from present.items import places_in_iraq
 from present.panels import HEADLINES
 
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -62,7 +63,7 @@ def counting_rows(bundle: Bundle) -> dict:
     return {
         "first_month": [bundle.first_month.year, bundle.first_month.month],
         "lenses": list(LENSES),
-        "iraq": sorted(bundle.places.index[bundle.places["country_iso3"] == "IRQ"]),
+        "iraq": sorted(places_in_iraq(bundle)),  # a transfer to one of them is within Iraq (split_transfers)
         "attacks": {
             **_frame(bundle, "events", "event_id", every),
             "place": events["place_id"].tolist(),

@@ -26,7 +26,7 @@ def places_geo(bundle: Bundle) -> gpd.GeoDataFrame:
 
 
 @functools.cache
-def _in_iraq(bundle: Bundle) -> frozenset[str]:
+def places_in_iraq(bundle: Bundle) -> frozenset[str]:
     """Ids of the places in Iraq (the camps)."""
     return frozenset(bundle.places.index[bundle.places["country_iso3"] == "IRQ"])
 
@@ -34,7 +34,7 @@ def _in_iraq(bundle: Bundle) -> frozenset[str]:
 def split_transfers(bundle: Bundle, transfers: list[ItemSummary]) -> tuple[list[ItemSummary], list[ItemSummary]]:
     """Listed transfers within Iraq (Ashraf -> Liberty) and those that left Iraq (to a country abroad, or to
     unspecified third countries): no transfer is in both."""
-    inside = _in_iraq(bundle)
+    inside = places_in_iraq(bundle)
     within = [t for t in transfers if t.place_id in inside]
     return within, [t for t in transfers if t.place_id not in inside]
 
