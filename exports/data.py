@@ -42,10 +42,46 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv(bundle: Bundle, view: View) -> bytes:
+# The HXL hashtag of each column (Humanitarian Exchange Language 1.1, https://hxlstandard.org/standard/1-1final/):
+# `?hxl=1` writes them as a row under the header, so HDX tools and libhxl read the columns' meaning.
+HXL_TAGS = {
+    "item_type": "#event+type",
+    "item_id": "#event+id",
+    "item": "#event+name",
+    "date": "#date",
+    "date_precision": "#date+precision",
+    "period_start": "#date+start",
+    "period_end": "#date+end",
+    "place": "#loc+name",
+    "destination": "#loc+name+destination",
+    "killed": "#affected+killed",
+    "wounded": "#affected+injured",
+    "abducted_or_missing": "#affected+missing",
+    "people": "#population",
+    "disputed": "#status+disputed",
+    "partly_in_range": "#meta+partial",
+    "source": "#meta+source",
+    "source_title": "#meta+source+title",
+    "source_kind": "#org+type+claimant+label",
+    "source_date": "#date+reported",
+    "reference": "#meta+url",
+    "claimant": "#org+claimant",
+    "claimant_kind": "#org+type+claimant",
+    "publisher": "#org+publisher",
+    "publisher_kind": "#org+type+publisher",
+    "read_at": "#meta+read_at",
+    "note": "#description",
+}
+
+
+def to_csv(bundle: Bundle, view: View, hxl: bool = False) -> bytes:
     """The view's table as UTF-8 CSV, columns as on the page, empty cells for missing figures; text that would be a
-    spreadsheet formula starts with ' (neutralise_formulas)."""
-    return neutralise_formulas(table(bundle, view)).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    spreadsheet formula starts with ' (neutralise_formulas). hxl: a row of HXL hashtags under the header."""
+    rows = neutralise_formulas(table(bundle, view))
+    if hxl:
+        tags = pd.DataFrame([[HXL_TAGS[col] for col in rows.columns]], columns=rows.columns)
+        rows = pd.concat([tags, rows.astype(object)], ignore_index=True)
+    return rows.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _geometries(bundle: Bundle, view: View, rows: pd.DataFrame) -> list:

@@ -74,12 +74,16 @@ def export(name: str) -> Response:
         )
     bundle = default_bundle()
     try:
-        view, size, _ = parse_query(request.query_string.decode("utf-8", "replace"), allow_size=what != "data")
+        others = ("hxl",) if (what, fmt) == ("data", "csv") else ()
+        view, size, extra = parse_query(request.query_string.decode("utf-8", "replace"), what != "data", others)
+        hxl = extra.get("hxl", "0")
+        if hxl not in ("0", "1"):
+            raise ParamError(f"hxl={hxl!r}: expected 1 (a row of HXL hashtags under the header) or 0")
     except ParamError as err:
         return _text(400, f"bad query parameter: {err}")
     try:
         if what == "data":
-            payload = data.to_csv(bundle, view) if fmt == "csv" else data.to_geojson(bundle, view)
+            payload = data.to_csv(bundle, view, hxl == "1") if fmt == "csv" else data.to_geojson(bundle, view)
             return _file(payload, data.CONTENT_TYPES[fmt], filename("data", view, fmt))
         payload = images.export_image(bundle, what, fmt, view, size, request.url_root)
         return _file(payload, images.CONTENT_TYPES[fmt], filename(what, view, fmt))

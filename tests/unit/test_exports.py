@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import geopandas as gpd
 import pandas as pd
@@ -324,3 +325,19 @@ def test_every_exported_row_names_its_claimant_publisher_and_where_it_was_read(c
     assert list(frame["claimant"]) == list(rows["claimant"]) and list(frame["read_at"].fillna("")) == list(
         rows["read_at"]
     )
+
+
+def test_hxl_1_adds_a_row_of_hxl_hashtags_under_the_header(client):
+    """/export/data.csv?hxl=1: a hashtag per column (HXL 1.1 syntax) under the header, the rows as without it."""
+    plain = client.get("/export/data.csv?from=2013-01&to=2013-12").data.decode()
+    tagged = client.get("/export/data.csv?from=2013-01&to=2013-12&hxl=1").data.decode()
+    header, tags, *rows = tagged.split("\n")
+    assert [header, *rows] == plain.split("\n")
+    columns, hashtags = header.split(","), tags.split(",")
+    assert len(hashtags) == len(columns) == len(set(hashtags))
+    assert all(re.fullmatch(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*", t) for t in hashtags), hashtags
+    assert dict(zip(columns, hashtags, strict=True))["killed"] == "#affected+killed"
+    assert client.get("/export/data.csv?from=2013-01&to=2013-12&hxl=0").data.decode() == plain
+    for url, named in (("/export/data.csv?hxl=yes", "hxl='yes'"), ("/export/data.geojson?hxl=1", "'hxl'")):
+        answer = client.get(url)
+        assert answer.status_code == 400 and named in answer.get_data(as_text=True)
