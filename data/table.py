@@ -102,11 +102,11 @@ def _build(bundle: Bundle, ev: pd.DataFrame, mv: pd.DataFrame, po: pd.DataFrame)
     sources = bundle.sources
     table["source"] = who_says(bundle, table)
     table["source_title"] = table["source_id"].map(sources["title"])
-    table["source_kind"] = table["claimant_id"].map(bundle.claimants["kind"]).map(schema.SOURCE_KIND_LABELS)
+    table["claimant_kind"] = table["claimant_id"].map(bundle.claimants["kind"])
+    table["source_kind"] = table["claimant_kind"].map(schema.SOURCE_KIND_LABELS)
     table["source_date"] = table["source_id"].map(sources["published"])
     table["reference"] = _reference(bundle, table["source_id"], table["seed_lines"])
     table["claimant"] = table["claimant_id"].map(bundle.claimants["name"])
-    table["claimant_kind"] = table["claimant_id"].map(bundle.claimants["kind"])
     for col in ("publisher", "publisher_kind", "read_at"):
         table[col] = table["source_id"].map(sources[col])
     for col in COUNT_FIELDS:
