@@ -50,7 +50,9 @@ def detail_view(detail: ItemDetail | None) -> list:
     rows = [
         html.Tr(
             [
-                html.Td(line.publisher),
+                html.Td(
+                    [line.publisher, *([" ", html.Span(line.relay, className="badge relay")] if line.relay else [])]
+                ),
                 html.Td(schema.SOURCE_KIND_LABELS[line.kind]),
                 html.Td(line.published or "–"),
                 html.Td(line.when),

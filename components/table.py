@@ -17,6 +17,7 @@ import pandas as pd
 from dash import dcc, html
 
 from components.ids import Table
+from data.attribution import relay_text
 
 # (column of data.table.table, header, sort key column)
 COLUMNS = (
@@ -93,14 +94,18 @@ def _link(url: str, source, title) -> str:
     )
 
 
-def _cell(column: str, value, source=None, title=None) -> str:
-    """One <td>; the reference link is named by the row's source and the source's title."""
+def _cell(column: str, value, row: dict) -> str:
+    """One <td>; the reference link is named by the row's source and the source's title; who says it carries a
+    badge when the figure reached us only through a party's site."""
     if not isinstance(value, str) and pd.isna(value):
         return _EMPTY
     if column == "disputed":
         return '<td><span class="badge disputed">disputed</span></td>' if value else "<td></td>"
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
-        return f"<td>{_link(value, source, title)}</td>"
+        return f"<td>{_link(value, row['source'], row[_TITLE])}</td>"
+    if column == "source" and row.get("relayed_by_party"):
+        badge = escape(relay_text(row["relayed_by_party"], row["relayed_via"]))
+        return f'<td>{escape(str(value))} <span class="badge relay">{badge}</span></td>'
     if isinstance(value, int | float | np.number) and not isinstance(value, bool | np.bool_):
         return f'<td class="num">{int(value):,}</td>'
     return f"<td>{escape(str(value))}</td>"
@@ -109,7 +114,7 @@ def _cell(column: str, value, source=None, title=None) -> str:
 _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
 _TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
-_INPUTS = (*_NAMES, _TITLE)
+_INPUTS = (*_NAMES, _TITLE, "relayed_by_party", "relayed_via")
 
 
 def _document(sort: dict, body: list[str]) -> str:
@@ -132,7 +137,7 @@ def _document(sort: dict, body: list[str]) -> str:
 def _row(values: tuple) -> str:
     """One <tr> from a row's values of _INPUTS (memoised: most rows recur from one view to the next)."""
     row = dict(zip(_INPUTS, values, strict=True))
-    return "<tr>" + "".join(_cell(c, row[c], row["source"], row[_TITLE]) for c in _NAMES) + "</tr>"
+    return "<tr>" + "".join(_cell(c, row[c], row) for c in _NAMES) + "</tr>"
 
 
 def _values(frame: pd.DataFrame, column: str) -> list:

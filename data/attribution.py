@@ -18,3 +18,12 @@ def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:
     claimants = frame["claimant_id"].map(bundle.claimants["name"])
     publishers = frame["source_id"].map(bundle.sources["publisher"])
     return pd.Series([says(c, p) for c, p in zip(claimants, publishers, strict=True)], index=frame.index)
+
+
+RELAY_WHO = {"group": "run by the group or its supporters", "iran_state": "aligned with the Iranian state"}
+
+
+def relay_text(party: str | None, via: str | None) -> str:
+    """'reached us only via habilian.ir, aligned with the Iranian state' for a row whose independent claimant's
+    figure we have only from a party's site or outlet; '' otherwise."""
+    return f"reached us only via {via}, {RELAY_WHO.get(party, party)}" if party else ""

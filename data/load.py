@@ -35,6 +35,7 @@ class Bundle:
     places: pd.DataFrame
     claimants: pd.DataFrame
     sources: pd.DataFrame
+    sites: pd.DataFrame
     items: pd.DataFrame
     conflicts: pd.DataFrame
     events: pd.DataFrame
@@ -91,9 +92,29 @@ def _with_periods(frame: pd.DataFrame, start_col: str, end_col: str | None) -> p
     return frame.assign(period_start=starts, period_end=ends_from.map(lambda t: dates.period_of(t)[1]))
 
 
-def _with_claimant_kind(frame: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
-    """A row's claimant kind (who makes its figure) as a column, so the lenses need no join."""
-    return frame.assign(claimant_kind=frame["claimant_id"].map(claimants["kind"]))
+def relays(sources: pd.DataFrame, sites: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
+    """Per source: the party (kind) whose site or outlet the page reached us through, and by which site or outlet
+    ('' for neither): the publisher when it is one of the parties, else the site it was read on when a party runs it
+    (sites.csv)."""
+    site_kind = sites.set_index("site")["claimant_id"].map(claimants["kind"])
+    read_kind = sources["read_at"].map(site_kind).fillna("")
+    by_publisher = sources["publisher_kind"].isin(schema.PARTY_KINDS)
+    by_site = ~by_publisher & read_kind.isin(schema.PARTY_KINDS)
+    party = sources["publisher_kind"].where(by_publisher, read_kind.where(by_site, ""))
+    through = sources["publisher"].where(by_publisher, sources["read_at"].where(by_site, ""))
+    return pd.DataFrame({"party": party, "through": through}, index=sources.index)
+
+
+def _with_provenance(frame: pd.DataFrame, claimants: pd.DataFrame, relayed: pd.DataFrame) -> pd.DataFrame:
+    """A row's claimant kind (who makes its figure: the lenses' key) and, when an independent claimant's figure
+    reached us only through a party's site or outlet, that party (`relayed_by_party`) and the site (`relayed_via`)."""
+    kind = frame["claimant_id"].map(claimants["kind"])
+    own = kind.isin(schema.PARTY_KINDS)  # a party's own claim on its own site is not a relay
+    return frame.assign(
+        claimant_kind=kind,
+        relayed_by_party=frame["source_id"].map(relayed["party"]).where(~own, ""),
+        relayed_via=frame["source_id"].map(relayed["through"]).where(~own, ""),
+    )
 
 
 def _version(folder: Path) -> str:
@@ -127,13 +148,17 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         km=lambda f: f["value"].astype(float) * f["unit"].map(schema.DISTANCE_UNITS),
     )
     context = _with_periods(raw["context.csv"], "date", None)
+    sources = raw["sources.csv"].set_index("source_id", drop=False)
+    sites = raw["sites.csv"].set_index("site", drop=False)
+    relayed = relays(sources, sites, claimants)
     events, movements, populations, distances, context = (
-        _with_claimant_kind(f, claimants) for f in (events, movements, populations, distances, context)
+        _with_provenance(f, claimants, relayed) for f in (events, movements, populations, distances, context)
     )
     return Bundle(
         places=places,
         claimants=claimants,
-        sources=raw["sources.csv"].set_index("source_id", drop=False),
+        sources=sources,
+        sites=sites,
         items=raw["items.csv"].set_index("item_id", drop=False),
         conflicts=raw["conflicts.csv"].assign(items=lambda f: f["item_ids"].str.split(";")),
         events=events,

@@ -72,6 +72,14 @@ SOURCES = FileSchema(
     key="source_id",
     required=("source_id", "publisher", "publisher_kind"),
 )
+SITES = FileSchema(
+    "sites.csv",
+    ("site", "claimant_id", "note"),
+    key="site",
+    required=("site", "claimant_id", "note"),
+)
+"""The sites a page was read on (sources.csv read_at) that belong to a claimant, and why we say so: a row whose
+figure reached us only through the site of one of the parties is marked as relayed by that party."""
 ITEMS = FileSchema(
     "items.csv",
     ("item_id", "label", "summary"),
@@ -152,4 +160,4 @@ CONFLICTS = FileSchema(
 POPULATION_STATUSES = ("stated", "projected")  # projected: a number expected later, not a count; never drawn as one
 CONTEXT_CATEGORIES = ("designation", "delisting", "protection", "agreement", "un_process", "legal", "relocation")
 DISTANCE_UNITS = {"km": 1.0, "mi": 1.609344}
-ALL_FILES = (PLACES, CLAIMANTS, SOURCES, ITEMS, CONFLICTS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)
+ALL_FILES = (PLACES, CLAIMANTS, SOURCES, SITES, ITEMS, CONFLICTS, EVENTS, MOVEMENTS, POPULATIONS, DISTANCES, CONTEXT)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, schema
-from data.attribution import says
+from data.attribution import relay_text, says
 from data.load import Bundle
 from data.select import Rows, groups, item_codes
 
@@ -24,6 +24,7 @@ class Figure:
     kind: str
     value: int
     stated_for: str = ""  # what the figure is stated for: figures with the same key state the same quantity
+    relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,17 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
                 kind=bundle.claimants.at[cid, "kind"],
                 value=int(value),
                 stated_for=key,
+                relay=relay_text(party, via),
             )
-            for sid, cid, value, key in zip(given["source_id"], given["claimant_id"], given[column], keys, strict=True)
+            for sid, cid, value, key, party, via in zip(
+                given["source_id"],
+                given["claimant_id"],
+                given[column],
+                keys,
+                given["relayed_by_party"],
+                given["relayed_via"],
+                strict=True,
+            )
         )
     )
 

@@ -338,10 +338,17 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     seed_sources = set(sources.loc[sources["seed_file"] != "", "source_id"])
     for spec in schema.ALL_FILES:
         problems += _required(spec, frames[spec.name])
-    for spec in (schema.PLACES, schema.CLAIMANTS, schema.SOURCES, schema.ITEMS, schema.CONFLICTS):
+    for spec in (schema.PLACES, schema.CLAIMANTS, schema.SOURCES, schema.SITES, schema.ITEMS, schema.CONFLICTS):
         problems += _duplicate_keys(spec, frames[spec.name], spec.key)
     claimants = frames["claimants.csv"]
     claimant_ids = set(claimants["claimant_id"])
+    sites = frames["sites.csv"]
+    problems += _refs(schema.SITES, sites, "claimant_id", claimant_ids, "claimant (see claimants.csv)")
+    problems += [
+        Problem("sites.csv", csv_line(i), "site", f"'{site}' is not a site name like 'example.org'")
+        for i, site in sites["site"].items()
+        if site and not _HOST.match(site)
+    ]
     problems += _choice(schema.CLAIMANTS, claimants, "kind", schema.KINDS)
     problems += _choice(schema.PLACES, places, "kind", schema.PLACE_KINDS)
     problems += _coordinates(places)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.load import Bundle
+from data.schema import PARTY_KINDS
 from data.select import LENS_LABELS, View, every_period, select
 from figures.style import lines_of
 
@@ -64,6 +65,25 @@ def claimants(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
     return sorted(counts.index, key=lambda name: (-counts[name], name))
 
 
+def relayed_line(frames: list[pd.DataFrame]) -> str:
+    """'3 of 41 figure rows of independent claimants reached us only through a party's site (the group 2, the
+    Iranian state 1): see relayed_by_party in the CSV'; '' when none did."""
+    parts = [f for f in frames if not f.empty]
+    if not parts:
+        return ""
+    rows = pd.concat([f[["claimant_kind", "relayed_by_party"]] for f in parts], ignore_index=True)
+    independent = rows.loc[~rows["claimant_kind"].isin(PARTY_KINDS)]
+    counts = independent["relayed_by_party"].value_counts()
+    relayed = {k: int(counts.get(k, 0)) for k in ("group", "iran_state") if counts.get(k, 0)}
+    if not relayed:
+        return ""
+    by = ", ".join(f"{'the group' if k == 'group' else 'the Iranian state'} {n}" for k, n in relayed.items())
+    return (
+        f"{sum(relayed.values())} of {len(independent)} rows of independent claimants reached us only through a "
+        f"party's site ({by}): see relayed_by_party in the CSV"
+    )
+
+
 def absolute(base_url: str, path: str) -> str:
     """base_url ('http://host:8050/' or with a path prefix) joined with a path relative to the app's root."""
     return base_url.rstrip("/") + "/" + path.lstrip("/")
@@ -76,13 +96,15 @@ def caption_lines(
     the image grows to hold them) and the view's absolute URLs. base_url: the app's root URL."""
     chars = max(int((width - 40) / _CHAR_PX), 40)
     place = bundle.places.at[view.place, "name"] if view.place else "all places"
-    names = claimants(bundle, figure_rows(bundle, view, figure))
+    rows = figure_rows(bundle, view, figure)
+    names = claimants(bundle, rows)
     sources = f"Claimants ({len(names)}): " + "; ".join(names) if names else "Claimants: none (nothing in this view)"
     search = view.query()
     lines = [
         f"{APP_NAME} · {title}",
         f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
         *lines_of(sources, chars),
+        *([relayed] if (relayed := relayed_line(rows)) else []),
         f"App version {app_version()} · data version {bundle.version}",
         f"View: {absolute(base_url, search)}",
         f"Every row and source of this view: {absolute(base_url, 'export/data.csv' + search)}",

@@ -70,6 +70,8 @@ HXL_TAGS = {
     "publisher": "#org+publisher",
     "publisher_kind": "#org+type+publisher",
     "read_at": "#meta+read_at",
+    "relayed_by_party": "#org+type+relay",
+    "relayed_via": "#org+relay",
     "note": "#description",
 }
 

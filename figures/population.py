@@ -189,8 +189,12 @@ def _stated(stated: pd.DataFrame, place_names: dict[str, str]) -> list[dict]:
         color = place_color(place_id)
         centre = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
         hover = [
-            wrap(f"<b>{name}</b>: {n:,} stated by {pub} [{schema.SOURCE_KIND_LABELS[kind]}] ({w})", 90)
-            for n, pub, w in zip(rows["people"], rows["publisher"], rows["when"], strict=True)
+            wrap(
+                f"<b>{name}</b>: {n:,} stated by {pub} [{schema.SOURCE_KIND_LABELS[kind]}] ({w})"
+                + (f" · {r}" if r else ""),
+                90,
+            )
+            for n, pub, w, r in zip(rows["people"], rows["publisher"], rows["when"], rows["relay"], strict=True)
         ]
         traces.append(
             dict(

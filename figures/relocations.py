@@ -46,6 +46,7 @@ class StatedTotal:
     span: str  # the source's own dates, e.g. '18 Feb 2012 – Aug 2012'
     as_of: str  # the end of its period, e.g. 'Aug 2012'
     partial: bool
+    relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
 
     def label(self) -> str:
         """What the row says on the chart: figure, route, who states it and as of when."""
@@ -172,7 +173,8 @@ def _add_totals(
     keys = [_row_key(k) for k in range(len(totals))]
     hover = [
         wrap(f"<b>{t.people:,}</b> {t.route} ({t.span}), stated by {t.publisher} "
-             f"[{schema.SOURCE_KIND_LABELS[t.kind]}]" + (" · only partly inside the selected range" if t.partial else ""), 90)
+             f"[{schema.SOURCE_KIND_LABELS[t.kind]}]" + (f" · {t.relay}" if t.relay else "")
+             + (" · only partly inside the selected range" if t.partial else ""), 90)
         for t in totals
     ]  # fmt: skip
     traces.append(dict(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, register, schema
-from data.attribution import says
+from data.attribution import relay_text, says
 from data.load import Bundle
 from data.story import figure_text
 from data.summary import (
@@ -34,6 +34,7 @@ class SourceLine:
     figures: str
     when: str
     note: str
+    relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ def _source_lines(
                 figures=_figures_text(row, cols),
                 when=dates.span_label(row[start], (row[end] if end else None) or None),
                 note=row["note"],
+                relay=relay_text(row["relayed_by_party"], row["relayed_via"]),
             )
         )
     return out

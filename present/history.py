@@ -8,7 +8,7 @@ import pandas as pd
 
 import figures
 from data import dates, ledger
-from data.attribution import who_says
+from data.attribution import relay_text, who_says
 from data.load import Bundle
 from data.select import View, every_period, select
 from figures.plain import FigureJSON, with_changes
@@ -20,6 +20,7 @@ def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.Data
     return frame.assign(
         publisher=who_says(bundle, frame),
         kind=frame["claimant_kind"],
+        relay=[relay_text(p, v) for p, v in zip(frame["relayed_by_party"], frame["relayed_via"], strict=True)],
         when=frame[date_col].map(dates.label),
     )
 

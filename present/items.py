@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from data import dates
-from data.attribution import says
+from data.attribution import relay_text, says
 from data.load import Bundle
 from data.select import View, equals, select
 from data.summary import (
@@ -69,6 +69,7 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             destination=r.destination_place_id,
             publisher=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"]),
             kind=r.claimant_kind,
+            relay=relay_text(r.relayed_by_party, r.relayed_via),
             people=int(r.people),
             period_start=r.period_start,
             period_end=r.period_end,

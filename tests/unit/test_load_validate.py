@@ -71,6 +71,8 @@ def test_every_figure_has_a_source_with_url_or_seed(bundle):
         ("places.csv", 0, "map_apart_from", "", "an offset needs map_dlon, map_dlat and map_apart_from"),
         ("places.csv", 1, "map_label_position", "top centre", "'top centre' is not one of: top left"),
         ("places.csv", 1, "map_detail_label", "left", "'left' is not one of: above, below"),
+        ("sites.csv", 0, "claimant_id", "ghost", "unknown claimant (see claimants.csv) 'ghost'"),
+        ("sites.csv", 1, "site", "http://habilian.ir/", "is not a site name"),
         ("items.csv", 3, "summary", "Rockets struck on 9 February 2013; deaths range from 1 to 8.", "figures [1, 8]"),
         ("items.csv", 0, "label", "Raid on Camp Ashraf (Jul 2009), 1,000 dead", "figures [1000] are not given"),
     ],
