@@ -28,6 +28,16 @@ def _link(line) -> html.Span | html.A:
     return html.Span(f"seed document {line.seed_ref}", className="seed-ref")
 
 
+def _marks(line) -> list:
+    """Badges after who says it: the figure reached us only through a party's site; the actor's own account."""
+    return [
+        part
+        for text, cls in ((line.relay, "relay"), (line.own_account, "own-account"))
+        if text
+        for part in (" ", html.Span(text, className=f"badge {cls}"))
+    ]
+
+
 def detail_view(detail: ItemDetail | None) -> list:
     """Children of the detail panel for one item (or the placeholder)."""
     if detail is None:
@@ -50,9 +60,7 @@ def detail_view(detail: ItemDetail | None) -> list:
     rows = [
         html.Tr(
             [
-                html.Td(
-                    [line.publisher, *([" ", html.Span(line.relay, className="badge relay")] if line.relay else [])]
-                ),
+                html.Td([line.publisher, *_marks(line)]),
                 html.Td(schema.SOURCE_KIND_LABELS[line.kind]),
                 html.Td(line.published or "–"),
                 html.Td(line.when),

@@ -17,7 +17,7 @@ import pandas as pd
 from dash import dcc, html
 
 from components.ids import Table
-from data.attribution import relay_text
+from data.attribution import own_account_text, relay_text
 
 # (column of data.table.table, header, sort key column)
 COLUMNS = (
@@ -103,9 +103,13 @@ def _cell(column: str, value, row: dict) -> str:
         return '<td><span class="badge disputed">disputed</span></td>' if value else "<td></td>"
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
         return f"<td>{_link(value, row['source'], row[_TITLE])}</td>"
-    if column == "source" and row.get("relayed_by_party"):
-        badge = escape(relay_text(row["relayed_by_party"], row["relayed_via"]))
-        return f'<td>{escape(str(value))} <span class="badge relay">{badge}</span></td>'
+    if column == "source" and (row.get("relayed_by_party") or row.get("own_account")):
+        marks = (
+            (own_account_text(row["own_account"]), "own-account"),
+            (relay_text(row["relayed_by_party"], row["relayed_via"]), "relay"),
+        )
+        badges = "".join(f' <span class="badge {cls}">{escape(text)}</span>' for text, cls in marks if text)
+        return f"<td>{escape(str(value))}{badges}</td>"
     if isinstance(value, int | float | np.number) and not isinstance(value, bool | np.bool_):
         return f'<td class="num">{int(value):,}</td>'
     return f"<td>{escape(str(value))}</td>"
@@ -114,7 +118,7 @@ def _cell(column: str, value, row: dict) -> str:
 _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
 _TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
-_INPUTS = (*_NAMES, _TITLE, "relayed_by_party", "relayed_via")
+_INPUTS = (*_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account")
 
 
 def _document(sort: dict, body: list[str]) -> str:

@@ -20,6 +20,13 @@ def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:
     return pd.Series([says(c, p) for c, p in zip(claimants, publishers, strict=True)], index=frame.index)
 
 
+def own_account_text(role: str | None) -> str:
+    """'the actor's own account: its state's forces carried it out' for a row whose claimant is an organ of the state
+    whose forces carried out (or are accused of) the item; '' otherwise."""
+    return f"the actor's own account: its state's forces {_ROLE_WORDS[role]}" if role else ""
+
+
+_ROLE_WORDS = {"carried_out": "carried it out", "accused": "are accused of it"}
 RELAY_WHO = {"group": "run by the group or its supporters", "iran_state": "aligned with the Iranian state"}
 
 

@@ -105,15 +105,25 @@ def relays(sources: pd.DataFrame, sites: pd.DataFrame, claimants: pd.DataFrame) 
     return pd.DataFrame({"party": party, "through": through}, index=sources.index)
 
 
-def _with_provenance(frame: pd.DataFrame, claimants: pd.DataFrame, relayed: pd.DataFrame) -> pd.DataFrame:
-    """A row's claimant kind (who makes its figure: the lenses' key) and, when an independent claimant's figure
-    reached us only through a party's site or outlet, that party (`relayed_by_party`) and the site (`relayed_via`)."""
+def _with_provenance(
+    frame: pd.DataFrame, claimants: pd.DataFrame, relayed: pd.DataFrame, items: pd.DataFrame, key: str | None
+) -> pd.DataFrame:
+    """A row's claimant kind (who makes its figure: the lenses' key); when an independent claimant's figure
+    reached us only through a party's site or outlet, that party (`relayed_by_party`) and the site (`relayed_via`);
+    when the claimant is an organ of the state whose forces carried out or are accused of the item (items.csv
+    actor_state), the actor's role (`own_account`: carried_out or accused; '' otherwise)."""
     kind = frame["claimant_id"].map(claimants["kind"])
-    own = kind.isin(schema.PARTY_KINDS)  # a party's own claim on its own site is not a relay
+    party = kind.isin(schema.PARTY_KINDS)  # a party's own claim on its own site is not a relay
+    own = pd.Series("", index=frame.index)
+    if key:
+        actor = frame[key].map(items["actor_state"]).fillna("")
+        state = frame["claimant_id"].map(claimants["state"])
+        own = frame[key].map(items["actor_role"]).fillna("").where((actor != "") & (actor == state), "")
     return frame.assign(
         claimant_kind=kind,
-        relayed_by_party=frame["source_id"].map(relayed["party"]).where(~own, ""),
-        relayed_via=frame["source_id"].map(relayed["through"]).where(~own, ""),
+        relayed_by_party=frame["source_id"].map(relayed["party"]).where(~party, ""),
+        relayed_via=frame["source_id"].map(relayed["through"]).where(~party, ""),
+        own_account=own,
     )
 
 
@@ -151,15 +161,18 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
     sources = raw["sources.csv"].set_index("source_id", drop=False)
     sites = raw["sites.csv"].set_index("site", drop=False)
     relayed = relays(sources, sites, claimants)
+    items = raw["items.csv"].set_index("item_id", drop=False)
+    keys = ("event_id", "movement_id", None, None, "context_id")
     events, movements, populations, distances, context = (
-        _with_provenance(f, claimants, relayed) for f in (events, movements, populations, distances, context)
+        _with_provenance(f, claimants, relayed, items, key)
+        for f, key in zip((events, movements, populations, distances, context), keys, strict=True)
     )
     return Bundle(
         places=places,
         claimants=claimants,
         sources=sources,
         sites=sites,
-        items=raw["items.csv"].set_index("item_id", drop=False),
+        items=items,
         conflicts=raw["conflicts.csv"].assign(items=lambda f: f["item_ids"].str.split(";")),
         events=events,
         movements=movements,

@@ -27,6 +27,10 @@ PLACE_KINDS = ("camp", "country")
 LABEL_POSITIONS = tuple(f"{v} {h}" for v in ("top", "middle", "bottom") for h in ("left", "center", "right"))
 DETAIL_LABEL_SIDES = ("above", "below")
 MAX_MAP_OFFSET_DEG = 10.0
+# An attack's actor (items.csv actor_state, actor_role): the state whose forces carried it out or are accused of it.
+# A row whose claimant is an organ of that state (claimants.csv state) is the actor's own account of its action.
+ACTOR_ROLES = ("carried_out", "accused")
+ACTOR_ROLE_LABELS = {"carried_out": "whose forces carried it out", "accused": "whose forces are accused of it"}
 MOVEMENT_SCOPES = ("transfer", "aggregate")
 COUNT_COLUMNS = ("killed", "wounded", "abducted_or_missing")
 COUNT_LABELS = {"killed": "Killed", "wounded": "Wounded", "abducted_or_missing": "Abducted or missing"}
@@ -62,7 +66,7 @@ PLACES = FileSchema(
 )
 CLAIMANTS = FileSchema(
     "claimants.csv",
-    ("claimant_id", "name", "kind", "note"),
+    ("claimant_id", "name", "kind", "state", "note"),
     key="claimant_id",
     required=("claimant_id", "name", "kind", "note"),
 )
@@ -82,7 +86,7 @@ SITES = FileSchema(
 figure reached us only through the site of one of the parties is marked as relayed by that party."""
 ITEMS = FileSchema(
     "items.csv",
-    ("item_id", "label", "summary"),
+    ("item_id", "label", "summary", "actor_state", "actor_role"),
     key="item_id",
     required=("item_id", "label", "summary"),
 )

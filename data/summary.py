@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, schema
-from data.attribution import relay_text, says
+from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
 from data.select import Rows, groups, item_codes
 
@@ -25,6 +25,7 @@ class Figure:
     value: int
     stated_for: str = ""  # what the figure is stated for: figures with the same key state the same quantity
     relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
+    own_account: str = ""  # data.attribution.own_account_text
 
 
 @dataclass(frozen=True)
@@ -114,14 +115,16 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
                 value=int(value),
                 stated_for=key,
                 relay=relay_text(party, via),
+                own_account=own_account_text(own),
             )
-            for sid, cid, value, key, party, via in zip(
+            for sid, cid, value, key, party, via, own in zip(
                 given["source_id"],
                 given["claimant_id"],
                 given[column],
                 keys,
                 given["relayed_by_party"],
                 given["relayed_via"],
+                given["own_account"],
                 strict=True,
             )
         )

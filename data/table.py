@@ -22,12 +22,14 @@ TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
     "killed", "wounded", "abducted_or_missing", "people", "disputed", "partly_in_range",
     "source", "source_title", "source_kind", "source_date", "reference",
-    "claimant", "claimant_kind", "publisher", "publisher_kind", "read_at", "relayed_by_party", "relayed_via", "note",
+    "claimant", "claimant_kind", "publisher", "publisher_kind", "read_at", "relayed_by_party", "relayed_via",
+    "own_account", "note",
 )  # fmt: skip
 # Who stands behind each row, machine-readable (the `source` column says it in words: "UNAMI, per RFE/RL"):
 # claimant (who makes the figure) and its kind, the lenses' key; publisher (who published the page) and its kind;
 # read_at (the site the page was read on, when not the publisher's own); relayed_by_party (group or iran_state:
-# an independent claimant's figure that reached us only through that party's site or outlet) and relayed_via.
+# an independent claimant's figure that reached us only through that party's site or outlet) and relayed_via;
+# own_account (carried_out or accused: the claimant is an organ of the state whose forces did, or are accused of, it).
 COUNT_FIELDS = (*schema.COUNT_COLUMNS, "people")
 
 
@@ -65,6 +67,7 @@ def _common(frame: pd.DataFrame, date_text: list[str] | pd.Series) -> dict:
         "seed_lines": frame["seed_lines"],
         "relayed_by_party": frame["relayed_by_party"],
         "relayed_via": frame["relayed_via"],
+        "own_account": frame["own_account"],
         "note": frame["note"],
     }
 

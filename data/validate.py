@@ -153,40 +153,6 @@ def _map_marks(frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-_COPY_WORDS = re.compile(r"\((?:copy|via|reproduced|as quoted|quoted|reprinted|relayed)\b", re.IGNORECASE)
-_HOST = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-
-
-def _sources(frame: pd.DataFrame) -> list[Problem]:
-    problems = []
-    for i, row in frame.iterrows():
-        if _COPY_WORDS.search(row["publisher"]):
-            problems.append(
-                Problem(
-                    "sources.csv",
-                    csv_line(i),
-                    "publisher",
-                    f"'{row['publisher']}' names where the copy was read: put the site in read_at, the name only here",
-                )
-            )
-        if row["read_at"] and not _HOST.match(row["read_at"]):
-            problems.append(
-                Problem(
-                    "sources.csv", csv_line(i), "read_at", f"'{row['read_at']}' is not a site name like 'example.org'"
-                )
-            )
-        if not row["url"] and not row["seed_file"]:
-            problems.append(Problem("sources.csv", csv_line(i), "url", "a source needs a URL or a seed_file"))
-        if row["url"] and not _URL.match(row["url"]):
-            problems.append(Problem("sources.csv", csv_line(i), "url", f"'{row['url']}' is not an http(s) URL"))
-        if row["published"]:
-            try:
-                dates.precision_of(row["published"])
-            except ValueError as err:
-                problems.append(Problem("sources.csv", csv_line(i), "published", str(err)))
-    return problems
-
-
 def _seed_lines(spec: schema.FileSchema, frame: pd.DataFrame, seeds: set[str]) -> list[Problem]:
     """Rows from a seed document cite its lines; other rows cite none."""
     problems = []
@@ -328,6 +294,8 @@ def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tu
 
 def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     """Every problem in the raw files (string-typed frames keyed by file name)."""
+    from data.validate_provenance import provenance_problems  # it builds on this module's Problem and helpers
+
     problems: list[Problem] = cell_hygiene(frames)
     for spec in schema.ALL_FILES:
         problems += check_columns(spec, frames[spec.name])
@@ -342,20 +310,13 @@ def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         problems += _duplicate_keys(spec, frames[spec.name], spec.key)
     claimants = frames["claimants.csv"]
     claimant_ids = set(claimants["claimant_id"])
-    sites = frames["sites.csv"]
-    problems += _refs(schema.SITES, sites, "claimant_id", claimant_ids, "claimant (see claimants.csv)")
-    problems += [
-        Problem("sites.csv", csv_line(i), "site", f"'{site}' is not a site name like 'example.org'")
-        for i, site in sites["site"].items()
-        if site and not _HOST.match(site)
-    ]
+    problems += provenance_problems(frames)
     problems += _choice(schema.CLAIMANTS, claimants, "kind", schema.KINDS)
     problems += _choice(schema.PLACES, places, "kind", schema.PLACE_KINDS)
     problems += _coordinates(places)
     problems += _map_marks(places)
     problems += _dates(schema.PLACES, places.assign(date_precision=""), ("active_from", "active_to"))
     problems += _choice(schema.SOURCES, sources, "publisher_kind", schema.KINDS)
-    problems += _sources(sources)
 
     events, movements = frames["events.csv"], frames["movements.csv"]
     problems += _choice(schema.EVENTS, events, "kind", schema.EVENT_KINDS)

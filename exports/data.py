@@ -72,6 +72,7 @@ HXL_TAGS = {
     "read_at": "#meta+read_at",
     "relayed_by_party": "#org+type+relay",
     "relayed_via": "#org+relay",
+    "own_account": "#meta+own_account",
     "note": "#description",
 }
 

@@ -112,7 +112,7 @@ def _source_points(
             for k, f in enumerate(f for f in s.figures if f.kind == kind):
                 hover = (
                     f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}"
-                    f"<br>{item.label}" + (f"<br><i>{f.relay}</i>" if f.relay else "")
+                    f"<br>{item.label}" + "".join(f"<br><i>{note}</i>" for note in (f.own_account, f.relay) if note)
                 )
                 points.append(
                     (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import dates, register, schema
-from data.attribution import relay_text, says
+from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
 from data.story import figure_text
 from data.summary import (
@@ -35,6 +35,7 @@ class SourceLine:
     when: str
     note: str
     relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
+    own_account: str = ""  # data.attribution.own_account_text: the claimant's state carried out the item
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def _source_lines(
                 when=dates.span_label(row[start], (row[end] if end else None) or None),
                 note=row["note"],
                 relay=relay_text(row["relayed_by_party"], row["relayed_via"]),
+                own_account=own_account_text(row["own_account"]),
             )
         )
     return out

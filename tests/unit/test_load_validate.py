@@ -140,3 +140,14 @@ def test_a_context_items_figure_must_be_one_its_rows_state(data_copy):
     assert f"items.csv, line {line}, column 'summary': figures [999] are stated by no row of this item" in str(
         err.value
     )
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [("actor_role", "", "actor_state and actor_role go together"), ("actor_state", "xyz", "the state of no claimant")],
+)
+def test_an_items_actor_is_checked(data_copy, column, value, message):
+    line = _edit(data_copy, "items.csv", 0, column, value)
+    with pytest.raises(DataError) as err:
+        load_bundle(data_copy)
+    assert f"items.csv, line {line}, column '{column}': " in str(err.value) and message in str(err.value)

@@ -81,3 +81,28 @@ def test_hover_and_caption_say_so(bundle):
     assert any("reached us only via nejatngo.org" in h for h in hovers)
     lines = caption_lines(bundle, full_view(bundle), "casualties", "Casualties", 1200)
     assert any("reached us only through a party's site" in line for line in lines)
+
+
+def test_actors_own_accounts_are_derived_from_the_files(bundle):
+    state = {r["claimant_id"]: r["state"] for r in _read("claimants.csv")}
+    actor = {r["item_id"]: (r["actor_state"], r["actor_role"]) for r in _read("items.csv")}
+    expected = [
+        actor[r["event_id"]][1]
+        if actor[r["event_id"]][0] and actor[r["event_id"]][0] == state[r["claimant_id"]]
+        else ""
+        for r in _read("events.csv")
+    ]
+    assert bundle.events["own_account"].tolist() == expected
+    assert {"carried_out", "accused"} <= set(expected)  # the 2009 and 2011 raids; 1 Sep 2013
+
+
+def test_the_iraqi_governments_toll_of_its_own_raid_is_marked(bundle):
+    detail = item_detail(bundle, "event", "E2009_ASHRAF")
+    marked = [line for line in detail.sources if line.own_account]
+    assert [line.publisher for line in marked] == ["Iraqi government officials, per Reuters"]
+    assert "carried it out" in marked[0].own_account
+    shown = table(bundle, full_view(bundle))
+    rows = shown.loc[shown["item_id"] == "E2009_ASHRAF"]
+    assert rows["own_account"].tolist().count("carried_out") == 1
+    sept = item_detail(bundle, "event", "E2013_ASHRAF")
+    assert any("accused" in line.own_account for line in sept.sources)
