@@ -12,6 +12,7 @@ from components.key_events import key_event_marks
 from components.pickers import pickers
 from components.playback import playback_controls
 from data import dates, timeline
+from data.grades import GRADE_LABELS, GRADE_RULES, GRADES, TOLERANCE_TEXT
 from data.load import Bundle
 from data.select import LENSES
 from data.story import default_key_events
@@ -89,6 +90,37 @@ def control_bar(bundle: Bundle) -> html.Section:
                     html.Span(LENS_HELP, className="hint lens-help"),
                 ],
             ),
+            grade_filter(),
             pickers(bundle),
+        ],
+    )
+
+
+def grade_filter() -> html.Div:
+    """The grades the view shows (none chosen: every grade), each with its one-line rule in its help."""
+    return html.Div(
+        className="controls-row grade-row",
+        children=[
+            html.Label("How well supported", htmlFor=Controls.GRADE, className="control-title"),
+            dcc.Dropdown(
+                id=Controls.GRADE,
+                options=[{"label": GRADE_LABELS[g], "value": g} for g in GRADES],
+                value=[],
+                multi=True,
+                searchable=False,
+                placeholder="Every grade",
+                className="grade-picker",
+            ),
+            html.Details(
+                className="hint grade-help",
+                children=[
+                    html.Summary("What the grades mean"),
+                    html.Ul([html.Li([html.Strong(GRADE_LABELS[g] + ": "), GRADE_RULES[g] + "."]) for g in GRADES]),
+                    html.P(
+                        TOLERANCE_TEXT + " An attack is graded by its death toll (its wounded when no source gives "
+                        "one), a movement or a stated population by its number of people."
+                    ),
+                ],
+            ),
         ],
     )

@@ -6,6 +6,7 @@ from dash import html
 
 from components.ids import Detail
 from data import schema
+from data.grades import GRADE_LABELS
 from present import ItemDetail
 
 PLACEHOLDER = "Click an attack, a movement or a place (on the map or in a chart) to see every source's figures here."
@@ -26,6 +27,10 @@ def _link(line) -> html.Span | html.A:
     if line.url:
         return html.A("source", href=line.url, target="_blank", rel="noopener noreferrer")
     return html.Span(f"seed document {line.seed_ref}", className="seed-ref")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _marks(line) -> list:
@@ -78,6 +83,17 @@ def detail_view(detail: ItemDetail | None) -> list:
     ]
     if detail.figures_text:
         body.append(html.P(detail.figures_text, className="detail-figures"))
+    if detail.grade:
+        body.append(
+            html.P(
+                [
+                    html.Span(f"Grade: {GRADE_LABELS[detail.grade]}", className=f"badge grade grade-{detail.grade}"),
+                    " ",
+                    _capitalised(detail.grade_text.split(": ", 1)[1]),
+                ],
+                className="detail-grade",
+            )
+        )
     if rows:
         body.append(
             html.Table(

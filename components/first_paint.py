@@ -42,6 +42,7 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
         (Page.VIEW, "data"): data,
         (Controls.DATE_RANGE, "value"): up.span,
         (Controls.LENS, "value"): up.lens,
+        (Controls.GRADE, "value"): up.grades,
         (Controls.PLACE_PICKER, "value"): up.place,
         **_outputs(MAP_OUTPUTS, update_map(data, None)),
         **_outputs(PANEL_OUTPUTS, update_panels(data)),

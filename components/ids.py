@@ -21,6 +21,7 @@ class Controls:
     FILTER_LABEL = "filter-label"
     RESET = "reset-button"
     LENS = "source-lens"
+    GRADE = "grade-filter"  # the grades the view shows (none chosen: every grade)
     KEY_EVENT = "key-event"  # the type of the pattern-matching ids {"type": KEY_EVENT, "index": i}
     KEY_EVENT_SPANS = "key-event-spans"
     PLACE_PICKER = "place-picker"  # choosing a place = clicking it on the map

@@ -18,6 +18,7 @@ from dash import dcc, html
 
 from components.ids import Table
 from data.attribution import own_account_text, relay_text
+from data.grades import GRADE_LABELS, GRADE_RULES
 
 # (column of data.table.table, header, sort key column)
 COLUMNS = (
@@ -31,6 +32,7 @@ COLUMNS = (
     ("abducted_or_missing", "Abducted / missing", "abducted_or_missing"),
     ("people", "People", "people"),
     ("disputed", "Disputed", "disputed"),
+    ("grade", "Grade", "grade"),
     ("source", "Who says it", "source"),
     ("source_kind", "Claimant kind", "source_kind"),
     ("reference", "Link or seed lines", "reference"),
@@ -101,6 +103,8 @@ def _cell(column: str, value, row: dict) -> str:
         return _EMPTY
     if column == "disputed":
         return '<td><span class="badge disputed">disputed</span></td>' if value else "<td></td>"
+    if column == "grade":
+        return f'<td title="{escape(GRADE_RULES[value])}">{escape(GRADE_LABELS[value])}</td>'
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
         return f"<td>{_link(value, row['source'], row[_TITLE])}</td>"
     if column == "source" and (row.get("relayed_by_party") or row.get("own_account")):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data import dates, schema
+from data import dates, grades, schema
 from data.validate import Problem, validate
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -167,6 +167,9 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         _with_provenance(f, claimants, relayed, items, key)
         for f, key in zip((events, movements, populations, distances, context), keys, strict=True)
     )
+    events = events.assign(grade=grades.grade_rows(events, "event_id", schema.COUNT_COLUMNS))
+    movements = movements.assign(grade=grades.grade_rows(movements, "movement_id", ("people",)))
+    populations = populations.assign(grade=grades.grade_rows(populations, "population_id", ("people",)))
     return Bundle(
         places=places,
         claimants=claimants,

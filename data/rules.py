@@ -17,6 +17,10 @@ COUNTING_RULES: tuple[str, ...] = (
     "(Ashraf → Liberty) and departures abroad apart, so no one is counted twice.",
     "A headline range adds up every item's lowest figure and every item's highest figure. “Disputed” means sources "
     "disagree about the same figure for the same date or period; figures for different dates are change over time.",
+    "Grades say how well an item's figure is supported, from its rows only: Corroborated (independent claimants of "
+    "two or more kinds agree within 10% or 2 people), Agreeing, one kind of source, Single independent source, "
+    "Contested (independent figures differ by more), Weak (independent figures only relayed by a party's site or "
+    "from the acting state itself), Party claims only, No figure. “How well supported” filters by them.",
     "Seed documents are texts of the group's supporters; their claims count as the group's (unless they quote "
     "someone else) and their line numbers are kept in the project's seeds register.",
 )

@@ -1,7 +1,8 @@
 """The one selection: (Bundle, View) -> the rows of each frame behind the view. No Dash, no Plotly.
 
 A row is in a view when its period overlaps the range (`partial` when it reaches beyond it), the lens keeps its
-claimant and, for events, movements and stated populations, it is at the view's place (a movement: from or to it).
+claimant and, for events, movements and stated populations, its item has one of the view's grades (when it names
+any) and it is at the view's place (a movement: from or to it).
 Everything that does not depend on the range (period bounds, lens and place masks, item codes) is computed once per
 bundle and cached, so a view costs a few numpy comparisons. A Selection holds the rows as positions (the page's
 summaries are cached by them) and gives them as frames (captions, exports, the report and the story read those).
@@ -79,12 +80,15 @@ def _periods(bundle: Bundle, name: str) -> tuple[np.ndarray, np.ndarray]:
     return _frozen(frame["period_start"].to_numpy()), _frozen(frame["period_end"].to_numpy())
 
 
-@functools.lru_cache(maxsize=512)  # bounded: place and lens come from the page's state
-def base_mask(bundle: Bundle, name: str, lens: str, place: str | None) -> np.ndarray:
-    """Rows of a frame kept by the lens and the place, whatever the range (context is not tied to a place)."""
+@functools.lru_cache(maxsize=512)  # bounded: place, lens and grades come from the page's state
+def base_mask(bundle: Bundle, name: str, lens: str, place: str | None, grades: tuple[str, ...] = ()) -> np.ndarray:
+    """Rows of a frame kept by the lens, the grades and the place, whatever the range (context is not tied to a
+    place and has no grade)."""
     frame = getattr(bundle, name)
     lensed = np.zeros(len(frame), dtype=bool)
     lensed[lens_keeps(frame.reset_index(drop=True), bundle, lens).to_numpy(dtype=bool)] = True
+    if grades and "grade" in frame:
+        lensed &= frame["grade"].isin(grades).to_numpy(dtype=bool)
     if not place or name == "context":  # context is not tied to a place
         return _frozen(lensed)
     if name == "movements":
@@ -120,7 +124,7 @@ def rows(bundle: Bundle, view: View, name: str) -> Rows:
     """The rows of one frame behind a view: overlapping the range, kept by lens and place; partial if not inside."""
     first, last = _bounds(view)
     starts, ends = _periods(bundle, name)
-    overlaps = base_mask(bundle, name, view.lens, view.place) & (ends >= first) & (starts <= last)
+    overlaps = base_mask(bundle, name, view.lens, view.place, view.grades) & (ends >= first) & (starts <= last)
     positions = np.flatnonzero(overlaps).astype(np.int64, copy=False)
     inside = (starts[positions] >= first) & (ends[positions] <= last)
     return Rows(positions, ~inside)

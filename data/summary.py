@@ -11,6 +11,7 @@ import pandas as pd
 from data import dates, schema
 from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
+from data.quantities import stated_for
 from data.select import Rows, groups, item_codes
 
 
@@ -64,25 +65,6 @@ def format_range(low: int | None, high: int | None) -> str:
     if low is None or high is None:
         return "no figure"
     return f"{low:,}" if low == high else f"{low:,}–{high:,}"
-
-
-def stated_for(rows: pd.DataFrame) -> list[str]:
-    """What each row's figures are stated for, as a key: rows with the same key state the same quantity.
-
-    An attack and a single transfer are one occurrence: every source describes the same one, whatever date it
-    gives ('' for all). A stated total is a flow over a period: the key is its route and period as written. A
-    stated population is a stock at one moment: the key is the place and the day; a month- or year-precise
-    population stands for an unknown day in it (the camps changed by thousands within a year), so it gets a key of
-    its own and is never compared. Figures for different dates are change over time, never a dispute.
-    """
-    if "population_id" in rows:
-        at = rows["place_id"] + "@" + rows["date"]
-        return at.where(rows["date_precision"] == "day", at + "#" + rows["population_id"]).tolist()
-    if "scope" in rows:
-        keys = rows["origin_place_id"] + ">" + rows["destination_place_id"].fillna("")
-        keys = keys + "@" + rows["date_start"] + "/" + rows["date_end"].fillna("")
-        return keys.where(rows["scope"] == "aggregate", "").tolist()
-    return [""] * len(rows)
 
 
 def disputed(figures: Iterable[tuple[str, int]]) -> bool:
@@ -144,6 +126,7 @@ class ItemSummary:
     partial: bool
     spreads: dict[str, Spread]
     source_ids: tuple[str, ...]
+    grade: str = ""  # data.grades, from all the item's rows (every lens)
 
 
 def _when(rows: pd.DataFrame, start_col: str, end_col: str | None) -> str:
@@ -173,6 +156,7 @@ def _summarise(
             partial=bool(rows["partial"].any()) if "partial" in rows else False,
             spreads={col: spread(rows, col, bundle) for col in columns},
             source_ids=tuple(rows["source_id"]),
+            grade=rows["grade"].iat[0] if "grade" in rows else "",
         )
         for item_id, rows in frame.groupby(key, sort=False)
     ]

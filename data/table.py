@@ -20,7 +20,7 @@ from data.summary import rows_disputed
 
 TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
-    "killed", "wounded", "abducted_or_missing", "people", "disputed", "partly_in_range",
+    "killed", "wounded", "abducted_or_missing", "people", "disputed", "grade", "partly_in_range",
     "source", "source_title", "source_kind", "source_date", "reference",
     "claimant", "claimant_kind", "publisher", "publisher_kind", "read_at", "relayed_by_party", "relayed_via",
     "own_account", "note",
@@ -68,6 +68,7 @@ def _common(frame: pd.DataFrame, date_text: list[str] | pd.Series) -> dict:
         "relayed_by_party": frame["relayed_by_party"],
         "relayed_via": frame["relayed_via"],
         "own_account": frame["own_account"],
+        "grade": frame["grade"],
         "note": frame["note"],
     }
 

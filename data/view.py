@@ -19,8 +19,9 @@ from urllib.parse import parse_qsl, urlencode
 import pandas as pd
 
 from data import dates
+from data.grades import GRADES
 
-PARAMS = ("from", "to", "place", "lens", "story", "step")
+PARAMS = ("from", "to", "place", "lens", "grade", "story", "step")
 LENSES = ("all", "independent", "group", "seeds", "iran_state")
 LENS_LABELS = {  # as captions and chart subtitles name the lens
     "all": "All claimants",
@@ -32,6 +33,13 @@ LENS_LABELS = {  # as captions and chart subtitles name the lens
 # The month rule: YYYY-MM in any script's decimal digits (Arabic ٢٠١٣, Persian ۲۰۱۳, full-width ２０１３), read with
 # int(), so a URL typed in a Persian or Arabic UI means the month it spells; what the app writes is ASCII.
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def grades_of(values: Any) -> tuple[str, ...]:
+    """The grades a control's value names, in GRADES order (unknown ones dropped; none or all = no filter)."""
+    chosen = {v for v in values if isinstance(v, str)} if isinstance(values, list | tuple) else set()
+    found = tuple(g for g in GRADES if g in chosen)
+    return () if len(found) == len(GRADES) else found
 
 
 def lens_of(value: Any) -> str:
@@ -87,8 +95,8 @@ def option_spelling(name: str) -> str:
 
 @dataclass(frozen=True)
 class View:
-    """What the user selected: an inclusive month range, an optional place, a source lens, and the story step
-    (story id, step from 1) the view is, if any."""
+    """What the user selected: an inclusive month range, an optional place, a source lens, the story step (story
+    id, step from 1) the view is, if any, and the grades it shows (data.grades; () = every grade)."""
 
     start: pd.Period
     end: pd.Period
@@ -96,6 +104,7 @@ class View:
     lens: str = "all"
     story: str | None = None
     step: int | None = None
+    grades: tuple[str, ...] = ()
 
     # ---- what the view means --------------------------------------------------------------------------------------
     @property
@@ -114,8 +123,10 @@ class View:
 
     @property
     def cache_key(self) -> str:
-        """`<from>:<to>:<place>:<lens>`: what the figures of the view depend on (the story step does not)."""
-        return f"{self.start}:{self.end}:{self.place or '-'}:{self.lens}"
+        """`<from>:<to>:<place>:<lens>[:<grades>]`: what the figures of the view depend on (the story step does
+        not)."""
+        key = f"{self.start}:{self.end}:{self.place or '-'}:{self.lens}"
+        return f"{key}:{'+'.join(self.grades)}" if self.grades else key
 
     def file_stem(self, what: str, captioned: bool = True) -> str:
         """camps-atlas-<what>-<from>_<to>[-place][-lens], e.g. camps-atlas-map-2013-01_2013-12-ashraf: the name of
@@ -126,27 +137,31 @@ class View:
             stem += f"-{self.place}"
         if self.lens != "all":
             stem += f"-{self.lens}"
+        if self.grades:
+            stem += "-" + "+".join(self.grades)
         return stem if captioned else f"{stem}-chart"
 
     # ---- writing -------------------------------------------------------------------------------------------------
     def query(self) -> str:
-        """The query string: from and to always, place and lens when set; for a story step, story and step (the
-        step sets range and place) and the lens when set."""
+        """The query string: from and to always, place, lens and grade when set; for a story step, story and step
+        (the step sets range and place), the lens and the grade when set."""
         if self.story:
             params = {"story": self.story, "step": str(self.step)}
-            if self.lens != "all":
-                params["lens"] = self.lens
-            return "?" + urlencode(params)
-        params = {"from": str(self.start), "to": str(self.end)}
-        if self.place:
-            params["place"] = self.place
+        else:
+            params = {"from": str(self.start), "to": str(self.end)}
+            if self.place:
+                params["place"] = self.place
         if self.lens != "all":
             params["lens"] = self.lens
-        return "?" + urlencode(params)
+        if self.grades:
+            params["grade"] = ",".join(self.grades)
+        return "?" + urlencode(params, safe=",")
 
     def to_store(self) -> dict:
         """The JSON-able form of the view for a dcc.Store (from_store reads it back)."""
         out = {"from": str(self.start), "to": str(self.end), "place": self.place, "lens": self.lens}
+        if self.grades:
+            out["grade"] = list(self.grades)
         if self.story:
             out.update(story=self.story, step=self.step)
         return out
@@ -155,11 +170,15 @@ class View:
     def with_span(self, span: Sequence[int], choices: Choices) -> View:
         """The view with the slider's month indices applied (clamped, ordered); out of any story."""
         low, high = sorted(int(min(max(int(i), 0), choices.last_step)) for i in span)
-        return View(choices.first + low, choices.first + high, self.place, self.lens)
+        return View(choices.first + low, choices.first + high, self.place, self.lens, grades=self.grades)
 
     def with_place(self, place: str | None) -> View:
         """The view filtered to a place (None clears the filter); out of any story."""
-        return View(self.start, self.end, place, self.lens)
+        return View(self.start, self.end, place, self.lens, grades=self.grades)
+
+    def with_grades(self, grades: Any) -> View:
+        """The view showing only items of these grades (none or all: every grade); a story step stays."""
+        return replace(self, grades=grades_of(grades))
 
     def with_lens(self, lens: Any) -> View:
         """The view seen through another lens (an unknown lens keeps the current one); a story step stays."""
@@ -173,7 +192,7 @@ class View:
         """The view a story step sets (clamped to the story's steps), seen through this view's lens unless the
         step sets its own."""
         steps = choices.stories[story]
-        return steps[min(max(step, 1), len(steps)) - 1].view(self.lens)
+        return replace(steps[min(max(step, 1), len(steps)) - 1].view(self.lens), grades=self.grades)
 
     # ---- reading -------------------------------------------------------------------------------------------------
     @classmethod
@@ -203,10 +222,11 @@ class View:
         end: str | None = None,
         place: str | None = None,
         lens: str | None = None,
+        grade: str | None = None,
     ) -> View:
-        """The view command-line options ask for (--from, --to, --place, --lens; None = not given), strictly;
-        ParamError names the option (--from …)."""
-        given = zip(("from", "to", "place", "lens"), (start, end, place, lens), strict=True)
+        """The view command-line options ask for (--from, --to, --place, --lens, --grade; None = not given),
+        strictly; ParamError names the option (--from …)."""
+        given = zip(("from", "to", "place", "lens", "grade"), (start, end, place, lens, grade), strict=True)
         view, problems, _ = _read(
             [(n, v) for n, v in given if v is not None], choices, strict=True, spell=option_spelling
         )
@@ -235,14 +255,18 @@ class View:
         lens = data.get("lens", "all")
         if not (isinstance(lens, str) and lens in LENSES):
             raise ParamError("the view's lens is not a known lens")
+        grade = data.get("grade", [])
+        if not (isinstance(grade, list) and all(isinstance(g, str) and g in GRADES for g in grade)):
+            raise ParamError("the view's grade must be a list of known grades")
+        grades = grades_of(grade)
         story, step = data.get("story"), data.get("step")
         if story is None and step is None:
-            return cls(start, end, place, lens)
+            return cls(start, end, place, lens, grades=grades)
         if not (isinstance(story, str) and story in choices.stories):
             raise ParamError("the view's story is not a known story")
         if not (type(step) is int and 1 <= step <= len(choices.stories[story])):
             raise ParamError("the view's step is not a step of its story")
-        return cls(start, end, place, lens, story, step)
+        return cls(start, end, place, lens, story, step, grades)
 
 
 def _read(
@@ -314,11 +338,23 @@ def _read(
     if lens not in LENSES:
         problem(f"{spell('lens')}{params['lens']!r}", f"expected one of {', '.join(LENSES)}")
         lens = "all"
-    view = View(start, end, place, lens)
+    grades = _grades(params, problem, spell)
+    view = View(start, end, place, lens, grades=grades)
     story = _story(params, choices, problem, spell)
     if story:
         view = view.at_step(*story, choices)
     return view, problems, {name: params[name] for name in others if name in params}
+
+
+def _grades(params: dict[str, str], problem: Callable[..., None], spell: Spell) -> tuple[str, ...]:
+    """The grades of grade=<g>[,<g>…]; an unknown one is a problem (the known ones still apply)."""
+    if not params.get("grade"):
+        return ()
+    given = [g.strip().lower() for g in params["grade"].split(",")]
+    unknown = [g for g in given if g not in GRADES]
+    if unknown:
+        problem(f"{spell('grade')}{','.join(unknown)!r}", f"expected grades among {', '.join(GRADES)}")
+    return grades_of([g for g in given if g in GRADES])
 
 
 def _story(

@@ -14,6 +14,7 @@ from data.load import Bundle
 from data.schema import PARTY_KINDS
 from data.select import LENS_LABELS, View, every_period, select
 from figures.style import lines_of
+from present.labels import grades_label
 
 APP_NAME = "Camps Atlas"
 FALLBACK_VERSION = "0.1.0"
@@ -48,7 +49,9 @@ def figure_rows(bundle: Bundle, view: View, figure: str) -> list[pd.DataFrame]:
     if figure == "map":
         return [sel.events, sel.movements]
     if figure == "population":  # stated populations in range; stocks computed from every listed transfer
-        lensed = select(bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens)).movements
+        lensed = select(
+            bundle, View(bundle.first_month, bundle.last_month, view.place, view.lens, grades=view.grades)
+        ).movements
         stated = sel.populations.loc[sel.populations["status"] == "stated"]
         return [stated, lensed.loc[lensed["scope"] == "transfer"]]
     if figure == "context":  # every context item under the lens, whatever the range (the chart shows them all)
@@ -102,7 +105,7 @@ def caption_lines(
     search = view.query()
     lines = [
         f"{APP_NAME} · {title}",
-        f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]}",
+        f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]} · {grades_label(view.grades)}",
         *lines_of(sources, chars),
         *([relayed] if (relayed := relayed_line(rows)) else []),
         f"App version {app_version()} · data version {bundle.version}",

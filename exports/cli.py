@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from data.grades import GRADES
 from data.load import DataError, default_bundle
 from data.view import LENSES, View, default_choices, option_spelling
 from exports import DATA_FORMATS, FIGURES, IMAGE_FORMATS, caption, data, images, report
@@ -38,6 +39,7 @@ def _parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     export.add_argument("--to", dest="end", metavar="YYYY-MM", help="last month (default: last in the data)")
     export.add_argument("--place", help="a place id: ashraf, liberty, ashraf3 or a country code such as alb")
     export.add_argument("--lens", help=f"source lens: {', '.join(LENSES)} (default: all)")
+    export.add_argument("--grade", help=f"comma-separated grades to show: {', '.join(GRADES)} (default: every grade)")
     export.add_argument(
         "--format",
         default=",".join(IMAGE_FORMATS),
@@ -80,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Camps Atlas cannot load its data: {err}", file=sys.stderr)
         return 1
     try:
-        view = View.from_options(default_choices(), start=args.start, end=args.end, place=args.place, lens=args.lens)
+        view = View.from_options(
+            default_choices(), start=args.start, end=args.end, place=args.place, lens=args.lens, grade=args.grade
+        )
         size: Size = parse_size(args.width, args.height, args.scale, spell=option_spelling)
         formats = _formats(args.format)
     except ParamError as err:

@@ -59,6 +59,7 @@ HXL_TAGS = {
     "abducted_or_missing": "#affected+missing",
     "people": "#population",
     "disputed": "#status+disputed",
+    "grade": "#status+grade",
     "partly_in_range": "#meta+partial",
     "source": "#meta+source",
     "source_title": "#meta+source+title",

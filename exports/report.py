@@ -13,12 +13,14 @@ import pandas as pd
 from fpdf import FPDF
 
 import present
+from data.grades import GRADE_LABELS, GRADE_RULES, TOLERANCE_TEXT
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.select import LENS_LABELS, View, select
 from exports import FIGURES, images
 from exports.caption import APP_NAME, DEFAULT_BASE_URL, app_version
 from exports.params import Size
+from present.labels import grades_label
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -103,6 +105,16 @@ def view_sources(bundle: Bundle, view: View) -> pd.DataFrame:
     return bundle.sources.loc[list(ids)].sort_values(["publisher", "published"])
 
 
+def item_grades(bundle: Bundle, view: View) -> list[tuple[str, str]]:
+    """(label, grade) of each attack and movement in the view, in date order."""
+    sel = select(bundle, view)
+    items = pd.concat([
+        sel.events.drop_duplicates("event_id").rename(columns={"event_id": "item_id"}),
+        sel.movements.drop_duplicates("movement_id").rename(columns={"movement_id": "item_id"}),
+    ]).sort_values("period_start", kind="stable")  # fmt: skip
+    return list(zip(items["item_id"].map(bundle.items["label"]), items["grade"], strict=True))
+
+
 def build_report(
     bundle: Bundle, view: View, paper: str = "a4", base_url: str = "", today: dt.date | None = None
 ) -> bytes:
@@ -131,6 +143,7 @@ def build_report(
         ("Date range", view.range_label),
         ("Place", place),
         ("Claimants (lens)", LENS_LABELS[view.lens]),
+        ("Grades shown", grades_label(view.grades)),
         ("Data version", str(bundle.version)),
         ("App version", app_version()),
         ("Made on", today.isoformat()),
@@ -155,6 +168,12 @@ def build_report(
         for line in filter(None, per_source.split("\n")):
             doc.bullet(line, size=8)
         pdf.ln(3)
+
+    pdf.add_page()
+    doc.heading("How well each item is supported")
+    doc.para(TOLERANCE_TEXT, size=9)
+    for label, grade in item_grades(bundle, view):
+        doc.bullet(f"{label}: {GRADE_LABELS[grade]} ({GRADE_RULES[grade]})", size=8.5)
 
     for figure in FIGURES:
         pdf.add_page()

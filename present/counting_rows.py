@@ -2,7 +2,8 @@
 page: a range step then repaints the KPI cards at once, without a round trip.
 
 It holds only what the counting rule reads (data.select's row rule, data.summary.total, present.panels._kpi):
-per row its item, place(s), period as day numbers, the lenses that keep it (a bit per lens) and its figures.
+per row its item, place(s), period as day numbers, the lenses that keep it (a bit per lens), its item's grade and
+its figures.
 The rule itself lives in present.panels and data.summary; tests/browser/test_range_view.py proves the browser's
 copy gives the same texts over hundreds of random views.
 """
@@ -50,6 +51,7 @@ def _frame(bundle: Bundle, name: str, key: str, keep: np.ndarray) -> dict[str, l
         "start": _days(frame["period_start"]),
         "end": _days(frame["period_end"]),
         "lens": _lens_bits(bundle, name, keep),
+        "grade": frame["grade"].tolist(),
     }
 
 

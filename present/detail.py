@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import dates, register, schema
+from data import dates, grades, register, schema
 from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
 from data.story import figure_text
@@ -54,6 +54,8 @@ class ItemDetail:
     when_label: str = "Date"  # a place's date is its active period: "Active"
     figures_text: str = ""  # the figures the rows give, with who gives them (items.csv summaries hold none)
     conflicts: tuple[tuple[str, str], ...] = ()  # (labels of the other items, what conflicts)
+    grade: str = ""  # data.grades: how well the item's figure is supported ('' for a place)
+    grade_text: str = ""  # the grade's rule and what it was graded on
 
 
 def active_period(start: str, end: str) -> str:
@@ -138,7 +140,22 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
         sources=tuple(_source_lines(bundle, rows, cols, start, end)),
         seed_claims=_seed_claims(item_id),
         conflicts=_conflicts(bundle, item_id),
+        grade=rows["grade"].iat[0],
+        grade_text=grade_text(rows, cols, bundle.claimants["name"]),
     )
+
+
+def grade_text(rows: pd.DataFrame, cols: tuple[str, ...], claimants: pd.Series) -> str:
+    """'Contested: independent claimants give figures that differ … (graded on: killed; independent claimants that
+    count: UNAMI, Associated Press).' claimants: claimant names by id."""
+    grade, col = rows["grade"].iat[0], grades.graded_column(rows, cols)
+    text = f"{grades.GRADE_LABELS[grade]}: {grades.GRADE_RULES[grade]}"
+    if col is None:
+        return text + "."
+    vouch = rows.loc[grades.vouching(rows) & rows[col].notna(), "claimant_id"].drop_duplicates()
+    names = ", ".join(vouch.map(claimants)) or "none"
+    quantity = schema.COUNT_LABELS.get(col, "people").lower()
+    return f"{text} (graded on: {quantity}; independent claimants that count: {names})."
 
 
 def _conflicts(bundle: Bundle, item_id: str) -> tuple[tuple[str, str], ...]:

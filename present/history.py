@@ -26,28 +26,31 @@ def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str) -> pd.Data
 
 
 @functools.lru_cache(maxsize=64)
-def _stocks(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
-    """The ledger over the whole period (it does not depend on the selected range; cached by place and lens)."""
-    lensed = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).movements
+def _stocks(bundle: Bundle, place: str | None, lens: str, grades: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The ledger over the whole period (it does not depend on the selected range; cached by place, lens and
+    grades)."""
+    lensed = select(bundle, View(bundle.first_month, bundle.last_month, place, lens, grades=grades)).movements
     stocks = ledger.stocks(lensed)
     return stocks.loc[stocks["place_id"] == place] if place else stocks
 
 
 @functools.lru_cache(maxsize=64)
-def _stated(bundle: Bundle, place: str | None, lens: str) -> pd.DataFrame:
-    """Stated populations over the whole period (the chart's x axis shows the range; cached by place and lens)."""
-    whole = select(bundle, View(bundle.first_month, bundle.last_month, place, lens)).populations
+def _stated(bundle: Bundle, place: str | None, lens: str, grades: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Stated populations over the whole period (the chart's x axis shows the range; cached by place, lens and
+    grades)."""
+    whole = select(bundle, View(bundle.first_month, bundle.last_month, place, lens, grades=grades)).populations
     stated = whole.loc[whole["status"] == "stated"]  # a projection is not drawn as a stated population
     return _with_sources(bundle, stated, "date")
 
 
 @functools.lru_cache(maxsize=64)
-def _population_whole(bundle: Bundle, place: str | None, lens: str) -> FigureJSON:
-    """The population figure of a place and lens over the whole period (render_population sets the range)."""
-    whole = View(bundle.first_month, bundle.last_month, place, lens)
+def _population_whole(bundle: Bundle, place: str | None, lens: str, grades: tuple[str, ...] = ()) -> FigureJSON:
+    """The population figure of a place, lens and grades over the whole period (render_population sets the
+    range)."""
+    whole = View(bundle.first_month, bundle.last_month, place, lens, grades=grades)
     return figures.population_figure(
-        _stocks(bundle, place, lens),
-        _stated(bundle, place, lens),
+        _stocks(bundle, place, lens, grades),
+        _stated(bundle, place, lens, grades),
         bundle.places["name"].to_dict(),
         subtitle(bundle, whole),
         (whole.first_day, whole.last_day),
@@ -59,13 +62,16 @@ def render_population(bundle: Bundle, view: View) -> FigureJSON:
     """Computed residents per place (from every listed transfer under the lens) beside stated populations, both
     over the whole period, the x axis showing the selected range: the figure of the place and lens (built once)
     with the range's changes, the same changes the page sends as a Patch when only the range moves."""
-    whole = _population_whole(bundle, view.place, view.lens)
+    whole = _population_whole(bundle, view.place, view.lens, view.grades)
     return with_changes(whole, population_range_changes(bundle, view))
 
 
 def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
     """What render_population changes when only the range moves (place and lens unchanged)."""
-    empty = _stocks(bundle, view.place, view.lens).empty and _stated(bundle, view.place, view.lens).empty
+    empty = (
+        _stocks(bundle, view.place, view.lens, view.grades).empty
+        and _stated(bundle, view.place, view.lens, view.grades).empty
+    )
     return figures.population_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day))
 
 
@@ -98,5 +104,5 @@ def context_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
 
 
 def drawn_base(bundle: Bundle, view: View) -> str:
-    """What the population and context figures depend on besides the range: data version, place and lens."""
-    return f"{bundle.version}:{view.place or '-'}:{view.lens}"
+    """What the population and context figures depend on besides the range: data version, place, lens, grades."""
+    return f"{bundle.version}:{view.place or '-'}:{view.lens}:{'+'.join(view.grades)}"

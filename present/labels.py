@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from data.grades import GRADE_LABELS
 from data.load import Bundle
 from data.select import LENS_LABELS, View
 
@@ -18,7 +19,14 @@ def subtitle(bundle: Bundle, view: View) -> str:
         parts.append(bundle.places.at[view.place, "name"])
     if view.lens != "all":
         parts.append(LENS_LABELS[view.lens])
+    if view.grades:
+        parts.append(grades_label(view.grades))
     return " · ".join(parts)
+
+
+def grades_label(grades: tuple[str, ...]) -> str:
+    """'Every grade' or 'Only: Corroborated, Contested'."""
+    return "Only: " + ", ".join(GRADE_LABELS[g] for g in grades) if grades else "Every grade"
 
 
 def short_place(name: str) -> str:

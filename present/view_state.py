@@ -17,6 +17,7 @@ class Source(StrEnum):
     MAP = "map"
     RESET = "reset"
     LENS = "lens"
+    GRADE = "grade"
     PLACE_PICKER = "place-picker"
     ATTACK_PICKER = "attack-picker"
     STORY_PREV = "story-prev"
@@ -72,6 +73,11 @@ class StateUpdate:
         return self.view.lens
 
     @property
+    def grades(self) -> list[str]:
+        """The grade filter's value."""
+        return list(self.view.grades)
+
+    @property
     def place(self) -> str | None:
         """The place picker's value."""
         return self.view.place
@@ -82,6 +88,7 @@ OWN_INPUTS = (
     Source.MAP,
     Source.RESET,
     Source.LENS,
+    Source.GRADE,
     Source.PLACE_PICKER,
     Source.STORY_PREV,
     Source.STORY_NEXT,
@@ -99,11 +106,12 @@ def next_state(
     map_click: dict | None = None,
     lens: str | None = None,
     picked_place: str | None = None,
+    grades: list[str] | None = None,
 ) -> StateUpdate:
     """The new state after one input changed.
 
     trigger is the id of the input that changed: the URL (or None on first load: the URL is parsed), the slider,
-    the map, the reset button, the source lens, the place picker (choosing a place there is clicking it on the
+    the map, the reset button, the source lens, the grade filter, the place picker (choosing a place there is clicking it on the
     map; clearing it is the reset button) or the story's previous / next / leave buttons. The URL always follows the
     resulting view (story=…&step=… while the view is a story step).
     """
@@ -114,6 +122,8 @@ def next_state(
         view = View.from_store(current, choices)
         if trigger == Source.LENS:  # a lens change stays in the story: its figures are filled under the new lens
             view = view.with_lens(lens)
+        elif trigger == Source.GRADE:  # so does a grade filter
+            view = view.with_grades(grades or [])
         elif trigger in (Source.STORY_PREV, Source.STORY_NEXT):  # the step's view, seen through the reader's lens
             if view.story:
                 view = view.at_step(view.story, view.step + (1 if trigger == Source.STORY_NEXT else -1), choices)

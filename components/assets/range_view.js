@@ -2,13 +2,14 @@
  * slider repaints them at once instead of after a round trip.
  *
  * The counting rule is Python's (data/select.py: a row is in the range when its period overlaps it, partial when it
- * reaches beyond it, kept by the lens, at the place; data/summary.py `total` and present/panels.py `_kpi`: an item
+ * reaches beyond it, kept by the lens, of one of the view's grades (when it names any), at the place; data/summary.py `total` and present/panels.py `_kpi`: an item
  * wholly inside the range adds its lowest and its highest figure, an item only partly inside is not added but
  * named). Its rows come with the page (present/counting_rows.py, store `counting-rows`). This file is the browser's
  * only copy of the rule; tests/browser/test_range_view.py proves it gives Python's texts over hundreds of random
- * views (ranges, places, lenses).
+ * views (ranges, places, lenses, grades).
  *
- * window.campsRange.headlines(rows, view) -> {name: {text, context}}; view = {first, last (day numbers), place, lens};
+ * window.campsRange.headlines(rows, view) -> {name: {text, context}}; view = {first, last (day numbers), place, lens,
+ * grades (a list; empty: every grade)};
  * window.campsRange.viewOf(rows, span, stored) -> that view from the slider's months (span) or else the view store.
  * Clientside callbacks (components/callbacks/panels.py): camps.headlinesOfSlider, the KPI figures and context lines
  * of the months a handle shows while the reader moves it; camps.headlines, those of the view store.
@@ -36,6 +37,7 @@
         var byItem = new Map();
         for (var i = 0; i < frame.item.length; i++) {
             if (frame.item[i] < 0 || !(frame.lens[i] & bit)) continue;
+            if (view.grades.length && view.grades.indexOf(frame.grade[i]) < 0) continue;
             if (view.place && !atPlace(i)) continue;
             if (frame.end[i] < view.first || frame.start[i] > view.last) continue;
             var item = byItem.get(frame.item[i]);
@@ -103,8 +105,8 @@
         return out;
     }
 
-    // The view counted: the slider's months (span) on a slider step, else the stored view's; place and lens are the
-    // stored view's (a slider step does not change them).
+    // The view counted: the slider's months (span) on a slider step, else the stored view's; place, lens and grades
+    // are the stored view's (a slider step does not change them).
     function viewOf(rows, span, stored) {
         var lo = monthIndex(rows.first_month, stored.from), hi = monthIndex(rows.first_month, stored.to);
         if (Array.isArray(span) && span.length === 2) {
@@ -116,6 +118,7 @@
             last: monthDays(rows.first_month, hi)[1],
             place: stored.place || null,
             lens: stored.lens || "all",
+            grades: Array.isArray(stored.grade) ? stored.grade : [],
         };
     }
 

@@ -12,6 +12,7 @@ SOURCE_OF = {
     Charts.MAP: Source.MAP,
     Controls.RESET: Source.RESET,
     Controls.LENS: Source.LENS,
+    Controls.GRADE: Source.GRADE,
     Controls.PLACE_PICKER: Source.PLACE_PICKER,
     Controls.ATTACK_PICKER: Source.ATTACK_PICKER,
     Story.PREV: Source.STORY_PREV,

@@ -24,6 +24,7 @@ from present.view_state import next_state
     Output(Page.URL, "search"),
     Output(Page.VIEW, "data"),
     Output(Controls.LENS, "value"),
+    Output(Controls.GRADE, "value"),
     Output(Page.NOTICE, "children"),
     Output(Share.EXPORT_MENU, "children"),
     Output(Share.LINK_TEXT, "children"),
@@ -35,6 +36,7 @@ from present.view_state import next_state
     Input(Charts.MAP, "clickData"),
     Input(Controls.RESET, "n_clicks"),
     Input(Controls.LENS, "value"),
+    Input(Controls.GRADE, "value"),
     Input(Controls.PLACE_PICKER, "value"),
     Input(Story.PREV, "n_clicks"),
     Input(Story.NEXT, "n_clicks"),
@@ -42,10 +44,12 @@ from present.view_state import next_state
     State(Page.VIEW, "data"),
     State(Page.URL, "href"),
 )
-def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _prev, _next, _leave, current, href):
+def on_view_input(
+    search, month_span, map_click, _reset, lens, grades, picked_place, _prev, _next, _leave, current, href
+):
     """One place where URL, slider, map clicks, reset, lens, the place picker and the story's buttons become the
     view (the URL and the picker follow the view), with what names the view: its link, citation and export links
-    (answered here, not by one more request). The lens and the place picker are set only when the view changed them,
+    (answered here, not by one more request). The lens, the grade filter and the place picker are set only when the view changed them,
     and a story step's item only on a story step: each set would run the callbacks that read it (the detail panel,
     the border check), and the map would wait for them on every step of the range."""
     bundle = default_bundle()
@@ -58,6 +62,7 @@ def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _pr
         map_click=map_click,
         lens=lens,
         picked_place=picked_place,
+        grades=grades,
     )
     notice = dash.no_update if up.notices is None else [html.P(n) for n in up.notices]
     span = dash.no_update if up.span is None else up.span
@@ -66,6 +71,7 @@ def on_view_input(search, month_span, map_click, _reset, lens, picked_place, _pr
         up.search,
         dash.no_update if up.store == current else up.store,  # the page's first view came with it: no redraw
         dash.no_update if up.lens == lens else up.lens,
+        dash.no_update if up.grades == (grades or []) else up.grades,
         notice,
         *share_outputs(bundle, up.view, href),
         dash.no_update if up.place == picked_place else up.place,

@@ -252,7 +252,9 @@ def test_page_declares_its_language(page: Page) -> None:
 
 LINK_NAMES = """() => Array.from(document.querySelectorAll('#data-table tbody tr')).flatMap((tr) => {
     const heads = Array.from(document.querySelectorAll('#data-table thead th')).map((th) => th.textContent.trim());
-    const source = tr.children[heads.findIndex((h) => h.startsWith('Who says it'))].textContent.trim();
+    const cell = tr.children[heads.findIndex((h) => h.startsWith('Who says it'))].cloneNode(true);
+    cell.querySelectorAll('.badge').forEach((b) => b.remove());  // the relay and own-account marks
+    const source = cell.textContent.trim();
     return Array.from(tr.querySelectorAll('a')).map((a) => ({
         name: (a.getAttribute('aria-label') || a.textContent).trim(), text: a.textContent.trim(), source,
         href: a.getAttribute('href')}));

@@ -1,5 +1,5 @@
 """The headline figures counted in the browser (assets/range_view.js) are Python's, in the real browser: over 300
-random views (ranges, places, lenses), and on an arrow key while no callback is answered."""
+random views (ranges, places, lenses, grades), and on an arrow key while no callback is answered."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ CARDS = ("killed", "wounded", "transferred", "relocated")
 
 
 def random_views(n: int, seed: int = 20261207) -> list[dict]:
-    """n views over the data's months, every place (and none) and every lens; the first few are the edges."""
+    """n views over the data's months, every place (and none), every lens and, in a third of them, one or two
+    grades; the first few are the edges."""
+    from data.grades import GRADES
     from data.load import default_bundle
     from data.select import LENSES
 
@@ -32,19 +34,21 @@ def random_views(n: int, seed: int = 20261207) -> list[dict]:
         a, b = sorted(rng.randrange(len(months)) for _ in range(2))
         if rng.random() < 0.3:  # a short range: partial items and empty cards
             b = min(a + rng.randrange(3), len(months) - 1)
-        views.append({"from": a, "to": b, "place": rng.choice(places), "lens": rng.choice(LENSES)})
+        grades = sorted(rng.sample(GRADES, rng.choice((1, 2))), key=GRADES.index) if rng.random() < 0.33 else []
+        views.append({"from": a, "to": b, "place": rng.choice(places), "lens": rng.choice(LENSES), "grade": grades})
     for v in views:
+        v.setdefault("grade", [])
         v["from_month"], v["to_month"] = str(months[v["from"]]), str(months[v["to"]])
     return views
 
 
 COUNT = """([rows, views]) => views.map((v, i) => {
-    const stored = {from: v.from_month, to: v.to_month, place: v.place, lens: v.lens};
+    const stored = {from: v.from_month, to: v.to_month, place: v.place, lens: v.lens, grade: v.grade};
     // Half the views as a slider step (the slider's month indices, the stored view's place and lens), half as the
     // stored view itself: both ways the clientside callback counts.
     const bySlider = i % 2 === 0;
     const span = bySlider ? [v.from, v.to] : null;
-    const seen = bySlider ? {from: '2009-07', to: '2009-07', place: v.place, lens: v.lens} : stored;
+    const seen = bySlider ? {from: '2009-07', to: '2009-07', place: v.place, lens: v.lens, grade: v.grade} : stored;
     return window.campsRange.headlines(rows, window.campsRange.viewOf(rows, span, seen));
 })"""
 
@@ -59,7 +63,7 @@ def test_the_browser_counts_every_headline_as_python_does_over_300_random_views(
     counted = page.evaluate(COUNT, [counting_rows(default_bundle()), views])
     mismatches = []
     for view, browser in zip(views, counted, strict=True):
-        python = app_view(view["from_month"], view["to_month"], view["place"], view["lens"])
+        python = app_view(view["from_month"], view["to_month"], view["place"], view["lens"], tuple(view["grade"]))
         for name in CARDS:
             want = getattr(python, name)
             got = browser[name]

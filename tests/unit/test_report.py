@@ -61,6 +61,9 @@ def test_report_headlines_equal_the_pages_figures_and_every_source_is_listed(sep
     assert not (sources["seed_file"] != "").any()
     for rule in COUNTING_RULES:
         assert rule.split(".")[0].replace(" ", "") in compact
+    # every attack of the view with its grade (Sep 2013 under the independent lens: the Ashraf attack)
+    assert "Howwelleachitemissupported" in compact
+    assert "AttackonCampAshraf(Sep2013):Corroborated" in compact
     # title page, headlines, one page per chart at least, sources, rules
     assert len(reader.pages) >= 2 + len(FIGURES) + 2
     images = sum(len(page.images) for page in reader.pages)
