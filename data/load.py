@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from data import dates, grades, schema
-from data.validate import Problem, validate
+from data.validate import Problem, cell_hygiene, headers, validate
+from data.validate_package import package_problems
 
 DATA_DIR = Path(__file__).resolve().parent
 DATA_DIR_ENV = "CAMPS_ATLAS_DATA_DIR"  # lets tests and deployments point the app at another copy of the data
@@ -134,10 +135,26 @@ def _version(folder: Path) -> str:
     return digest.hexdigest()[:10]
 
 
+def check(raw: dict[str, pd.DataFrame], folder: Path) -> list[Problem]:
+    """Every problem of the files: the Data Package's (frictionless) once the headers are right, and the rules
+    across files (data.validate); one problem per cell (file, line, column): a cell the package finds wrong (a
+    type, an enum, a key) is not checked further."""
+    problems = validate(raw)
+    if headers(raw) or cell_hygiene(raw):  # broken cells or columns: nothing else is checked until they are fixed
+        return problems
+    seen, out = set(), []
+    for problem in [*package_problems(folder), *problems]:
+        where = (problem.file, problem.line, problem.column)
+        if problem.line is None or where not in seen:
+            seen.add(where)
+            out.append(problem)
+    return out
+
+
 def load_bundle(folder: Path = DATA_DIR) -> Bundle:
     """Read, validate and type every data file; raise DataError naming each problem."""
     raw = read_raw(folder)
-    problems = validate(raw)
+    problems = check(raw, folder)
     if problems:
         raise DataError(problems, folder)
     claimants = raw["claimants.csv"].set_index("claimant_id", drop=False)

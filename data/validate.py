@@ -50,33 +50,12 @@ def check_columns(spec: schema.FileSchema, frame: pd.DataFrame) -> list[Problem]
     return problems
 
 
-def _required(spec: schema.FileSchema, frame: pd.DataFrame) -> list[Problem]:
-    return [
-        Problem(spec.name, csv_line(i), col, "value is required but empty")
-        for col in spec.required
-        for i, value in frame[col].items()
-        if not value.strip()
-    ]
-
-
 def _choice(spec: schema.FileSchema, frame: pd.DataFrame, col: str, allowed: tuple[str, ...]) -> list[Problem]:
     return [
         Problem(spec.name, csv_line(i), col, f"'{value}' is not one of: {', '.join(allowed)}")
         for i, value in frame[col].items()
         if value and value not in allowed
     ]
-
-
-def _counts(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) -> list[Problem]:
-    problems = []
-    for col in cols:
-        for i, value in frame[col].items():
-            if value and not value.isdigit():
-                what = "is negative" if value.lstrip().startswith("-") else "is not a whole number"
-                problems.append(
-                    Problem(spec.name, csv_line(i), col, f"'{value}' {what} (counts are whole numbers ≥ 0)")
-                )
-    return problems
 
 
 def _refs(spec: schema.FileSchema, frame: pd.DataFrame, col: str, known: set[str], what: str) -> list[Problem]:
@@ -120,36 +99,16 @@ def _dates(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) 
     return problems
 
 
-def _degrees(frame: pd.DataFrame, col: str, limit: float, what: str = "degree value") -> list[Problem]:
-    """Cells of places.csv's column that are not a number of degrees within ±limit (empty cells pass)."""
-    problems = []
-    for i, value in frame[col].items():
-        try:
-            ok = -limit <= float(value) <= limit
-        except ValueError:
-            ok = False
-        if value and not ok:
-            problems.append(Problem("places.csv", csv_line(i), col, f"'{value}' is not a {what} within ±{limit:g}"))
-    return problems
-
-
-def _coordinates(frame: pd.DataFrame) -> list[Problem]:
-    return _degrees(frame, "lat", 90) + _degrees(frame, "lon", 180)
-
-
 def _map_marks(frame: pd.DataFrame) -> list[Problem]:
-    """The map_* columns: an offset is two degree values with the neighbour it keeps the place apart from;
-    label positions and detail-label sides are from their lists."""
-    problems = _choice(schema.PLACES, frame, "map_label_position", schema.LABEL_POSITIONS)
-    problems += _choice(schema.PLACES, frame, "map_detail_label", schema.DETAIL_LABEL_SIDES)
+    """The map_* columns: an offset is two degree values (their range: the package) with the neighbour it keeps
+    the place apart from."""
+    problems = []
     offset = ("map_dlon", "map_dlat", "map_apart_from")
     for i, row in frame.iterrows():
         missing = [c for c in offset if not row[c]]
         if 0 < len(missing) < len(offset):
             message = "an offset needs map_dlon, map_dlat and map_apart_from"
             problems.append(Problem("places.csv", csv_line(i), ", ".join(missing), message))
-    for col in ("map_dlon", "map_dlat"):
-        problems += _degrees(frame, col, schema.MAX_MAP_OFFSET_DEG, "degree offset")
     return problems
 
 
@@ -171,11 +130,6 @@ def _seed_lines(spec: schema.FileSchema, frame: pd.DataFrame, seeds: set[str]) -
                 Problem(spec.name, csv_line(i), "seed_lines", "only rows whose source is a seed document cite lines")
             )
     return problems
-
-
-def _duplicate_keys(spec: schema.FileSchema, frame: pd.DataFrame, key: str) -> list[Problem]:
-    dup = frame[key].duplicated(keep="first")
-    return [Problem(spec.name, csv_line(i), key, f"duplicate id '{frame.at[i, key]}'") for i in frame.index[dup]]
 
 
 MAX_CELL_CHARS = 20_000  # the longest real cell is a few hundred characters; a huge one is a broken file
@@ -292,67 +246,32 @@ def _consistent(spec: schema.FileSchema, frame: pd.DataFrame, key: str, cols: tu
     return problems
 
 
+def headers(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Missing or unknown columns of every file (nothing else is checked until the headers are right)."""
+    return [p for spec in schema.ALL_FILES for p in check_columns(spec, frames[spec.name])]
+
+
 def validate(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Every problem in the raw files (string-typed frames keyed by file name)."""
+    """Every problem the Data Package cannot express (data.validate_package checks types, required cells, enums,
+    patterns, ranges and keys): cell hygiene, calendar dates and their precision, map offsets, seed lines, item
+    labels and texts, conflicts, sources and actors. Raw string frames keyed by file name in, problems out."""
     from data.validate_provenance import provenance_problems  # it builds on this module's Problem and helpers
 
-    problems: list[Problem] = cell_hygiene(frames)
-    for spec in schema.ALL_FILES:
-        problems += check_columns(spec, frames[spec.name])
+    problems: list[Problem] = cell_hygiene(frames) + headers(frames)
     if problems:
         return problems  # later checks index columns that are missing, or read cells that are broken
     places, sources = frames["places.csv"], frames["sources.csv"]
-    place_ids, source_ids = set(places["place_id"]), set(sources["source_id"])
     seed_sources = set(sources.loc[sources["seed_file"] != "", "source_id"])
-    for spec in schema.ALL_FILES:
-        problems += _required(spec, frames[spec.name])
-    for spec in (schema.PLACES, schema.CLAIMANTS, schema.SOURCES, schema.SITES, schema.ITEMS, schema.CONFLICTS):
-        problems += _duplicate_keys(spec, frames[spec.name], spec.key)
-    claimants = frames["claimants.csv"]
-    claimant_ids = set(claimants["claimant_id"])
     problems += provenance_problems(frames)
-    problems += _choice(schema.CLAIMANTS, claimants, "kind", schema.KINDS)
-    problems += _choice(schema.PLACES, places, "kind", schema.PLACE_KINDS)
-    problems += _coordinates(places)
     problems += _map_marks(places)
     problems += _dates(schema.PLACES, places.assign(date_precision=""), ("active_from", "active_to"))
-    problems += _choice(schema.SOURCES, sources, "publisher_kind", schema.KINDS)
-
     events, movements = frames["events.csv"], frames["movements.csv"]
-    problems += _choice(schema.EVENTS, events, "kind", schema.EVENT_KINDS)
-    problems += _choice(schema.EVENTS, events, "date_precision", schema.PRECISIONS)
-    problems += _counts(schema.EVENTS, events, schema.COUNT_COLUMNS)
-    problems += _refs(schema.EVENTS, events, "place_id", place_ids, "place")
     problems += _dates(schema.EVENTS, events, ("date",))
     problems += _consistent(schema.EVENTS, events, "event_id", ("place_id", "kind"))
-
-    problems += _choice(schema.MOVEMENTS, movements, "scope", schema.MOVEMENT_SCOPES)
-    problems += _choice(schema.MOVEMENTS, movements, "date_precision", schema.PRECISIONS)
-    problems += _counts(schema.MOVEMENTS, movements, ("people",))
-    problems += _refs(schema.MOVEMENTS, movements, "origin_place_id", place_ids, "place")
-    problems += _refs(schema.MOVEMENTS, movements, "destination_place_id", place_ids, "place")
     problems += _dates(schema.MOVEMENTS, movements, ("date_start", "date_end"))
-
-    populations, distances = frames["populations.csv"], frames["distances.csv"]
-    problems += _choice(schema.POPULATIONS, populations, "date_precision", schema.PRECISIONS)
-    problems += _counts(schema.POPULATIONS, populations, ("people",))
-    problems += _refs(schema.POPULATIONS, populations, "place_id", place_ids, "place")
-    problems += _choice(schema.POPULATIONS, populations, "status", schema.POPULATION_STATUSES)
-    problems += _dates(schema.POPULATIONS, populations, ("date",))
-    problems += _refs(schema.DISTANCES, distances, "place_id", place_ids, "place")
-    problems += _choice(schema.DISTANCES, distances, "unit", tuple(schema.DISTANCE_UNITS))
-    problems += [
-        Problem("distances.csv", csv_line(i), "value", f"'{v}' is not a positive number")
-        for i, v in distances["value"].items()
-        if v and not re.match(r"^\d+(\.\d+)?$", v)
-    ]
-    context = frames["context.csv"]
-    problems += _choice(schema.CONTEXT, context, "date_precision", schema.PRECISIONS)
-    problems += _choice(schema.CONTEXT, context, "category", schema.CONTEXT_CATEGORIES)
-    problems += _dates(schema.CONTEXT, context, ("date",))
+    problems += _dates(schema.POPULATIONS, frames["populations.csv"], ("date",))
+    problems += _dates(schema.CONTEXT, frames["context.csv"], ("date",))
     for spec in (schema.EVENTS, schema.MOVEMENTS, schema.POPULATIONS, schema.DISTANCES, schema.CONTEXT):
-        problems += _refs(spec, frames[spec.name], "source_id", source_ids, "source")
-        problems += _refs(spec, frames[spec.name], "claimant_id", claimant_ids, "claimant (see claimants.csv)")
         problems += _seed_lines(spec, frames[spec.name], seed_sources)
     problems += _item_labels(frames)
     problems += _item_texts(frames)
