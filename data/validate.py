@@ -133,13 +133,11 @@ def _seed_lines(spec: schema.FileSchema, frame: pd.DataFrame, seeds: set[str]) -
 
 
 MAX_CELL_CHARS = 20_000  # the longest real cell is a few hundred characters; a huge one is a broken file
-# Files where a row is one item as one source gives it: a second row for the same pair is a copy, not a new figure.
-ITEM_SOURCE_KEYS = {"events.csv": "event_id", "movements.csv": "movement_id", "populations.csv": "population_id"}
 
 
 def cell_hygiene(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Cells no editor writes on purpose: a NUL byte, more than MAX_CELL_CHARS characters, and a second row for
-    the same (item, source) pair."""
+    """Cells no editor writes on purpose: a NUL byte, more than MAX_CELL_CHARS characters. (A second row for the
+    same item and source is a primary-key error of the Data Package.)"""
     problems = []
     for name, frame in frames.items():
         for col in frame.columns:
@@ -150,12 +148,6 @@ def cell_hygiene(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                     problems.append(
                         Problem(name, csv_line(i), col, f"{len(value):,} characters (at most {MAX_CELL_CHARS:,})")
                     )
-        key = ITEM_SOURCE_KEYS.get(name)
-        if key in frame and "source_id" in frame:
-            for i in frame.index[frame.duplicated([key, "source_id"], keep="first")]:
-                item, source = frame.at[i, key], frame.at[i, "source_id"]
-                message = f"a second row for '{item}' from '{source}' (one row per item and source)"
-                problems.append(Problem(name, csv_line(i), "source_id", message))
     return problems
 
 
