@@ -189,7 +189,9 @@ def build_report(
     doc.heading(f"Sources of this view's rows ({len(sources)})")
     doc.para("Each source as published; the link is where the text was read.", size=9)
     pdf.ln(2)
-    for sid, src in sources.iterrows():
+    same = ["publisher", "title", "published", "url", "read_at", "seed_file"]
+    for _, group in sources.groupby(same, sort=False):  # one entry per text: two sources can share a page
+        src, sid = group.iloc[0], "; ".join(group.index)
         when = f" ({src['published']})" if src["published"] else ""
         title = f" — {src['title']}" if src["title"] else ""
         seed = f" — seed document {src['seed_file']}" if src["seed_file"] else ""
