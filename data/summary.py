@@ -53,9 +53,11 @@ class Spread:
         return format_range(self.low, self.high)
 
     def attribution(self) -> str:
-        """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36'."""
+        """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36', each figure followed by its marks (the
+        actor's own account; reached us only via a party's site)."""
         return "; ".join(
             f"{f.publisher} [{schema.SOURCE_KIND_LABELS[f.kind]}]: {f.value:,}"
+            + "".join(f" ({note})" for note in (f.own_account, f.relay) if note)
             for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
         )
 

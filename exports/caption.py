@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from data.grades import GRADE_LABELS, GRADES
 from data.load import Bundle
 from data.schema import PARTY_KINDS
 from data.select import LENS_LABELS, View, every_period, select
@@ -87,6 +88,17 @@ def relayed_line(frames: list[pd.DataFrame]) -> str:
     )
 
 
+def grades_line(frames: list[pd.DataFrame]) -> str:
+    """'Grades of the 9 items drawn: Corroborated 2, Contested 4, …' (attacks, movements, stated populations)."""
+    keys = {"event_id", "movement_id", "population_id"}
+    items = [f.drop_duplicates(key)["grade"] for f in frames if not f.empty and "grade" in f for key in keys & set(f)]
+    if not items:
+        return ""
+    counts = pd.concat(items).value_counts()
+    parts = ", ".join(f"{GRADE_LABELS[g]} {int(counts[g])}" for g in GRADES if g in counts)
+    return f"Grades of the {int(counts.sum())} items drawn (see the README for each rule): {parts}"
+
+
 def absolute(base_url: str, path: str) -> str:
     """base_url ('http://host:8050/' or with a path prefix) joined with a path relative to the app's root."""
     return base_url.rstrip("/") + "/" + path.lstrip("/")
@@ -108,6 +120,7 @@ def caption_lines(
         f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]} · {grades_label(view.grades)}",
         *lines_of(sources, chars),
         *([relayed] if (relayed := relayed_line(rows)) else []),
+        *([graded] if (graded := grades_line(rows)) else []),
         f"App version {app_version()} · data version {bundle.version}",
         f"View: {absolute(base_url, search)}",
         f"Every row and source of this view: {absolute(base_url, 'export/data.csv' + search)}",

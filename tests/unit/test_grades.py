@@ -153,3 +153,13 @@ def test_grade_in_the_url_store_file_name_and_caption(bundle):
     from exports.caption import caption_lines
 
     assert any("Only: Corroborated" in line for line in caption_lines(bundle, view, "casualties", "x", 1200))
+
+
+def test_image_captions_count_the_grades_of_the_items_drawn(bundle):
+    from exports.caption import caption_lines
+
+    view = full_view(bundle)
+    text = " ".join(caption_lines(bundle, view, "casualties", "Casualties", 1600))
+    attacks = bundle.events.drop_duplicates("event_id")["grade"].value_counts()
+    assert f"Grades of the {attacks.sum()} items drawn" in text
+    assert f"Contested {attacks['contested']}" in text and f"Corroborated {attacks['corroborated']}" in text

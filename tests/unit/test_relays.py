@@ -109,3 +109,10 @@ def test_the_iraqi_governments_toll_of_its_own_raid_is_marked(bundle):
     assert rows["own_account"].tolist().count("carried_out") == 2
     sept = item_detail(bundle, "event", "E2013_ASHRAF")
     assert any("accused" in line.own_account for line in sept.sources)
+
+
+def test_a_headlines_attribution_marks_relayed_figures(bundle):
+    from present.panels import render_panels
+
+    killed = render_panels(bundle, full_view(bundle)).killed
+    assert "reached us only via" in killed.attribution and "the actor's own account" in killed.attribution
