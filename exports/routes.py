@@ -1,6 +1,6 @@
 """Flask routes on the Dash server: GET /export/<figure>.<png|svg|pdf> and GET /export/data.<csv|geojson>.
 
-Both take the page's query parameters (from, to, place, lens), parsed strictly: anything the page would ignore
+Both take the page's query parameters (from, to, place, lens, grade), parsed strictly: anything the page would ignore
 with a notice is a 400 here. Images also take width, height and scale, within a pixel budget (400 beyond it).
 Errors are plain text; a bug is a short 500 whose detail goes to the log only.
 """
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 USAGE = (
     f"Usage: /export/<figure>.<format> with figure one of {', '.join(FIGURES)} and format one of "
     f"{', '.join(IMAGE_FORMATS)}, or /export/data.<{'|'.join(DATA_FORMATS)}>, or /export/report.pdf (paper=a4|letter). "
-    "Query parameters as on the page: from, to (YYYY-MM), place, lens; for images also "
+    "Query parameters as on the page: from, to (YYYY-MM), place, lens, grade (e.g. grade=corroborated,single); for images also "
     f"width ({WIDTH_RANGE[0]}–{WIDTH_RANGE[1]}), height ({HEIGHT_RANGE[0]}–{HEIGHT_RANGE[1]}), "
     f"scale ({SCALE_RANGE[0]:g}–{SCALE_RANGE[1]:g}), at most {PIXEL_BUDGET:,} pixels in all (width × height × scale²)."
 )
