@@ -46,6 +46,18 @@ TOLERANCE_TEXT = (
 )
 
 
+def grade_hover(grade: str) -> str:
+    """'Grade: Contested — independent claimants give figures that differ …' wrapped for a chart's hover box."""
+    words, lines, line = f"Grade: {GRADE_LABELS[grade]} — {GRADE_RULES[grade]}".split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) > 88:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
 def agree(values: list[int]) -> bool:
     """The figures agree within the tolerance."""
     low, high = min(values), max(values)

@@ -163,3 +163,18 @@ def test_image_captions_count_the_grades_of_the_items_drawn(bundle):
     attacks = bundle.events.drop_duplicates("event_id")["grade"].value_counts()
     assert f"Grades of the {attacks.sum()} items drawn" in text
     assert f"Contested {attacks['contested']}" in text and f"Corroborated {attacks['corroborated']}" in text
+
+
+def test_the_geojson_and_the_hovers_carry_the_grade(bundle):
+    import json
+
+    from exports.data import to_geojson
+    from present.panels import render_panels
+
+    view = full_view(bundle)
+    features = json.loads(to_geojson(bundle, view))["features"]
+    assert all({"grade", "relayed_by_party", "own_account"} <= set(f["properties"]) for f in features)
+    assert {f["properties"]["grade"] for f in features} <= set(GRADES)
+    fig = json.loads(json.dumps(render_panels(bundle, view).casualties, default=str))
+    hovers = " ".join(h for t in fig["data"] for h in (t.get("hovertext") or []) if isinstance(h, str))
+    assert "Grade: Contested — independent claimants give figures that differ" in hovers.replace("<br>", " ")
