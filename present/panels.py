@@ -136,8 +136,8 @@ def summaries(bundle: Bundle, view: View) -> dict[str, str]:
         "relocations": (
             f"Relocations for {view.range_label}{where}: {len(within)} listed transfer(s) within Iraq "
             f"(Ashraf → Liberty) moving {total(within, 'people').text()} people; {len(abroad)} listed transfer(s) "
-            f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s), drawn "
-            "separately and not added."
+            f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s) in "
+            f"{len(stated_totals(bundle, view))} bars (one per source's statement), drawn separately and not added."
         ),
         "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
         "context": f"Political and legal context items from {view.range_label}, one mark per source.",

@@ -148,6 +148,7 @@ def view_allowed(bundle, view: View) -> set[int]:
         allowed |= {frame[key].nunique(), frame.loc[frame["partial"], key].nunique()}
         allowed |= {frame.loc[~frame["partial"], key].nunique()}
     allowed.add(mv.loc[mv["scope"] == "aggregate", "movement_id"].nunique())
+    allowed.add(int((mv["scope"] == "aggregate").sum()))  # stated totals as bars: one per source's statement
     for frame, key, col in ((ev, "event_id", "killed"), (ev, "event_id", "wounded"), (within, "movement_id", "people"),
                             (abroad, "movement_id", "people")):  # fmt: skip
         counted = frame.loc[~frame["partial"]]
@@ -166,3 +167,15 @@ def test_kpi_texts_and_text_alternatives_show_only_figures_from_the_views_rows(b
             assert not stray(text, allowed, bundle), f"{stray(text, allowed, bundle)} in {text!r}"
     for name, text in present.summaries(bundle, view).items():
         assert not stray(text, allowed, bundle), f"{name}: {stray(text, allowed, bundle)} in {text!r}"
+
+
+def test_the_relocation_summary_counts_the_stated_total_bars_drawn(bundle):
+    import json
+
+    from data.select import full_view
+
+    view = full_view(bundle)
+    fig = json.loads(json.dumps(present.render_panels(bundle, view).relocations, default=str))
+    bars = sum(len(t["y"]) for t in fig["data"] if t.get("name") == "Stated totals")
+    text = present.summaries(bundle, view)["relocations"]
+    assert f"in {bars} bars (one per source's statement)" in text, text

@@ -96,3 +96,14 @@ def test_key_events_are_in_date_order_and_a_broken_one_is_named(bundle, data_cop
         load_key_events(bundle, data_copy)
     assert "key_events.csv, line 3, column 'to': 2010-04 is before from=2011-04" in str(err.value)
     assert "key_events.csv, line 3, column 'item_id': no event or movement 'E2011_X' in the data" in str(err.value)
+
+
+def test_a_steps_text_names_only_the_claimants_of_the_readers_lens(bundle):
+    """Step 8 said "UNHCR reported no casualties" under every lens; now each figure comes from the lens's rows."""
+    from data.story import default_stories, render
+
+    step = default_stories()["camps"][7]
+    figures = lambda lens: render(bundle, step.text, lens).split("claims.", 1)[1]  # noqa: E731 (after the intro)
+    assert "UNHCR" not in figures("iran_state") and "no figure from the sources in this view" in figures("iran_state")
+    assert "UNHCR" in figures("independent")
+    assert "Antiwar.com" in render(bundle, step.text, "independent")  # the 40 wounded of 4 Jul 2016
