@@ -17,14 +17,18 @@ import dash
 from dash import Output
 from flask import has_request_context, request
 
+import present
+from components.callbacks.detail import DETAIL_OUTPUTS, detail_outputs
 from components.callbacks.map import MAP_OUTPUTS, update_map
 from components.callbacks.panels import LEDGER_OUTPUTS, PANEL_OUTPUTS, update_ledger_and_context, update_panels
 from components.callbacks.story import STORY_OUTPUTS, update_story
 from components.callbacks.table import TABLE_OUTPUTS, table_outputs
+from components.callbacks.view import step_item
 from components.ids import Controls, Page
 from components.layout import build_layout
 from data.load import default_bundle
 from data.view import default_choices
+from present import subtitle
 from present.view_state import next_state
 
 
@@ -38,19 +42,25 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
     """The layout with the view of `search` (a URL query, parsed as the view callback parses it) filled in."""
     up = next_state(None, None, default_choices(), search=search)
     data = up.store
+    bundle = default_bundle()
+    chosen = step_item(up.view, None)  # a story step's item, or the URL's place: one URL, one screen
+    selected = chosen if isinstance(chosen, dict) and chosen else None
+    detail = present.item_detail(bundle, selected["kind"], selected["id"]) if selected else None
     values = {
         (Page.VIEW, "data"): data,
         (Controls.DATE_RANGE, "value"): up.span,
         (Controls.LENS, "value"): up.lens,
         (Controls.GRADE, "value"): up.grades,
         (Controls.PLACE_PICKER, "value"): up.place,
-        **_outputs(MAP_OUTPUTS, update_map(data, None)),
+        (Page.TITLE, "children"): subtitle(bundle, up.view),
+        **(_outputs(DETAIL_OUTPUTS, detail_outputs(selected["kind"], selected["id"], detail)) if detail else {}),
+        **_outputs(MAP_OUTPUTS, update_map(data, selected if detail else None)),
         **_outputs(PANEL_OUTPUTS, update_panels(data)),
         **_outputs(LEDGER_OUTPUTS, update_ledger_and_context(data, None)),
         **_outputs(STORY_OUTPUTS, update_story(data)),
         **_outputs(TABLE_OUTPUTS, table_outputs(data, None, None, False)),
     }
-    layout = build_layout(default_bundle(), topojson_url)
+    layout = build_layout(bundle, topojson_url)
     _fill(layout, values)
     return layout
 

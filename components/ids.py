@@ -13,6 +13,7 @@ class Page:
     VIEW = "view-store"
     LEDGER_DRAWN = "ledger-drawn"  # the place and lens the population and context figures were last drawn for
     COUNTING_ROWS = "counting-rows"  # the rows the browser counts a range's headline figures with
+    TITLE = "view-title"  # the view's name; assets/view_title.js makes it the document's <title>
 
 
 class Controls:

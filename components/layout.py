@@ -42,6 +42,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             dcc.Store(id=Page.COUNTING_ROWS, data=counting_rows(bundle)),
             dcc.Store(id=Detail.SELECTED),
             dcc.Store(id=Detail.STEP_ITEM),
+            html.Div(id=Page.TITLE, hidden=True),  # the view's name: assets/view_title.js makes it the <title>
             html.Header(
                 className="header",
                 children=[

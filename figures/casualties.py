@@ -24,7 +24,8 @@ _MIN_SLOTS = 7
 def _tick(item: ItemSummary, place_names: dict[str, str]) -> str:
     place = place_names.get(item.place_id, item.place_id).replace("Camp ", "").split(" (")[0]
     disputed = any(s.disputed for s in item.spreads.values())
-    return f"{item.when}<br>{place}" + (" *" if item.partial else "") + ("<br>⚑ disputed" if disputed else "")
+    when = item.when.split(" (")[0]  # the date most sources give; the others are in the hover ('… (2 sources: …)')
+    return f"{when}<br>{place}" + (" *" if item.partial else "") + ("<br>⚑ disputed" if disputed else "")
 
 
 def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> FigureJSON:

@@ -144,6 +144,17 @@ def next_state(
     return StateUpdate(view, span, notices)
 
 
+def selected_by_view(view: View, trigger: Source | None, step_item: tuple[str, str] | None) -> dict | None:
+    """What the detail panel shows because of the view itself, so that one URL shows one screen: a story step's
+    item, or none for a step without one ({}: the panel is emptied); the place of a URL with place= (on load or
+    when the URL changes). None: the view leaves the panel as it is (a slider step, a lens, a click)."""
+    if view.story:
+        return {"kind": step_item[0], "id": step_item[1]} if step_item else {}
+    if trigger in (None, Source.URL) and view.place:
+        return {"kind": "place", "id": view.place}
+    return None
+
+
 def selected_from_click(trigger: Source | None, click: dict | None) -> tuple[str, str] | None:
     """(kind, id) of what a click on the map or a chart points at: ('event'|'movement'|'place', id)."""
     if trigger == Source.MAP:

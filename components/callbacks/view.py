@@ -16,7 +16,7 @@ from data.load import default_bundle
 from data.story import default_stories
 from data.view import View, default_choices
 from present import subtitle
-from present.view_state import next_state
+from present.view_state import next_state, selected_by_view
 
 
 @callback(
@@ -31,6 +31,7 @@ from present.view_state import next_state
     Output(Share.CITATION, "children"),
     Output(Controls.PLACE_PICKER, "value"),
     Output(Detail.STEP_ITEM, "data"),
+    Output(Page.TITLE, "children"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
@@ -43,15 +44,17 @@ from present.view_state import next_state
     Input(Story.LEAVE, "n_clicks"),
     State(Page.VIEW, "data"),
     State(Page.URL, "href"),
+    State(Detail.SELECTED, "data"),
 )
 def on_view_input(
-    search, month_span, map_click, _reset, lens, grades, picked_place, _prev, _next, _leave, current, href
+    search, month_span, map_click, _reset, lens, grades, picked_place, _prev, _next, _leave, current, href, shown
 ):
     """One place where URL, slider, map clicks, reset, lens, the place picker and the story's buttons become the
     view (the URL and the picker follow the view), with what names the view: its link, citation and export links
     (answered here, not by one more request). The lens, the grade filter and the place picker are set only when the view changed them,
-    and a story step's item only on a story step: each set would run the callbacks that read it (the detail panel,
-    the border check), and the map would wait for them on every step of the range."""
+    and the detail panel's item only on a story step or a URL with place=: each set would run the callbacks that
+    read it (the detail panel, the border check), and the map would wait for them on every step of the range.
+    The view's name (range, place, lens, grades) becomes the page's title."""
     bundle = default_bundle()
     up = next_state(
         source_of(ctx.triggered_id),
@@ -75,16 +78,21 @@ def on_view_input(
         notice,
         *share_outputs(bundle, up.view, href),
         dash.no_update if up.place == picked_place else up.place,
-        step_item(up.view),
+        step_item(up.view, source_of(ctx.triggered_id), shown),
+        subtitle(bundle, up.view),
     )
 
 
-def step_item(view: View) -> dict | object:
-    """The item a story step selects ({"kind", "id"}), or no_update outside a story or for a step without one."""
+def step_item(view: View, trigger, shown: dict | None = None) -> dict | object:
+    """What the view itself selects for the detail panel (present.view_state.selected_by_view): a story step's item
+    ({} for a step without one), the place of a URL with place=; no_update otherwise, and when the panel shows it
+    already (`shown`: the selection store; the page's first view came with its panel filled in)."""
     step = default_stories()[view.story][view.step - 1] if view.story else None
-    if step is None or not step.item_kind:
+    item = (step.item_kind, step.item_id) if step is not None and step.item_kind else None
+    selected = selected_by_view(view, trigger, item)
+    if selected is None or (selected or None) == (shown or None):
         return dash.no_update
-    return {"kind": step.item_kind, "id": step.item_id}
+    return selected
 
 
 def share_outputs(bundle, view: View, href: str | None) -> tuple:
