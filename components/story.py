@@ -45,7 +45,7 @@ def story_panel() -> html.Section:
                     html.Button(
                         "Leave the story (keep this view)", id=Story.LEAVE, n_clicks=0, className="story-leave"
                     ),
-                    html.Span("Focus the panel and use ← → to move.", className="hint"),
+                    html.Span("Focus the panel and use ← → to move.", className="hint keys-hint"),
                 ],
             ),
         ],
