@@ -43,6 +43,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             dcc.Store(id=Detail.SELECTED),
             dcc.Store(id=Detail.STEP_ITEM),
             html.Div(id=Page.TITLE, hidden=True),  # the view's name: assets/view_title.js makes it the <title>
+            html.A("Skip to the data table", href="#data-table-heading", className="skip-link"),
             html.Header(
                 className="header",
                 children=[

@@ -59,7 +59,8 @@ def export_links(search: str, prefix: str = "/") -> list:
     base = prefix.rstrip("/") + "/export/"
     rows = [
         html.Li([html.Span(label + ": "), *[
-            html.A(fmt.upper(), href=f"{base}{figure}.{fmt}{search}", download="", className="export-link")
+            html.A(fmt.upper(), href=f"{base}{figure}.{fmt}{search}", download="", className="export-link",
+                   **{"aria-label": f"{label} as {fmt.upper()}"})
             for fmt in IMAGE_FORMATS
         ]])
         for figure, label in FIGURES

@@ -407,3 +407,22 @@ def test_phone_chart_titles_are_whole_and_clear_of_the_toolbar(browser, base_url
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_first_tab_stop_skips_to_the_table_and_links_are_named(page: Page) -> None:
+    page.goto("/?story=camps&step=7")
+    wait_ready(page)
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == "#data-table-heading"
+    # The detail panel's source links are named by who says it, not all "source".
+    links = page.locator("#event-detail table.sources a")
+    expect(links.first).to_be_attached()
+    names = [links.nth(i).get_attribute("aria-label") for i in range(links.count())]
+    assert all(n and ": source on " in n for n in names) and len(set(names)) > 3
+    # The export menu names each format's figure.
+    exports = page.locator(".export-links a.export-link[aria-label$=' as PNG']")
+    assert exports.count() == 5
