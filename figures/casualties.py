@@ -65,6 +65,13 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
             marker=dict(color=RANGE_COLOR, pattern=dict(shape="/", fgcolor="#777", size=6)),
             legendgroup="range", showlegend=row == 0, customdata=ids, hovertext=hover, hoverinfo="text",
         ))  # fmt: skip
+        missing = [x for x, s in zip(xs, spreads, strict=True) if not s.figures]
+        if missing:  # an attack no source gives this figure for is not an attack with none: say so on the axis
+            traces.append(dict(
+                type="scatter", x=missing, y=[0] * len(missing), mode="text", text=["no figure"] * len(missing),
+                textposition="top center", textfont=dict(size=9, color="#5b6570"), **cell, showlegend=False,
+                hoverinfo="skip", name="No figure given", cliponaxis=False,
+            ))  # fmt: skip
         for kind, points in _source_points(items, spreads, xs, col).items():
             traces.append(dict(
                 type="scatter", x=[x for x, _, _, _ in points], y=[y for _, y, _, _ in points], mode="markers", **cell,

@@ -125,3 +125,21 @@ def test_an_empty_context_strip_does_not_blame_the_range(bundle):
         pytest.skip("the seed documents have context items in this data version")
     text = fig["layout"]["annotations"][0]["text"]
     assert "selected range" not in text and "sources" in text
+
+
+def test_an_attack_without_a_figure_says_so_instead_of_looking_like_zero(bundle):
+    import json
+
+    import present
+    from data.select import full_view
+
+    view = full_view(bundle)
+    attacks = present.in_view(bundle, view)[0]
+    fig = json.loads(json.dumps(present.render_panels(bundle, view).casualties, default=str))
+    said = {(t["yaxis"], x) for t in fig["data"] if t.get("name") == "No figure given" for x in t["x"]}
+    for row, col in enumerate(("killed", "wounded", "abducted_or_missing")):
+        axis = "y" + (str(row + 1) if row else "")
+        want = {(axis, x) for x, a in enumerate(attacks) if not a.spreads[col].figures}
+        assert want and {s for s in said if s[0] == axis} == want, col
+    zero = next(x for x, a in enumerate(attacks) if a.spreads["killed"].figures and a.spreads["killed"].high == 0)
+    assert ("y", zero) not in said  # a stated 0 is a figure (UNHCR's "no casualties"), drawn as a dot at 0
