@@ -126,6 +126,13 @@ def relocation_figure(
                 name=f"{name}: disputed range", legendgroup=dest, showlegend=False, **common,
             ))  # fmt: skip
     _add_totals(traces, layout, totals, cells[1][0], x_range)
+    # A destination known only from stated totals gets its legend entry too (its bars have the colour).
+    for dest in dict.fromkeys(t.destination for t in totals if t.destination not in by_destination):
+        name = "to " + (place_names.get(dest, dest) if dest else "unspecified third countries")
+        traces.append(dict(
+            type="bar", x=[None], y=[None], **cells[0][0], name=name, legendgroup=dest, hoverinfo="skip",
+            marker=dict(color=DESTINATION_COLORS.get(dest, OTHER_DESTINATION)),
+        ))  # fmt: skip
     layout |= base_layout(
         title,
         barmode="overlay",

@@ -27,9 +27,11 @@ DESTINATION_COLORS = {
     "liberty": "#4477AA",
     "alb": "#EE6677",
     "deu": "#228833",
+    "ita": "#CCBB44",
+    "nld": "#66CCEE",
     "": "#888888",
 }
-OTHER_DESTINATION = "#CCBB44"
+OTHER_DESTINATION = "#BBBBBB"  # a destination the data adds later, until it gets a colour of its own here
 # A place's colour where places are told apart by colour (Tol "bright": the destinations keep the map's colours,
 # Ashraf gets purple); claimant kinds are then told apart by marker symbol.
 PLACE_COLORS = DESTINATION_COLORS | {"ashraf": "#AA3377"}

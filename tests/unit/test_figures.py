@@ -143,3 +143,20 @@ def test_an_attack_without_a_figure_says_so_instead_of_looking_like_zero(bundle)
         assert want and {s for s in said if s[0] == axis} == want, col
     zero = next(x for x, a in enumerate(attacks) if a.spreads["killed"].figures and a.spreads["killed"].high == 0)
     assert ("y", zero) not in said  # a stated 0 is a figure (UNHCR's "no casualties"), drawn as a dot at 0
+
+
+def test_every_destination_has_its_own_colour_and_a_legend_entry(bundle):
+    import json
+
+    import present
+    from data.select import full_view
+    from figures.style import DESTINATION_COLORS
+
+    destinations = set(bundle.movements["destination_place_id"].fillna(""))
+    colours = [DESTINATION_COLORS[d] for d in destinations]  # KeyError: a destination without its own colour
+    assert len(set(colours)) == len(colours)
+    fig = json.loads(json.dumps(present.render_panels(bundle, full_view(bundle)).relocations, default=str))
+    legend = {t["name"] for t in fig["data"] if t.get("showlegend", True) and t.get("name", "").startswith("to ")}
+    names = bundle.places["name"].to_dict()
+    want = {"to " + (names[d] if d else "unspecified third countries") for d in destinations if d != "liberty"}
+    assert want <= legend, want - legend
