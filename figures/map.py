@@ -85,7 +85,7 @@ def map_figure(
     traces = [
         _selected_attack(positions.get(highlight)),  # trace 0: its index stays stable
         *_leader_lines([p for p in places if p.offset]),
-        *_flow_lines(flows, reach),
+        *_flow_lines(flows, reach, {p.place_id: p.name for p in places}),
         *_border_line(border, by_id),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
         *(_place_markers(panel, sizes, loads) for panel in panels),
@@ -140,10 +140,12 @@ def _leader_lines(offset: list[MapPlace]) -> list[dict]:
     ]
 
 
-def _flow_lines(flows: list[Flow], reach: dict[str, float]) -> list[dict]:
-    """One line per movement and panel (those from Ashraf on the Iraq detail too), clickable along its length."""
+def _flow_lines(flows: list[Flow], reach: dict[str, float], names: dict[str, str]) -> list[dict]:
+    """One line per movement and panel (those from Ashraf on the Iraq detail too), clickable along its length; the
+    legend names each destination's colour (the relocation chart's), once."""
     out = []
-    for i, flow in enumerate(flows):
+    named: set[str] = set()
+    for flow in flows:
         width = 1.2 + 0.22 * math.sqrt(flow.high or 0)
         color = DESTINATION_COLORS.get(flow.destination_place_id, OTHER_DESTINATION)
         for geo in ("geo", "geo2") if flow.origin_place_id in ("ashraf",) else ("geo",):
@@ -156,14 +158,17 @@ def _flow_lines(flows: list[Flow], reach: dict[str, float]) -> list[dict]:
                     line=dict(width=width, color=color),
                     marker=hover_carrier(reach[geo]),
                     opacity=0.75,
-                    name="Movements (width: people)",
-                    legendgroup="flows",
-                    showlegend=bool(geo == "geo" and i == 0),
+                    name=f"Movements to {names.get(flow.destination_place_id, 'other places').split(' (')[0]}"
+                    " (width: people)",
+                    legendgroup=f"flows-{flow.destination_place_id}",
+                    showlegend=geo == "geo" and flow.destination_place_id not in named,
                     hoverinfo="text",
                     text=flow.hover + "<br><i>Click to open this movement's sources</i>",
                     customdata=[["movement", flow.movement_id, flow.destination_place_id]] * len(flow.lons),
                 )
             )
+            if geo == "geo":
+                named.add(flow.destination_place_id)
     return out
 
 
