@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data import dates, grades, schema
-from data.validate import Problem, cell_hygiene, headers, validate
+from data.validate import Problem, broken, validate
 from data.validate_package import package_problems
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -139,9 +139,9 @@ def check(raw: dict[str, pd.DataFrame], folder: Path) -> list[Problem]:
     """Every problem of the files: the Data Package's (frictionless) once the headers are right, and the rules
     across files (data.validate); one problem per cell (file, line, column): a cell the package finds wrong (a
     type, an enum, a key) is not checked further."""
+    if early := broken(raw):  # broken cells or columns: nothing else is checked until they are fixed
+        return early
     problems = validate(raw)
-    if headers(raw) or cell_hygiene(raw):  # broken cells or columns: nothing else is checked until they are fixed
-        return problems
     seen, out = set(), []
     for problem in [*package_problems(folder), *problems]:
         where = (problem.file, problem.line, problem.column)
