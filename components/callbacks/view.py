@@ -51,10 +51,10 @@ def on_view_input(
 ):
     """One place where URL, slider, map clicks, reset, lens, the place picker and the story's buttons become the
     view (the URL and the picker follow the view), with what names the view: its link, citation and export links
-    (answered here, not by one more request). The lens, the grade filter and the place picker are set only when the view changed them,
-    and the detail panel's item only on a story step or a URL with place=: each set would run the callbacks that
-    read it (the detail panel, the border check), and the map would wait for them on every step of the range.
-    The view's name (range, place, lens, grades) becomes the page's title."""
+    (answered here, not by one more request). The lens, the grade filter and the place picker are set only when
+    the view changed them, and the detail panel's item only on a story step or a URL with place=: each set would
+    run the callbacks that read it (the detail panel, the border check), and the map would wait for them on every
+    step of the range. The view's name (range, place, lens, grades) becomes the page's title."""
     bundle = default_bundle()
     up = next_state(
         source_of(ctx.triggered_id),
