@@ -85,7 +85,7 @@ def map_figure(
     traces = [
         _selected_attack(positions.get(highlight)),  # trace 0: its index stays stable
         *_leader_lines([p for p in places if p.offset]),
-        *_flow_lines(flows, reach, {p.place_id: p.name for p in places}),
+        *_flow_lines(flows, reach),
         *_border_line(border, by_id),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
         *(_place_markers(panel, sizes, loads) for panel in panels),
@@ -140,11 +140,11 @@ def _leader_lines(offset: list[MapPlace]) -> list[dict]:
     ]
 
 
-def _flow_lines(flows: list[Flow], reach: dict[str, float], names: dict[str, str]) -> list[dict]:
-    """One line per movement and panel (those from Ashraf on the Iraq detail too), clickable along its length; the
-    legend names each destination's colour (the relocation chart's), once."""
-    out = []
-    named: set[str] = set()
+def _flow_lines(flows: list[Flow], reach: dict[str, float]) -> list[dict]:
+    """One line per movement and panel (those from Ashraf on the Iraq detail too), clickable along its length, and
+    one neutral legend entry for them all: a line's colour is its destination's, as in the relocation chart (a
+    swatch per destination took four legend rows from the map on a phone)."""
+    out = [_flows_legend()] if flows else []
     for flow in flows:
         width = 1.2 + 0.22 * math.sqrt(flow.high or 0)
         color = DESTINATION_COLORS.get(flow.destination_place_id, OTHER_DESTINATION)
@@ -158,18 +158,23 @@ def _flow_lines(flows: list[Flow], reach: dict[str, float], names: dict[str, str
                     line=dict(width=width, color=color),
                     marker=hover_carrier(reach[geo]),
                     opacity=0.75,
-                    name=f"Movements to {names.get(flow.destination_place_id, 'other places').split(' (')[0]}"
-                    " (width: people)",
-                    legendgroup=f"flows-{flow.destination_place_id}",
-                    showlegend=geo == "geo" and flow.destination_place_id not in named,
+                    name="Movements",
+                    legendgroup="flows",
+                    showlegend=False,
                     hoverinfo="text",
                     text=flow.hover + "<br><i>Click to open this movement's sources</i>",
                     customdata=[["movement", flow.movement_id, flow.destination_place_id]] * len(flow.lons),
                 )
             )
-            if geo == "geo":
-                named.add(flow.destination_place_id)
     return out
+
+
+def _flows_legend() -> dict:
+    """The movements' legend entry: a grey swatch (no line has it), not the first line's colour."""
+    return dict(
+        geo="geo", lon=[None], lat=[None], mode="lines", line=dict(width=3, color="#777"), hoverinfo="skip",
+        name="Movements (colour: destination, as in the relocation chart; width: people)", legendgroup="flows",
+    )  # fmt: skip
 
 
 def _border_line(border: BorderCheck | None, by_id: dict[str, MapPlace]) -> list[dict]:

@@ -181,17 +181,15 @@ def test_map_click_kinds_and_pickers(bundle):
     assert odd.store["place"] is None
 
 
-def test_the_map_legend_names_each_movement_colour_once(bundle):
+def test_the_map_legend_explains_movement_colours_with_a_neutral_swatch(bundle):
     import json
 
     import present
     from data.select import full_view
 
     fig = json.loads(json.dumps(present.render_map(bundle, full_view(bundle)), default=str))
-    lines = [t for t in fig["data"] if t.get("name", "").startswith("Movements to ")]
-    shown = [t for t in lines if t.get("showlegend")]
-    assert len({t["name"] for t in shown}) == len(shown) >= 3  # Camp Liberty, Albania, Germany, …
-    for t in shown:  # each legend swatch has its own destination's colour, not the first line's
-        same = {u["line"]["color"] for u in lines if u["legendgroup"] == t["legendgroup"]}
-        assert same == {t["line"]["color"]}
-    assert len({t["line"]["color"] for t in shown}) == len(shown)
+    flows = [t for t in fig["data"] if t.get("legendgroup") == "flows"]
+    shown = [t for t in flows if t.get("showlegend", True)]
+    assert len(shown) == 1 and "colour: destination" in shown[0]["name"]
+    drawn = {t["line"]["color"] for t in flows if t is not shown[0]}
+    assert len(drawn) >= 3 and shown[0]["line"]["color"] not in drawn  # not the first line's colour
