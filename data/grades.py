@@ -46,16 +46,9 @@ TOLERANCE_TEXT = (
 )
 
 
-def grade_hover(grade: str) -> str:
-    """'Grade: Contested — independent claimants give figures that differ …' wrapped for a chart's hover box."""
-    words, lines, line = f"Grade: {GRADE_LABELS[grade]} — {GRADE_RULES[grade]}".split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) > 88:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+def grade_text(grade: str) -> str:
+    """'Grade: Contested — independent claimants give figures that differ by more than the tolerance'."""
+    return f"Grade: {GRADE_LABELS[grade]} — {GRADE_RULES[grade]}"
 
 
 def agree(values: list[int]) -> bool:

@@ -11,7 +11,6 @@ from data import dates, schema
 from data.numbers import figures_in
 
 _LINES = re.compile(r"^\d+(-\d+)?(;\d+(-\d+)?)*$")
-_URL = re.compile(r"^https?://\S+$")
 
 
 @dataclass(frozen=True)
@@ -48,22 +47,6 @@ def check_columns(spec: schema.FileSchema, frame: pd.DataFrame) -> list[Problem]
         if col not in spec.columns
     ]
     return problems
-
-
-def _choice(spec: schema.FileSchema, frame: pd.DataFrame, col: str, allowed: tuple[str, ...]) -> list[Problem]:
-    return [
-        Problem(spec.name, csv_line(i), col, f"'{value}' is not one of: {', '.join(allowed)}")
-        for i, value in frame[col].items()
-        if value and value not in allowed
-    ]
-
-
-def _refs(spec: schema.FileSchema, frame: pd.DataFrame, col: str, known: set[str], what: str) -> list[Problem]:
-    return [
-        Problem(spec.name, csv_line(i), col, f"unknown {what} '{value}'")
-        for i, value in frame[col].items()
-        if value and value not in known
-    ]
 
 
 def _dates(spec: schema.FileSchema, frame: pd.DataFrame, cols: tuple[str, ...]) -> list[Problem]:

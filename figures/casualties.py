@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data import schema
-from data.grades import grade_hover
+from data.grades import grade_text
 from data.summary import ItemSummary
 from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
@@ -143,6 +143,6 @@ def _bar_hover(item: ItemSummary, s, col: str) -> str:
         + f"<br>{schema.COUNT_LABELS[col]}: <b>{s.text()}</b>"
         + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
         + (f"<br>{wrap(s.attribution(), 90)}" if s.figures else "<br>no source gives a figure")
-        + (f"<br>{grade_hover(item.grade)}" if item.grade else "")
+        + (f"<br>{wrap(grade_text(item.grade), 90)}" if item.grade else "")
         + ("<br><i>only partly inside the selected range</i>" if item.partial else "")
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import schema
-from data.grades import grade_hover
+from data.grades import grade_text
 from data.summary import ItemSummary
 from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
@@ -102,7 +102,7 @@ def relocation_figure(
             f"<b>{i.label}</b> ({i.when})<br>People: <b>{s.text()}</b>"
             + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
             + f"<br>{wrap(s.attribution(), 90)}"
-            + (f"<br>{grade_hover(i.grade)}" if i.grade else "")
+            + (f"<br>{wrap(grade_text(i.grade), 90)}" if i.grade else "")
             + ("<br><i>only partly inside the selected range</i>" if i.partial else "")
             for i, s in zip(items, spreads, strict=True)
         ]
