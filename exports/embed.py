@@ -18,7 +18,10 @@ from exports.params import ParamError, parse_query
 STATIC = Path(__file__).resolve().parent / "embed_static"
 VENDOR = Path(__file__).resolve().parent.parent / "components" / "assets" / "vendor"
 CHARTS = FIGURES  # every exported chart can be embedded
-CAPTION_WIDTH = 1000
+CAPTION_WIDTH = 1_000_000  # the caption as whole paragraphs: the browser wraps them to the frame
+FRAME_PAD_PX = 16  # figure.embed's padding, left and right (embed.css)
+NARROW_FRAME_PX = 640  # a chart whose labels are laid out for a plot width also comes laid out for this frame
+MESSAGE_KEY = "camps-atlas-embed"  # embed.js posts {MESSAGE_KEY: {height}} to the host page (the share bar's code)
 
 
 def _plotly_script() -> str:
@@ -29,12 +32,17 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
     """The embed's HTML: the figure as JSON data (drawn by embed.js with the app's partial plotly.js)."""
     fig = images.build_figure(bundle, chart, view)
     title = (fig.layout.title.text or chart).split("<br>")[0]
+    sizes, narrow = "", ""  # the figure laid out for a NARROW_FRAME_PX frame: embed.js draws it in narrower frames
+    if chart in images.FITTED:
+        module = images.FITTED[chart][0]
+        sizes = f' data-wide-px="{module.PLOT_PX + module.MARGIN_PX + FRAME_PAD_PX}" data-narrow-px="{NARROW_FRAME_PX}"'
+        small = images.build_figure(bundle, chart, view, NARROW_FRAME_PX - FRAME_PAD_PX)
+        narrow = f'\n<script type="application/json" id="figure-narrow">{_json(small)}</script>'
     search = view.query()
     base = absolute(host_url, f"{root}/")  # the app's root URL
     full = absolute(base, search)
     lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH, base)[1:]  # own title
-    # In a <script type="application/json"> block "</" must not appear: escape it, JSON stays valid.
-    data = fig.to_json().replace("</", "<\\/")
+    data = _json(fig)
     caption = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
     return f"""<!doctype html>
 <html lang="en">
@@ -46,15 +54,22 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
 </head>
 <body>
 <figure class="embed">
-<div id="chart" data-topojson="{root}/assets/topojson/" data-filename="{view.file_stem(chart, captioned=False)}"></div>
+<div id="chart" data-topojson="{root}/assets/topojson/" data-filename="{view.file_stem(chart, captioned=False)}"
+ data-message="{MESSAGE_KEY}"{sizes}></div>
 <figcaption>{caption}<p><a href="{html.escape(full)}" target="_blank" rel="noopener">Open this view in Camps Atlas</a></p></figcaption>
 </figure>
-<script type="application/json" id="figure">{data}</script>
+<script type="application/json" id="figure">{data}</script>{narrow}
 <script src="{root}/assets/vendor/{_plotly_script()}"></script>
 <script src="{root}/embed/static/embed.js"></script>
 </body>
 </html>
 """
+
+
+def _json(fig) -> str:
+    """The figure as JSON for a <script type="application/json"> block, where "</" must not appear (escaped, the
+    JSON stays valid)."""
+    return fig.to_json().replace("</", "<\\/")
 
 
 def embed(chart: str) -> Response:

@@ -16,12 +16,14 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
+import figures
 import present
 from data.load import Bundle
 from data.select import View
 from exports import FIGURES, IMAGE_FORMATS, caption
 from exports.params import Size, check_pixels
 from exports.renderer import RENDERER, RendererBusy, RendererUnavailable
+from figures.style import lines_of
 
 __all__ = ["RendererBusy", "RendererUnavailable", "export_image", "render", "stop"]
 
@@ -57,8 +59,23 @@ BUILDERS: dict[str, Callable[[Bundle, View], go.Figure | dict]] = {
 assert tuple(BUILDERS) == FIGURES
 
 
-def build_figure(bundle: Bundle, figure: str, view: View) -> go.Figure:
-    """The figure exactly as the page draws it for the view, as a fresh copy (a cached original is never touched)."""
+# Charts whose written labels are laid out for a plot width (figure module: PLOT_PX by default, MARGIN_PX around
+# it), and how to build them for a narrower one.
+FITTED: dict[str, tuple[object, Callable[[Bundle, View, int], go.Figure | dict]]] = {
+    "relocations": (figures.relocations, present.render_relocations),
+    "context": (figures.context, present.render_context),
+}
+
+
+def build_figure(bundle: Bundle, figure: str, view: View, width: int | None = None) -> go.Figure:
+    """The figure as the page draws it for the view, as a fresh copy (a cached original is never touched).
+    width: the image's width; a chart whose labels would not fit in it is laid out for it (labels wrap, or it
+    grows taller), never cut."""
+    if figure in FITTED and width is not None:
+        module, builder = FITTED[figure]
+        plot_px = width - module.MARGIN_PX
+        if plot_px < module.PLOT_PX:
+            return go.Figure(builder(bundle, view, max(plot_px, 120)))
     return go.Figure(BUILDERS[figure](bundle, view))
 
 
@@ -111,6 +128,23 @@ def _tick_height(fig: go.Figure, plot_width: float) -> int:
 def _plain_title(fig: go.Figure) -> str:
     text = fig.layout.title.text or ""
     return text.split("<br>")[0]
+
+
+_TITLE_CHAR_EM = 0.56  # average glyph width of a title, in font sizes
+
+
+def fit_title(fig: go.Figure, width: int) -> go.Figure:
+    """The title's first line broken into lines that fit an image `width` px wide, the top margin grown by the
+    lines added (a narrow export never cuts its title)."""
+    text = fig.layout.title.text or ""
+    head, sep, rest = text.partition("<br>")
+    size = fig.layout.title.font.size or 17
+    chars = max(int((width - 2 * _EDGE_PX) / (_TITLE_CHAR_EM * size)), 12)
+    lines = lines_of(head, chars)
+    if len(lines) > 1:
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else 56
+        fig.update_layout(title_text="<br>".join(lines) + sep + rest, margin_t=top + (len(lines) - 1) * size * 1.3)
+    return fig
 
 
 def with_caption(fig: go.Figure, lines: list[str], width: int, height: int | None) -> go.Figure:
@@ -179,10 +213,10 @@ def captioned_figure(
     """The page's figure for the view, sized, with the caption (all its sources, its absolute URLs) inside the
     image. base_url: the app's root URL, for the caption's links."""
     size = size or Size()
-    fig = build_figure(bundle, figure, view)
     width = size.width or DEFAULT_WIDTH.get(figure, FALLBACK_WIDTH)
+    fig = build_figure(bundle, figure, view, width)
     lines = caption.caption_lines(bundle, view, figure, _plain_title(fig), width, base_url)
-    return with_caption(fig, lines, width, size.height)
+    return with_caption(fit_title(fig, width), lines, width, size.height)
 
 
 # --- renderer ---------------------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ def context_range_changes(
     return changes
 
 
-_REF_PLOT_PX = 900  # plot width the labels are laid out for (a desktop card or an export; a phone overlaps them)
+PLOT_PX = 900  # plot width the labels are laid out for by default (a desktop card; a phone scrolls: narrow.js)
+MARGIN_PX = 126  # left + right margins: an image `w` px wide has a plot of w - MARGIN_PX
 _CHAR_PX = 5.1  # average glyph width at LABEL_SIZE
 LABEL_SIZE = 9
 _LANE_PX = 14  # one lane of marks and labels within a row
@@ -48,17 +49,21 @@ _ROW_PAD_PX = 8
 
 
 def _lanes(
-    centres: list[tuple[pd.Timestamp, pd.Timestamp]], labels: list[str], x0: pd.Timestamp, x1: pd.Timestamp
+    centres: list[tuple[pd.Timestamp, pd.Timestamp]],
+    labels: list[str],
+    x0: pd.Timestamp,
+    x1: pd.Timestamp,
+    plot_px: int = PLOT_PX,
 ) -> list[tuple[int, str]]:
-    """(lane, text position) per item of one row so that no two labels overlap at _REF_PLOT_PX: a label goes to
-    the right of its mark, or to the left near the right edge, in the lowest lane where it fits."""
+    """(lane, text position) per item of one row so that no two labels overlap in a plot plot_px wide: a label
+    goes to the right of its mark, or to the left near the right edge, in the lowest lane where it fits."""
     span = (x1 - x0).total_seconds()
     ends: list[float] = []  # right end (px) of the last label in each lane
     out = []
     for (first, last), text in zip(centres, labels, strict=True):
-        x_first, x_last = ((t - x0).total_seconds() / span * _REF_PLOT_PX for t in (first, last))
+        x_first, x_last = ((t - x0).total_seconds() / span * plot_px for t in (first, last))
         width = len(text) * _CHAR_PX + 12
-        if x_last + width > _REF_PLOT_PX:  # near the right edge: the label ends at the item's first mark
+        if x_last + width > plot_px:  # near the right edge: the label ends at the item's first mark
             left, position = x_first - width, "middle left"
         else:  # the label starts after the item's last mark (several sources may date it differently)
             left, position = x_first - 6, "middle right"
@@ -72,7 +77,10 @@ def _lanes(
 
 
 def context_figure(
-    items: pd.DataFrame, subtitle: str = "", x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    items: pd.DataFrame,
+    subtitle: str = "",
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    plot_px: int = PLOT_PX,
 ) -> FigureJSON:
     """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id and
     label (the item's short label, written beside its first mark).
@@ -80,7 +88,8 @@ def context_figure(
     One row per category, labelled on the y axis (every row, however narrow the chart); within a row each item
     gets a lane where its label does not overlap another's. x_range: the selected range, shaded (context is shown
     for the whole period so earlier milestones stay visible); only the band and the subtitle depend on it
-    (context_range_changes), so moving the range patches the figure.
+    (context_range_changes), so moving the range patches the figure. plot_px: the plot width the labels are laid
+    out for (an image w px wide: w - MARGIN_PX); a narrower plot takes more lanes, so the figure grows taller.
     """
     title = _title(subtitle)
     if items.empty:
@@ -113,7 +122,7 @@ def context_figure(
         rows = items.loc[items["category"] == category]
         spans = rows.groupby("context_id", sort=False)["centre"].agg(["min", "max"]).sort_values("min")
         labels = rows.drop_duplicates("context_id").set_index("context_id")["label"]
-        lanes = _lanes(list(zip(spans["min"], spans["max"], strict=True)), list(labels[spans.index]), x0, x1)
+        lanes = _lanes(list(zip(spans["min"], spans["max"], strict=True)), list(labels[spans.index]), x0, x1, plot_px)
         for cid, (lane, position) in zip(spans.index, lanes, strict=True):
             y_of[cid] = top + _ROW_PAD_PX + (lane + 0.5) * _LANE_PX
             position_of[cid] = position

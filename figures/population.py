@@ -267,7 +267,7 @@ def _add_not_computable(layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame
         ))  # fmt: skip
         layout["margin"] = layout["margin"] | dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines))
         # the title stays at the top, above the note
-        layout["title"] = layout["title"] | dict(yref="container", y=1, yanchor="top", pad=dict(t=12))
+        layout["title"] = layout["title"] | dict(yref="container", y=1, yanchor="top", pad=dict(t=24))
     for _, first in notes:
         if first is not None:
             band, label = vrect(

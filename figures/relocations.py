@@ -17,18 +17,22 @@ from figures.style import (
     RANGE_COLOR,
     base_layout,
     empty_figure,
+    lines_of,
     wrap,
 )
 
 TITLE = "Relocations: people per transfer, and stated totals"
 _MIN_WIDTH = pd.Timedelta(days=24)
-_REF_PLOT_PX = 820  # plot width the labels must fit (a phone keeps the chart this wide: assets/narrow.js)
+PLOT_PX = 820  # plot width the labels fit by default (a phone keeps the chart this wide: assets/narrow.js)
+MARGIN_PX = 72  # left + right margins (base_layout): an image `w` px wide has a plot of w - MARGIN_PX
 _CHAR_PX = 5.6  # average glyph width of a label at font size 10
+_TITLE_CHAR_PX = 8.2  # average glyph width of a subplot title (font size 16)
 _TAGS = re.compile(r"<[^>]+>")
 TOTALS_TITLE = "Stated totals: one row per source, as of its date (overlapping: do not add)"
 _TRANSFERS_PX = 260  # height of the transfers panel
-_ROW_PX = 24  # height of one stated-total row (its label above a thin bar)
-_GAP_PX = 64  # between the panels (the lower panel's title)
+_ROW_PX = 25  # height of one stated-total row with a one-line label (_row_px)
+_LINE_PX = 13  # one line of a stated total's label
+_GAP_PX = 84  # between the panels (the upper panel's years, the lower panel's title)
 _TOP_PX, _BOTTOM_PX = 56, 70
 
 
@@ -51,8 +55,12 @@ class StatedTotal:
 
     def label(self) -> str:
         """What the row says on the chart: figure, route, who states it and as of when."""
+        return " · ".join(self.label_parts())
+
+    def label_parts(self) -> tuple[str, str, str]:
+        """The label's three parts: figure and route, who states it, as of when."""
         kind = schema.SOURCE_KIND_LABELS[self.kind]
-        return f"<b>{self.people:,}</b> {self.route} · {self.publisher} [{kind}] · as of {self.as_of}"
+        return f"<b>{self.people:,}</b> {self.route}", f"{self.publisher} [{kind}]", f"as of {self.as_of}"
 
 
 def _width_ms(item: ItemSummary) -> float:
@@ -69,26 +77,30 @@ def relocation_figure(
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    plot_px: int = PLOT_PX,
 ) -> FigureJSON:
     """Top panel: one bar per transfer spanning its dated period (a month-precise transfer spans the month),
     coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: one row per
     source's stated total (sorted by the date it is stated as of), a bar over the period it covers with its
     figure, route, source and date written above it — totals overlap and must not be added up.
-    x_range: the selected range; items reaching beyond it are cut at its edges.
+    x_range: the selected range; items reaching beyond it are cut at its edges. plot_px: the plot width the
+    written labels must fit (an image w px wide: w - MARGIN_PX); a label too long for it wraps at its parts
+    and every row grows by the lines it takes, so no label is cut at the chart's edges.
     """
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
         return empty_figure(title, "No relocations in the selected range and place")
-    rows_px = max(len(totals), 1) * _ROW_PX + 16
+    labels = [_label_lines(t, plot_px) for t in totals]
+    rows_px = (sum(_row_px(label) for label in labels) if totals else _ROW_PX) + 16
     height = _TOP_PX + _TRANSFERS_PX + _GAP_PX + rows_px + _BOTTOM_PX
-    plot_px = _TRANSFERS_PX + _GAP_PX + rows_px
+    plot_height = _TRANSFERS_PX + _GAP_PX + rows_px
     layout, cells = subplot_grid(
         2,
         1,
         shared_xaxes=True,
-        vertical_spacing=round(_GAP_PX / plot_px, 4),
+        vertical_spacing=round(_GAP_PX / plot_height, 4),
         row_heights=[_TRANSFERS_PX, rows_px],
-        subplot_titles=["Distinct transfers (people per group)", TOTALS_TITLE],
+        subplot_titles=["Distinct transfers (people per group)", _totals_title(plot_px)],
     )
     by_destination: dict[str, list[ItemSummary]] = {}
     for item in transfers:
@@ -125,7 +137,7 @@ def relocation_figure(
                 marker=dict(color=RANGE_COLOR, pattern=dict(shape="/", fgcolor=color, size=6)),
                 name=f"{name}: disputed range", legendgroup=dest, showlegend=False, **common,
             ))  # fmt: skip
-    _add_totals(traces, layout, totals, cells[1][0], x_range)
+    _add_totals(traces, layout, totals, labels, cells[1][0], x_range, plot_px)
     # A destination known only from stated totals gets its legend entry too (its bars have the colour).
     for dest in dict.fromkeys(t.destination for t in totals if t.destination not in by_destination):
         name = "to " + (place_names.get(dest, dest) if dest else "unspecified third countries")
@@ -140,32 +152,65 @@ def relocation_figure(
         clickmode="event",
         legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
     )
-    for axis in axes(layout, "x"):
-        axis.update(type="date", gridcolor="#eee")
+    for axis in axes(layout, "x"):  # years under both panels: the lower one may be long
+        axis.update(type="date", gridcolor="#eee", showticklabels=True)
         if x_range is not None:
             pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
             axis["range"] = [x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad]
     layout["yaxis"].update(rangemode="tozero", gridcolor="#eee", tickformat=",d")
-    layout["yaxis2"].update(  # one category per stated total, first at the top
-        type="category", showticklabels=False, showgrid=False,
-        range=[len(totals) - 0.4, -0.9] if totals else [0, 1],
+    layout["yaxis2"].update(  # pixels from the top of the panel: one row per stated total, first at the top
+        showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
+        range=[rows_px - 8, -8] if totals else [0, 1],
     )  # fmt: skip
     return figure(traces, layout)
 
 
-def _row_key(k: int) -> str:
-    return f"total {k + 1}"
+def _row_px(label: list[str]) -> int:
+    """Height of a stated total's row: its label's lines above a 7-px bar."""
+    return _LINE_PX * len(label) + 12
+
+
+def _totals_title(plot_px: int) -> str:
+    """The lower panel's title, on two lines where one would not fit above the plot."""
+    if len(TOTALS_TITLE) * _TITLE_CHAR_PX <= plot_px:
+        return TOTALS_TITLE
+    head, tail = TOTALS_TITLE.split(" (", 1)
+    return f"{head}<br>({tail}"
+
+
+def _visible_px(text: str) -> float:
+    return len(_TAGS.sub("", text)) * _CHAR_PX
+
+
+def _label_lines(total: StatedTotal, plot_px: int) -> list[str]:
+    """A total's label as the lines it is written in: one line where it fits plot_px, else its parts (figure and
+    route, who, as of when) joined with ' · ' as long as a line fits, a part longer than a line wrapped by words."""
+    parts = [*total.label_parts()] + (["partly outside the range"] if total.partial else [])
+    one = " · ".join(parts[:3]) + (" (partly outside the range)" if total.partial else "")
+    if _visible_px(one) <= plot_px:
+        return [one]
+    chars = max(int(plot_px / _CHAR_PX), 12)
+    pieces = [piece for part in parts for piece in ([part] if _visible_px(part) <= plot_px else lines_of(part, chars))]
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and _visible_px(lines[-1] + " · " + piece) <= plot_px:
+            lines[-1] += " · " + piece
+        else:
+            lines.append(piece)
+    return lines
 
 
 def _add_totals(
     traces: list[dict],
     layout: dict,
     totals: list[StatedTotal],
+    labels: list[list[str]],
     cell: dict,
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None,
+    plot_px: int,
 ) -> None:
     """One row per stated total: a bar over its period (faded where it reaches outside the range) and its label
-    written above the bar, starting where the bar enters the visible range."""
+    (`labels`: its lines) written above the bar, starting where the bar enters the visible range."""
     notes = layout.setdefault("annotations", [])
     if not totals:
         notes.append(dict(
@@ -179,7 +224,10 @@ def _add_totals(
         if x_range is None
         else x_range[1] + pd.Timedelta(days=1)
     )
-    keys = [_row_key(k) for k in range(len(totals))]
+    keys, top = [], 0  # a row's key: where its label ends and its bar begins (px from the panel's top)
+    for label in labels:
+        keys.append(top + _LINE_PX * len(label) + 2)
+        top += _row_px(label)
     hover = [
         wrap(f"<b>{t.people:,}</b> {t.route} ({t.span}), stated by {t.publisher} "
              f"[{schema.SOURCE_KIND_LABELS[t.kind]}]" + (f" · {t.relay}" if t.relay else "")
@@ -189,7 +237,7 @@ def _add_totals(
     traces.append(dict(
         type="bar", **cell, orientation="h", y=keys, base=[t.period_start for t in totals],
         x=[(t.period_end + pd.Timedelta(days=1) - t.period_start).total_seconds() * 1000 for t in totals],
-        width=0.28, offset=0.02,
+        width=7, offset=2,
         marker=dict(
             color=[DESTINATION_COLORS.get(t.destination, OTHER_DESTINATION) for t in totals],
             opacity=[0.45 if t.partial else 0.9 for t in totals],
@@ -197,21 +245,20 @@ def _add_totals(
         name="Stated totals", showlegend=False, customdata=[t.item_id for t in totals], hovertext=hover,
         hoverinfo="text",
     ))  # fmt: skip
-    for key, t in zip(keys, totals, strict=True):
-        text = t.label() + (" (partly outside the range)" if t.partial else "")
-        x, anchor = _label_place(t, text, lo, hi)
+    for key, t, lines in zip(keys, totals, labels, strict=True):
+        x, anchor = _label_place(t, max(_visible_px(line) for line in lines) / plot_px, lo, hi)
         notes.append(dict(
-            x=x, y=key, xref="x2", yref="y2", xanchor=anchor, yanchor="bottom", yshift=-1, text=text,
-            showarrow=False, font=dict(size=10, color="#222"),
+            x=x, y=key, xref="x2", yref="y2", xanchor=anchor, yanchor="bottom", yshift=-1, text="<br>".join(lines),
+            align=anchor, showarrow=False, font=dict(size=10, color="#222"),
         ))  # fmt: skip
 
 
-def _label_place(total: StatedTotal, text: str, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, str]:
-    """Where a total's label goes (x, xanchor) so that it stays whole inside a plot _REF_PLOT_PX wide: from the
-    bar's visible start, else ending at its visible end, else as far right as it fits."""
+def _label_place(total: StatedTotal, width: float, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[pd.Timestamp, str]:
+    """Where a total's label goes (x, xanchor) so that it stays whole inside the plot (width: the label's share
+    of the plot's width): from the bar's visible start, else ending at its visible end, else as far right as it
+    fits."""
     span = hi - lo
     start, stop = max(total.period_start, lo), min(total.period_end + pd.Timedelta(days=1), hi)
-    width = len(_TAGS.sub("", text)) * _CHAR_PX / _REF_PLOT_PX  # a share of the plot's width
     if (start - lo) / span + width <= 1:
         return start, "left"
     if (stop - lo) / span - width >= 0:

@@ -13,7 +13,7 @@ from present.history import (
 from present.items import in_view, split_transfers, stated_totals
 from present.labels import filter_label, short_place, subtitle
 from present.map import border_check, render_map
-from present.panels import Kpi, Rendered, how_summed, render_panels, summaries
+from present.panels import Kpi, Rendered, how_summed, render_panels, render_relocations, summaries
 
 __all__ = [
     "ItemDetail",
@@ -32,6 +32,7 @@ __all__ = [
     "render_map",
     "render_panels",
     "render_population",
+    "render_relocations",
     "short_place",
     "split_transfers",
     "stated_totals",

@@ -82,19 +82,21 @@ def _context_items(bundle: Bundle, lens: str) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=64)
-def _context_whole(bundle: Bundle, place: str | None, lens: str) -> FigureJSON:
+def _context_whole(bundle: Bundle, place: str | None, lens: str, plot_px: int = figures.context.PLOT_PX) -> FigureJSON:
     """The context figure of a lens over the whole period (the subtitle names the place)."""
     whole = View(bundle.first_month, bundle.last_month, place, lens)
     return figures.context_figure(
-        _context_items(bundle, lens), subtitle(bundle, whole), (whole.first_day, whole.last_day)
+        _context_items(bundle, lens), subtitle(bundle, whole), (whole.first_day, whole.last_day), plot_px
     )
 
 
 @memo.memoised
-def render_context(bundle: Bundle, view: View) -> FigureJSON:
+def render_context(bundle: Bundle, view: View, plot_px: int = figures.context.PLOT_PX) -> FigureJSON:
     """Every political and legal context item under the lens (they reach back before the camps' data), with the
-    selected range shaded: the whole-period figure (built once per place and lens) with the range's changes."""
-    return with_changes(_context_whole(bundle, view.place, view.lens), context_range_changes(bundle, view))
+    selected range shaded: the whole-period figure (built once per place and lens) with the range's changes.
+    plot_px: the plot width its labels are laid out for (an image narrower than the page's chart)."""
+    whole = _context_whole(bundle, view.place, view.lens, plot_px)
+    return with_changes(whole, context_range_changes(bundle, view))
 
 
 def context_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:

@@ -104,16 +104,27 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     within, abroad = split_transfers(bundle, transfers)
     items = {"attacks": attacks, "within": within, "abroad": abroad}
     names = bundle.places["name"].to_dict()
-    caption = subtitle(bundle, view)
     return Rendered(
-        casualties=figures.casualty_figure(attacks, names, caption),
-        relocations=figures.relocation_figure(
-            transfers, list(stated_totals(bundle, view)), names, caption, (view.first_day, view.last_day)
-        ),
+        casualties=figures.casualty_figure(attacks, names, subtitle(bundle, view)),
+        relocations=_relocations(bundle, view, transfers),
         **{h.name: _kpi(total(items[h.items], h.column), h) for h in HEADLINES},
         range_label=view.range_label,
         filter_label=filter_label(bundle, view),
     )
+
+
+def _relocations(bundle: Bundle, view: View, transfers: list, plot_px: int = figures.relocations.PLOT_PX) -> FigureJSON:
+    names = bundle.places["name"].to_dict()
+    totals = list(stated_totals(bundle, view))
+    span = (view.first_day, view.last_day)
+    return figures.relocation_figure(transfers, totals, names, subtitle(bundle, view), span, plot_px)
+
+
+@memo.memoised
+def render_relocations(bundle: Bundle, view: View, plot_px: int) -> FigureJSON:
+    """The relocation chart with its written labels fitted to a plot plot_px wide (an image narrower than the
+    page's chart: exports.images)."""
+    return _relocations(bundle, view, in_view(bundle, view)[1], plot_px)
 
 
 def summaries(bundle: Bundle, view: View) -> dict[str, str]:

@@ -3,12 +3,11 @@ the share bar offers the iframe code of the current view."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.browser.othersite import other_site
 from tests.browser.pagehelpers import wait_ready
 
 
@@ -20,24 +19,8 @@ def host_site(base_url: str) -> Iterator[str]:
         "/dashboard": f'<iframe id="f" src="{base_url}/" width="900" height="700"></iframe>',
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = f"<!doctype html><title>host</title><h1>An article</h1>{pages.get(self.path, '')}".encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with other_site(lambda path: f"<!doctype html><title>host</title><h1>An article</h1>{pages.get(path, '')}") as site:
+        yield site
 
 
 def test_embed_draws_inside_another_sites_iframe(page, host_site, base_url):

@@ -61,3 +61,21 @@ def test_a_setting_narrows_who_may_frame_the_embeds():
     assert from_env({}).embed_ancestors == ("*",)
     with pytest.raises(SettingsError, match="EMBED_ANCESTORS"):
         from_env({"CAMPS_ATLAS_EMBED_ANCESTORS": "javascript:alert(1)"})
+
+
+@pytest.mark.parametrize("chart", ["relocations", "context"])
+def test_a_chart_with_written_labels_also_comes_laid_out_for_a_narrow_frame(client, chart):
+    """Relocations and context carry a second figure whose labels fit a 640-px frame (embed.js picks it in a frame
+    narrower than the page's layout): the relocation labels wrap, the context strip takes more lanes."""
+    page = client.get(f"/embed/{chart}?from=2013-01&to=2016-12").get_data(as_text=True)
+    narrow = json.loads(re.search(r'id="figure-narrow">(.*?)</script>', page, re.S).group(1))
+    wide = _figure(page)
+    assert 'data-narrow-px="640"' in page and "data-wide-px=" in page
+    assert narrow["layout"]["height"] > wide["layout"]["height"]
+
+
+def test_the_share_bars_resize_script_listens_for_the_key_embeds_post():
+    from components.callbacks import share
+    from exports import embed
+
+    assert share.MESSAGE_KEY == embed.MESSAGE_KEY

@@ -277,7 +277,7 @@ def test_an_unexpected_error_is_a_short_500(client, monkeypatch):
     def bug(*args, **kwargs):
         raise KeyError("oops")
 
-    monkeypatch.setitem(images.BUILDERS, "relocations", bug)
+    monkeypatch.setattr(images, "build_figure", bug)
     images.cache_clear()
     response = client.get(f"/export/relocations.svg?{YEAR_2013}&width=778")
     assert response.status_code == 500  # a bug, not an unavailable service; the detail is in the log only

@@ -160,3 +160,23 @@ def test_every_destination_has_its_own_colour_and_a_legend_entry(bundle):
     names = bundle.places["name"].to_dict()
     want = {"to " + (names[d] if d else "unspecified third countries") for d in destinations if d != "liberty"}
     assert want <= legend, want - legend
+
+
+@pytest.mark.parametrize("plot_px", [820, 528, 300])
+def test_stated_total_labels_wrap_to_the_plot_width_and_keep_every_figure(bundle, plot_px):
+    """Laid out for a narrow plot (a narrow export or embed), a stated total's label wraps at its parts instead of
+    running past the plot's edges; every figure, source and date is still written, and rows grow with the lines."""
+    from figures import relocations
+
+    view = _view("2013-01", "2016-12")
+    fig = present.render_relocations(bundle, view, plot_px)
+    labels = [a for a in fig["layout"]["annotations"] if a.get("yref") == "y2"]
+    totals = present.stated_totals(bundle, view)
+    assert len(labels) == len(totals)
+    for note, total in zip(labels, totals, strict=True):
+        lines = note["text"].split("<br>")
+        assert all(relocations._visible_px(line) <= plot_px for line in lines), lines
+        assert f"<b>{total.people:,}</b>" in lines[0] and f"as of {total.as_of}" in note["text"]
+        assert total.publisher in note["text"].replace("<br>", " ")
+    if plot_px < relocations.PLOT_PX:
+        assert fig["layout"]["height"] > present.render_panels(bundle, view).relocations["layout"]["height"]

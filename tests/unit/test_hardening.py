@@ -177,7 +177,7 @@ def test_an_export_bug_is_a_short_500_and_the_detail_is_logged(client, monkeypat
     def bug(*args, **kwargs):
         raise KeyError("internal-detail-xyz")
 
-    monkeypatch.setitem(images.BUILDERS, "relocations", bug)
+    monkeypatch.setattr(images, "build_figure", bug)
     images.cache_clear()
     with caplog.at_level("ERROR"):
         r = client.get("/export/relocations.svg?from=2013-01&to=2013-12&width=779")
