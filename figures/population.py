@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data import schema
+from data.grades import agree
 from figures.plain import FigureJSON, figure, vrect
 from figures.style import (
     KIND_SYMBOLS,
@@ -15,7 +16,8 @@ from figures.style import (
     wrap,
 )
 
-TITLE = "Residents: computed from listed transfers vs. stated by sources"
+TITLE = "Residents: stated by sources, and accounted for by listed transfers"
+ACCOUNTED = "listed transfers"  # a place's line: arrivals minus departures listed so far, not a population count
 NOT_COMPUTABLE = "cannot be computed"
 _LEGEND_GREY = "#666"
 
@@ -77,6 +79,55 @@ def _not_computable_notes(stocks: pd.DataFrame, place_names: dict[str, str]) -> 
     return notes
 
 
+def _agrees(low: int, high: int, figure: int) -> bool:
+    """A stated figure agrees with a stock of low–high when it lies within it or agrees with either end (the
+    grades' tolerance: data.grades.agree)."""
+    return low <= figure <= high or agree([low, figure]) or agree([high, figure])
+
+
+def stops(drawn: pd.DataFrame, stated: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Series, pd.Series]]:
+    """Where each place's line stops: the first stated date (after the place's first listed transfer) from which
+    no stated population of the place agrees with what the listed transfers account for, at that date and every
+    later one — transfers are missing from the list from then on, and the line would read as a population it is
+    not. (A disagreement that a later stated figure undoes does not stop it: both stay visible.)
+    {place_id: (date, the stock there, the first stated row it disagrees with)}."""
+    out = {}
+    for place_id, rows in drawn.groupby("place_id", sort=False):
+        own = stated.loc[(stated["place_id"] == place_id) & (stated["period_end"] >= rows["date"].iat[0])]
+        since = None  # (date, stock, stated row) of the first disagreement not undone since
+        for day, said in own.sort_values("period_end").groupby("period_end", sort=True):
+            stock = rows.loc[rows["date"] <= day].iloc[-1]
+            if any(_agrees(int(stock["low"]), int(stock["high"]), int(n)) for n in said["people"]):
+                since = None
+            elif since is None:
+                since = (day, stock, said.iloc[0])
+        if since is not None:
+            out[place_id] = since
+    return out
+
+
+def _cut(drawn: pd.DataFrame, where: dict[str, tuple[pd.Timestamp, pd.Series, pd.Series]]) -> pd.DataFrame:
+    """Each place's stock up to its stop (the last step carried to the stop's date), the rest dropped."""
+    parts = []
+    for place_id, rows in drawn.groupby("place_id", sort=False):
+        if place_id in where:
+            day, stock, _ = where[place_id]
+            rows = pd.concat([rows.loc[rows["date"] < day], stock.to_frame().T.assign(date=day)])
+        parts.append(rows)
+    return pd.concat(parts, ignore_index=True) if parts else drawn
+
+
+def _stop_notes(where: dict, place_names: dict[str, str]) -> list[tuple[str, None]]:
+    notes = []
+    for place_id, (day, stock, said) in where.items():
+        low, high = int(stock["low"]), int(stock["high"])
+        count = f"{low:,}" if low == high else f"{low:,}–{high:,}"
+        notes.append((f"{place_names.get(place_id, place_id)}: line stops {day.day} {day:%b %Y}: listed transfers "
+                      f"account for {count}, {said['publisher']} states {int(said['people']):,} ({said['when']}); "
+                      "transfers are missing from the list", None))  # fmt: skip
+    return notes
+
+
 def _direct_labels(last_points: dict[str, tuple[pd.Timestamp, float, str]]) -> list[tuple]:
     """(x, y, text, place_id) of each place's label, in x order."""
     return sorted(((x, y, text, key.split(":")[0]) for key, (x, y, text) in last_points.items()), key=lambda r: r[0])
@@ -122,6 +173,8 @@ def population_figure(
     if stocks.empty and stated.empty:
         return empty_figure(title, "No population figures for the selected range and place")
     drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]
+    where = stops(drawn, stated)
+    drawn = _cut(drawn, where)
     traces, last_points = _computed(drawn, place_names)
     traces += _stated(stated, place_names)
     last_points |= _last_stated(stated, place_names)
@@ -149,7 +202,7 @@ def population_figure(
         )
         for (x, y, text, place_id), shift in zip(labels, _label_shifts(labels), strict=True)
     ]  # fmt: skip
-    _add_not_computable(layout, stocks, stated, place_names)
+    _add_not_computable(layout, stocks, stated, place_names, _stop_notes(where, place_names))
     return figure(traces, layout)
 
 
@@ -164,8 +217,9 @@ def _computed(
         name = place_names.get(place_id, place_id)
         color = place_color(place_id)
         hover = [
-            f"<b>{name}</b>, computed from listed transfers<br>{d:%d %b %Y}: "
+            f"<b>{name}</b>, accounted for by listed transfers<br>{d:%d %b %Y}: "
             + (f"{lo:,}" if lo == hi else f"{min(lo, hi):,}–{max(lo, hi):,}")
+            + "<br><i>arrivals minus departures listed so far: not a count of residents</i>"
             for d, lo, hi in zip(rows["date"], rows["low"], rows["high"], strict=True)
         ]
         common = dict(type="scatter", x=rows["date"], legendgroup=place_id, showlegend=False)
@@ -173,10 +227,14 @@ def _computed(
         high = dict(
             y=rows["high"], mode="lines+markers", line=dict(color=color, width=2.5, shape="hv"),
             marker=dict(size=4, color=color), fill="tonexty", fillcolor="rgba(120,120,120,0.15)",
-            name=f"{name}: computed", hovertext=hover, hoverinfo="text",
+            name=f"{name}: {ACCOUNTED}", hovertext=hover, hoverinfo="text",
         )  # fmt: skip
         traces += [common | low, common | high]
-        last_points[f"{place_id}:computed"] = (rows["date"].iat[-1], float(rows["high"].iat[-1]), f"{name}: computed")
+        last_points[f"{place_id}:computed"] = (
+            rows["date"].iat[-1],
+            float(rows["high"].iat[-1]),
+            f"{name}: {ACCOUNTED}",
+        )
     return traces, last_points
 
 
@@ -255,9 +313,12 @@ def _legend(drawn: pd.DataFrame, stated: pd.DataFrame, place_names: dict[str, st
     return traces
 
 
-def _add_not_computable(layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict) -> None:
-    """Where listed transfers cannot account for a stock: a note above the plot and a grey band from that date."""
-    notes = _not_computable_notes(stocks, place_names)
+def _add_not_computable(
+    layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict, stop_notes: list
+) -> None:
+    """Where listed transfers cannot account for a stock: a note above the plot and a grey band from that date;
+    where a line stops (stop_notes), a note."""
+    notes = _not_computable_notes(stocks, place_names) + stop_notes
     end = max(d for d in (stocks["date"].max(), stated["period_end"].max()) if pd.notna(d)) if notes else None
     note_lines = [wrap(text, 62) for text, _ in notes]
     if note_lines:  # above the plot, under the title: never over a mark
@@ -265,7 +326,9 @@ def _add_not_computable(layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame
             text="<br>".join(note_lines), xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=-46,
             yshift=4, align="left", showarrow=False, font=dict(size=10, color="#444"),
         ))  # fmt: skip
-        layout["margin"] = layout["margin"] | dict(t=70 + 13 * sum(n.count("<br>") + 1 for n in note_lines))
+        note_px = 13 * sum(n.count("<br>") + 1 for n in note_lines)
+        layout["margin"] = layout["margin"] | dict(t=70 + note_px)
+        layout["height"] += note_px - 14  # the plot keeps its height: the figure grows by the notes
         # the title stays at the top, above the note
         layout["title"] = layout["title"] | dict(yref="container", y=1, yanchor="top", pad=dict(t=24))
     for _, first in notes:

@@ -150,6 +150,9 @@ def summaries(bundle: Bundle, view: View) -> dict[str, str]:
             f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s) in "
             f"{len(stated_totals(bundle, view))} bars (one per source's statement), drawn separately and not added."
         ),
-        "population": "Residents per place computed from listed transfers, with the populations sources state as points.",
+        "population": (
+            "Residents per place as sources state them (points), and what the listed transfers account for (lines, "
+            "which stop where later stated populations all disagree with them)."
+        ),
         "context": f"Political and legal context items from {view.range_label}, one mark per source.",
     }

@@ -40,7 +40,7 @@ def test_ledger_is_inflows_minus_outflows(bundle):
 def test_population_chart_shows_computed_line_and_stated_points(bundle):
     fig = go.Figure(present.render_population(bundle, full_view(bundle)))
     names = [t.name for t in fig.data if t.name]
-    assert any("computed" in n and "Liberty" in n for n in names)
+    assert any("listed transfers" in n and "Liberty" in n for n in names)
     stated = [t for t in fig.data if t.name and t.name.startswith("Stated by")]
     values = {int(v) for t in stated for v in t.y}
     assert {3300, 3400} <= values  # the group's 3,300 and others' 3,400 are both drawn
@@ -152,4 +152,38 @@ def test_population_places_and_kinds_have_distinct_encodings(bundle):
     titles = {t["legendgrouptitle"]["text"] for t in legend}
     assert titles == {"Place (colour):", "Stated by (symbol):"}
     labels = {a["text"] for a in fig["layout"]["annotations"]}
-    assert {"Camp Ashraf", "Camp Liberty (Camp Hurriya): computed", "Albania"} <= labels  # direct labels
+    assert {"Camp Ashraf", "Camp Liberty (Camp Hurriya): listed transfers", "Albania"} <= labels  # direct labels
+
+
+@pytest.mark.parametrize("lens", ["all", "independent", "group", "iran_state"])
+def test_a_line_of_listed_transfers_stops_where_later_stated_populations_all_disagree(bundle, lens):
+    """A place's line (arrivals minus departures listed so far) must not read as its population: from the first
+    stated date after which no stated figure agrees with it (data.grades tolerance), it is not drawn, and a note
+    names the place, the date and who states what. Re-derived here from the ledger and the stated rows."""
+    from data.grades import agree
+
+    view = View(bundle.first_month, bundle.last_month, None, lens)
+    fig = present.render_population(bundle, view)
+    notes = " ".join(a["text"] for a in fig["layout"].get("annotations", [])).replace("<br>", " ")
+    stocks = present.history._stocks(bundle, None, lens)
+    stated = present.history._stated(bundle, None, lens)
+    for place_id, rows in stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]].groupby("place_id"):
+        name = bundle.places.at[place_id, "name"]
+        line = next(t for t in fig["data"] if t.get("name") == f"{name}: listed transfers")
+        last_drawn = pd.Timestamp(list(line["x"])[-1])
+        flags = []  # (date, whether a stated figure agrees with the stock there)
+        own = stated.loc[(stated["place_id"] == place_id) & (stated["period_end"] >= rows["date"].iat[0])]
+        for day, said in own.groupby("period_end"):
+            stock = rows.loc[rows["date"] <= day].iloc[-1]
+            ok = any(stock["low"] <= n <= stock["high"] or agree([stock["low"], n]) or agree([stock["high"], n])
+                     for n in said["people"])  # fmt: skip
+            flags.append((day, ok))
+        tail = [day for day, _ in flags[max((i + 1 for i, (_, ok) in enumerate(flags) if ok), default=0) :]]
+        if tail:  # every stated figure from tail[0] on disagrees: the line ends there and says why
+            assert last_drawn == tail[0], (lens, place_id, last_drawn, tail[0])
+            assert f"{name}: line stops {tail[0].day} {tail[0]:%b %Y}" in notes
+        else:
+            assert last_drawn == rows["date"].iat[-1] and f"{name}: line stops" not in notes
+    if lens == "all":  # Liberty: UNHCR's 2,700 (Aug 2014) against 3,101–3,117 listed; Albania: 821 against 71
+        assert "Camp Liberty (Camp Hurriya): line stops 31 Aug 2014" in notes and "UNHCR states 2,700" in notes
+        assert "Albania: line stops 31 Dec 2015" in notes
