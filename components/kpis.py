@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from dash import html
 
 from components.ids import Kpi as KpiIds
-from present import how_summed
 from present.panels import HEADLINES
 
 
@@ -32,7 +31,7 @@ _TITLES = {
     "killed": "Killed in attacks",
     "wounded": "Wounded in attacks",
     "transferred": "Moved Ashraf → Liberty (within Iraq)",
-    "relocated": "Resettled abroad (left Iraq)",
+    "relocated": "Resettled abroad (left Iraq): stated totals",
 }
 CARDS = tuple(
     Card(
@@ -44,7 +43,7 @@ CARDS = tuple(
     )
     for h in HEADLINES
 )
-_UNITS = {h.name: h.unit for h in HEADLINES}
+_HOWS = {h.name: h.how for h in HEADLINES}
 
 
 def kpi_row() -> html.Section:
@@ -61,7 +60,7 @@ def kpi_row() -> html.Section:
                     html.Div(
                         className="kpi-detail",
                         children=[
-                            html.P(how_summed(_UNITS[card.name]), className="kpi-how"),
+                            html.P(_HOWS[card.name], className="kpi-how"),
                             html.Span(id=card.context, className="kpi-context"),
                             html.Details([html.Summary("Who reports what"), html.Div(id=card.detail)]),
                         ],
@@ -75,7 +74,12 @@ def kpi_row() -> html.Section:
 
 @functools.lru_cache(maxsize=1024)
 def kpi_sources(attribution: str) -> list:
-    """The disclosure's content under a KPI figure: who gives which figure, per item (cached by its text: the same
-    components are sent again, never changed)."""
-    head, *lines = attribution.split("\n")
-    return [html.P(head), html.Ul([html.Li(x) for x in lines])]
+    """The disclosure's content under a KPI figure: who gives which figure, per item; a line ending in ':' heads a
+    list of the lines after it (cached by its text: the same components are sent again, never changed)."""
+    sections: list[tuple[str, list[str]]] = []
+    for line in attribution.split("\n"):
+        if not sections or line.endswith(":"):
+            sections.append((line, []))
+        else:
+            sections[-1][1].append(line)
+    return [part for head, lines in sections for part in (html.P(head), html.Ul([html.Li(x) for x in lines]))]

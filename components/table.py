@@ -107,10 +107,11 @@ def _cell(column: str, value, row: dict) -> str:
         return f'<td title="{escape(GRADE_RULES[value])}">{escape(GRADE_LABELS[value])}</td>'
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
         return f"<td>{_link(value, row['source'], row[_TITLE])}</td>"
-    if column == "source" and (row.get("relayed_by_party") or row.get("own_account")):
+    if column == "source" and (row.get("relayed_by_party") or row.get("own_account") or row.get("superseded")):
         marks = (
             (own_account_text(row["own_account"]), "own-account"),
             (relay_text(row["relayed_by_party"], row["relayed_via"]), "relay"),
+            (f"superseded: {row['superseded']}" if row.get("superseded") else "", "superseded"),
         )
         badges = "".join(f' <span class="badge {cls}">{escape(text)}</span>' for text, cls in marks if text)
         return f"<td>{escape(str(value))}{badges}</td>"
@@ -122,7 +123,7 @@ def _cell(column: str, value, row: dict) -> str:
 _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
 _TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
-_INPUTS = (*_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account")
+_INPUTS = (*_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account", "superseded")
 
 
 def _document(sort: dict, body: list[str]) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from data import schema
 from data.quantities import stated_for
+from data.supersede import counted
 
 GRADES = ("corroborated", "one_kind", "single", "contested", "weak", "party_only", "no_figure")
 GRADE_LABELS = {
@@ -97,6 +98,7 @@ def grade_of(rows: pd.DataFrame, cols: tuple[str, ...]) -> str:
 def grade_rows(frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> pd.Series:
     """Each row's item grade (aligned with the frame). Stated populations are graded by what they are stated for
     (a place on a day), since each source's population row is an item of its own."""
+    frame = frame.assign(**{c: counted(frame, c) for c in cols})  # a superseded figure does not count
     groups = pd.Series(stated_for(frame), index=frame.index) if key == "population_id" else frame[key]
     grades = {k: grade_of(rows, cols) for k, rows in frame.groupby(groups, sort=False)}
     return groups.map(grades)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data import dates, grades, schema
+from data import dates, grades, schema, supersede
 from data.validate import Problem, broken, validate
 from data.validate_package import package_problems
 
@@ -184,6 +184,9 @@ def load_bundle(folder: Path = DATA_DIR) -> Bundle:
         _with_provenance(f, claimants, relayed, items, key)
         for f, key in zip((events, movements, populations, distances, context), keys, strict=True)
     )
+    published = sources["published"]
+    events = events.join(supersede.superseded_by(events, published, "event_id", schema.COUNT_COLUMNS))
+    movements = movements.join(supersede.superseded_by(movements, published, "movement_id", ("people",)))
     events = events.assign(grade=grades.grade_rows(events, "event_id", schema.COUNT_COLUMNS))
     movements = movements.assign(grade=grades.grade_rows(movements, "movement_id", ("people",)))
     populations = populations.assign(grade=grades.grade_rows(populations, "population_id", ("people",)))

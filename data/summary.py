@@ -13,6 +13,7 @@ from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
 from data.quantities import stated_for
 from data.select import Rows, groups, item_codes
+from data.supersede import counted
 
 
 @dataclass(frozen=True)
@@ -81,13 +82,15 @@ def rows_disputed(rows: pd.DataFrame, columns: Iterable[str]) -> bool:
     """`disputed` over the rows (sources) of one item or one place, in any of the count columns."""
     keys = stated_for(rows)
     return any(
-        disputed((k, v) for k, v in zip(keys, rows[col].tolist(), strict=True) if pd.notna(v)) for col in columns
+        disputed((k, v) for k, v in zip(keys, counted(rows, col).tolist(), strict=True) if pd.notna(v))
+        for col in columns
     )
 
 
 def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
-    """The figures of one column over the rows (sources) of one item; empty cells are not figures."""
-    mask = rows[column].notna().to_numpy()
+    """The figures of one column over the rows (sources) of one item; empty cells are not figures, nor are figures a
+    later one of the same claimant supersedes (data.supersede)."""
+    mask = counted(rows, column).notna().to_numpy()
     keys = [k for k, m in zip(stated_for(rows), mask, strict=True) if m]
     given = rows.loc[mask]
     return Spread(

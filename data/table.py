@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data import dates, schema
+from data import dates, schema, supersede
 from data.attribution import who_says
 from data.load import Bundle
 from data.select import Rows, View, groups, select
@@ -23,13 +23,14 @@ TABLE_COLUMNS = (
     "killed", "wounded", "abducted_or_missing", "people", "disputed", "grade", "partly_in_range",
     "source", "source_title", "source_kind", "source_date", "reference",
     "claimant", "claimant_kind", "publisher", "publisher_kind", "read_at", "relayed_by_party", "relayed_via",
-    "own_account", "note",
+    "own_account", "superseded", "note",
 )  # fmt: skip
 # Who stands behind each row, machine-readable (the `source` column says it in words: "UNAMI, per RFE/RL"):
 # claimant (who makes the figure) and its kind, the lenses' key; publisher (who published the page) and its kind;
 # read_at (the site the page was read on, when not the publisher's own); relayed_by_party (group or iran_state:
 # an independent claimant's figure that reached us only through that party's site or outlet) and relayed_via;
-# own_account (carried_out or accused: the claimant is an organ of the state whose forces did, or are accused of, it).
+# own_account (carried_out or accused: the claimant is an organ of the state whose forces did, or are accused of, it);
+# superseded (which of the row's figures the same claimant later replaced, and by which source: data.supersede).
 COUNT_FIELDS = (*schema.COUNT_COLUMNS, "people")
 
 
@@ -45,6 +46,19 @@ def _disputed(frame: pd.DataFrame, key: str, cols: tuple[str, ...]) -> pd.Series
     groups = _dispute_key(frame, key)
     flags = {k: rows_disputed(rows, cols) for k, rows in frame.groupby(groups, sort=False)}
     return groups.map(flags)
+
+
+def _superseded(frame: pd.DataFrame) -> list[str]:
+    """'killed, wounded by <source id>' for a row whose figures the same claimant later replaced ('' otherwise)."""
+    marks = [c for c in frame.columns if c.endswith(supersede.SUFFIX)]
+    out = []
+    for values in zip(*(frame[c] for c in marks), strict=True) if marks else [()] * len(frame):
+        by: dict[str, list[str]] = {}
+        for col, sid in zip(marks, values, strict=True):
+            if sid:
+                by.setdefault(sid, []).append(col.removesuffix(supersede.SUFFIX).replace("_", " "))
+        out.append("; ".join(f"{', '.join(qs)} by {sid}" for sid, qs in by.items()))
+    return out
 
 
 def _reference(bundle: Bundle, source_ids: pd.Series, seed_lines: pd.Series) -> list[str]:
@@ -68,6 +82,7 @@ def _common(frame: pd.DataFrame, date_text: list[str] | pd.Series) -> dict:
         "relayed_by_party": frame["relayed_by_party"],
         "relayed_via": frame["relayed_via"],
         "own_account": frame["own_account"],
+        "superseded": _superseded(frame),
         "grade": frame["grade"],
         "note": frame["note"],
     }

@@ -74,6 +74,7 @@ HXL_TAGS = {
     "relayed_by_party": "#org+type+relay",
     "relayed_via": "#org+relay",
     "own_account": "#meta+own_account",
+    "superseded": "#meta+superseded",
     "note": "#description",
 }
 

@@ -52,6 +52,7 @@ class StatedTotal:
     as_of: str  # the end of its period, e.g. 'Aug 2012'
     partial: bool
     relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
+    claimant: str = ""  # claimant id: who makes the figure (a source's latest statement: present.panels)
 
     def label(self) -> str:
         """What the row says on the chart: figure, route, who states it and as of when."""

@@ -17,6 +17,7 @@ import pandas as pd
 
 from data.load import Bundle
 from data.select import LENSES, base_mask, equals, item_codes
+from data.supersede import counted
 from present.items import places_in_iraq
 from present.panels import HEADLINES
 
@@ -57,11 +58,19 @@ def _frame(bundle: Bundle, name: str, key: str, keep: np.ndarray) -> dict[str, l
 
 @functools.cache
 def counting_rows(bundle: Bundle) -> dict:
-    """JSON for a dcc.Store: attacks and listed transfers row by row, in the bundle's order, and the KPI cards."""
+    """JSON for a dcc.Store: attacks, listed transfers and stated totals abroad row by row, in the bundle's order, and
+    the KPI cards."""
     events = bundle.events
     every = np.ones(len(events), dtype=bool)
     transfers = equals(bundle, "movements", "scope", "transfer")
     moves = bundle.movements.loc[transfers]
+    # stated totals of everyone who left Iraq (no destination named), with a figure: present.panels.latest_abroad
+    abroad = (
+        equals(bundle, "movements", "scope", "aggregate")
+        & (bundle.movements["destination_place_id"].fillna("") == "").to_numpy()
+        & bundle.movements["people"].notna().to_numpy()
+    )
+    totals = bundle.movements.loc[abroad]
     return {
         "first_month": [bundle.first_month.year, bundle.first_month.month],
         "lenses": list(LENSES),
@@ -69,15 +78,22 @@ def counting_rows(bundle: Bundle) -> dict:
         "attacks": {
             **_frame(bundle, "events", "event_id", every),
             "place": events["place_id"].tolist(),
-            **{h.column: _figures(events[h.column]) for h in HEADLINES if h.items == "attacks"},
+            **{h.column: _figures(counted(events, h.column)) for h in HEADLINES if h.items == "attacks"},
         },
         "transfers": {
             **_frame(bundle, "movements", "movement_id", transfers),
             "origin": moves["origin_place_id"].fillna("").tolist(),
             "destination": moves["destination_place_id"].fillna("").tolist(),
-            "people": _figures(moves["people"]),
+            "people": _figures(counted(moves, "people")),
+        },
+        "stated": {
+            **_frame(bundle, "movements", "movement_id", abroad),
+            "origin": totals["origin_place_id"].fillna("").tolist(),
+            "claimant": pd.factorize(totals["claimant_id"])[0].tolist(),
+            "people": _figures(totals["people"]),
         },
         "headlines": [
-            {"name": h.name, "items": h.items, "column": h.column, "unit": h.unit, "note": h.note} for h in HEADLINES
+            {"name": h.name, "items": h.items, "column": h.column, "unit": h.unit, "note": h.note, "stated": h.stated}
+            for h in HEADLINES
         ],
     }

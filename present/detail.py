@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import dates, grades, register, schema
+from data import dates, grades, register, schema, supersede
 from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
 from data.story import figure_text
@@ -88,8 +88,20 @@ def stated_populations_text(pops: pd.DataFrame) -> str:
     return text + (f"; sources disagree for the same date: {', '.join(disagree)}" if disagree else "")
 
 
-def _figures_text(row: pd.Series, cols: tuple[str, ...]) -> str:
-    parts = [f"{c.replace('_', ' ')} {int(row[c]):,}" for c in cols if pd.notna(row[c])]
+def _superseded_text(bundle: Bundle, source_id: str) -> str:
+    """The mark of a figure the same claimant later replaced (data.supersede)."""
+    src = bundle.sources.loc[source_id]
+    when = dates.label(src["published"]) if src["published"] else "undated"
+    return f" (superseded by this claimant's later figure: {src['publisher']}, {when}; not in ranges or sums)"
+
+
+def _figures_text(row: pd.Series, cols: tuple[str, ...], bundle: Bundle | None = None) -> str:
+    parts = [
+        f"{c.replace('_', ' ')} {int(row[c]):,}"
+        + (_superseded_text(bundle, row[supersede.column(c)]) if bundle and row.get(supersede.column(c)) else "")
+        for c in cols
+        if pd.notna(row[c])
+    ]
     if row.get("status") == "projected":
         parts = [f"{p} (a projection, not a count)" for p in parts]
     return "; ".join(parts) or "no figure"
@@ -204,7 +216,7 @@ def _source_lines(
                 published=src["published"],
                 url=src["url"],
                 seed_ref=f"{src['seed_file']}, lines {row['seed_lines']}" if src["seed_file"] else "",
-                figures=_figures_text(row, cols),
+                figures=_figures_text(row, cols, bundle),
                 when=dates.span_label(row[start], (row[end] if end else None) or None),
                 note=row["note"],
                 relay=relay_text(row["relayed_by_party"], row["relayed_via"]),

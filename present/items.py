@@ -76,6 +76,7 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             span=dates.span_label(r.date_start, r.date_end or None),
             as_of=dates.label(r.date_end or r.date_start),
             partial=bool(r.partial),
+            claimant=r.claimant_id,
         )
         for r in frame.itertuples()
         if pd.notna(r.people)

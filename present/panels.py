@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import figures
+from data import schema
 from data.load import Bundle
 from data.select import View
 from data.summary import (
     Total,
+    format_range,
     total,
 )
 from figures.plain import FigureJSON
+from figures.relocations import StatedTotal
 from present import memo
 from present.items import in_view, split_transfers, stated_totals
 from present.labels import filter_label, subtitle
@@ -59,6 +62,18 @@ class Headline:
     unit: str
     what: str  # the first line of the attribution
     note: str = ""  # appended to the context line
+    stated: bool = False  # the figure is the stated totals (resettled_kpi), the listed transfers' sum beside it
+
+    @property
+    def how(self) -> str:
+        """The visible line under the figure: how it is made."""
+        return RESETTLED_HOW if self.stated else how_summed(self.unit)
+
+
+RESETTLED_HOW = (
+    "Stated totals of everyone who left Iraq: each source's latest wholly in the range (not added); listed "
+    "transfers' sum beside it"
+)
 
 
 HEADLINES = (
@@ -77,7 +92,7 @@ HEADLINES = (
         "people",
         "transfer",
         "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
-        " · most departures are known only as stated totals (relocation chart), not added here",
+        stated=True,
     ),
 )
 
@@ -85,7 +100,7 @@ HEADLINES = (
 def _kpi(t: Total, headline: Headline) -> Kpi:
     unit, note = headline.unit, headline.note
     n = len(t.items) + t.without_figure
-    how = how_summed(unit)
+    how = headline.how
     if n == 0:
         partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
         return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{headline.what}\n" + t.attribution())
@@ -95,6 +110,55 @@ def _kpi(t: Total, headline: Headline) -> Kpi:
     if t.partial:
         context += f" · {len(t.partial)} partly in range, not counted"
     return Kpi(t.text(), how, context + note, f"{headline.what}\n" + t.attribution())
+
+
+def latest_abroad(totals: tuple[StatedTotal, ...] | list[StatedTotal]) -> list[StatedTotal]:
+    """The stated totals the resettled headline gives: of everyone who left Iraq (no destination named), wholly
+    inside the range, each claimant's latest (the one ending last, then the largest): a claimant's later figure
+    supersedes its earlier one; different claimants' figures are all kept. Largest first."""
+    best: dict[str, StatedTotal] = {}
+    for t in totals:
+        if t.partial or t.destination:
+            continue
+        held = best.get(t.claimant)
+        if held is None or (t.period_end, t.people) > (held.period_end, held.people):
+            best[t.claimant] = t
+    return sorted(best.values(), key=lambda t: (-t.people, t.publisher))
+
+
+def _listed(t: Total) -> str:
+    """The listed transfers' part of the resettled card's context line."""
+    n = len(t.items) + t.without_figure
+    if n == 0:
+        return "no listed transfer in range"
+    partial = f" ({len(t.partial)} partly in range, not counted)" if t.partial else ""
+    return f"listed transfers: {t.text()} in {n} transfer{'s' if n != 1 else ''}{partial}"
+
+
+def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal]) -> Kpi:
+    """The resettled card: the range of the sources' latest stated totals (latest_abroad), with who and as of
+    when in its attribution, and the listed transfers' sum on its context line."""
+    lines = [
+        f"{t.people:,} stated by {t.publisher} [{schema.SOURCE_KIND_LABELS[t.kind]}] as of {t.as_of} ({t.span})"
+        + (f" · {t.relay}" if t.relay else "")
+        for t in stated
+    ]
+    attribution = (
+        "Stated totals of everyone who left Iraq, each source's latest wholly in the range (not added):\n"
+        + ("\n".join(lines) or "none")
+        + f"\n{headline.what}\n"
+        + listed.attribution()
+    )
+    if not stated:
+        return Kpi("no stated total", headline.how, "no stated total in range · " + _listed(listed), attribution)
+    people = [t.people for t in stated]
+    context = f"{len(stated)} source{'s' if len(stated) != 1 else ''}, latest each · {_listed(listed)}"
+    return Kpi(format_range(min(people), max(people)), headline.how, context, attribution)
+
+
+def _card(h: Headline, items: dict[str, list], stated: list[StatedTotal]) -> Kpi:
+    listed = total(items[h.items], h.column)
+    return resettled_kpi(listed, h, stated) if h.stated else _kpi(listed, h)
 
 
 @memo.memoised
@@ -107,7 +171,7 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     return Rendered(
         casualties=figures.casualty_figure(attacks, names, subtitle(bundle, view)),
         relocations=_relocations(bundle, view, transfers),
-        **{h.name: _kpi(total(items[h.items], h.column), h) for h in HEADLINES},
+        **{h.name: _card(h, items, latest_abroad(stated_totals(bundle, view))) for h in HEADLINES},
         range_label=view.range_label,
         filter_label=filter_label(bundle, view),
     )

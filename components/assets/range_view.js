@@ -4,7 +4,7 @@
  * The counting rule is Python's (data/select.py: a row is in the range when its period overlaps it, partial when it
  * reaches beyond it, kept by the lens, of one of the view's grades (when it names any), at the place; data/summary.py `total` and present/panels.py `_kpi`: an item
  * wholly inside the range adds its lowest and its highest figure, an item only partly inside is not added but
- * named). Its rows come with the page (present/counting_rows.py, store `counting-rows`). This file is the browser's
+ * named; the resettled card: present/panels.py `latest_abroad` and `resettled_kpi`). Its rows come with the page (present/counting_rows.py, store `counting-rows`). This file is the browser's
  * only copy of the rule; tests/browser/test_range_view.py proves it gives Python's texts over hundreds of random
  * views (ranges, places, lenses, grades).
  *
@@ -56,11 +56,12 @@
         return low === high ? thousands(low) : thousands(low) + "\u2013" + thousands(high);
     }
 
-    // One KPI card (present.panels._kpi over data.summary.total).
-    function headline(frame, items, spec) {
+    // data.summary.total: an item wholly inside the range adds its lowest and its highest figure; one only partly
+    // inside is not added but counted apart.
+    function summed(frame, items, column) {
         var counted = 0, given = 0, partial = 0, low = 0, high = 0, disputed = false;
         items.forEach(function (item) {
-            var values = item.rows.map(function (i) { return frame[spec.column][i]; })
+            var values = item.rows.map(function (i) { return frame[column][i]; })
                 .filter(function (v) { return v !== null && v !== undefined; });
             if (item.partial) {
                 if (values.length) partial += 1;
@@ -74,15 +75,52 @@
             high += hi;
             if (lo !== hi) disputed = true;  // an attack or a transfer is one occurrence: any two figures differ
         });
-        var unit = spec.unit;
+        return {counted: counted, given: given, partial: partial, low: low, high: high, disputed: disputed};
+    }
+
+    // One KPI card (present.panels._kpi over data.summary.total).
+    function headline(frame, items, spec) {
+        var sum = summed(frame, items, spec.column);
+        var counted = sum.counted, partial = sum.partial, unit = spec.unit;
         if (counted === 0) {
             var partly = partial ? " (" + partial + " only partly in range, not counted)" : "";
             return {text: "0", context: "no " + unit + "s in view" + partly + spec.note};
         }
         var context = counted + " " + unit + (counted !== 1 ? "s" : "") + " in view" +
-            (disputed ? " \u00b7 sources disagree" : "") +
+            (sum.disputed ? " \u00b7 sources disagree" : "") +
             (partial ? " \u00b7 " + partial + " partly in range, not counted" : "");
-        return {text: given ? formatRange(low, high) : "no figure", context: context + spec.note};
+        return {text: sum.given ? formatRange(sum.low, sum.high) : "no figure", context: context + spec.note};
+    }
+
+    // present.panels.latest_abroad: each claimant's latest stated total of everyone who left Iraq wholly inside the
+    // range (the one ending last, then the largest); their figures.
+    function latestStated(s, view, bit) {
+        var best = new Map();
+        for (var i = 0; i < s.item.length; i++) {
+            if (s.item[i] < 0 || !(s.lens[i] & bit)) continue;
+            if (view.grades.length && view.grades.indexOf(s.grade[i]) < 0) continue;
+            if (view.place && s.origin[i] !== view.place) continue;
+            if (s.start[i] < view.first || s.end[i] > view.last) continue;
+            var j = best.get(s.claimant[i]);
+            if (j === undefined || s.end[i] > s.end[j] || (s.end[i] === s.end[j] && s.people[i] > s.people[j])) {
+                best.set(s.claimant[i], i);
+            }
+        }
+        return Array.from(best.values()).map(function (i) { return s.people[i]; });
+    }
+
+    // The resettled card (present.panels.resettled_kpi): the stated totals' range, the listed transfers' sum beside.
+    function resettled(frame, items, spec, stated) {
+        var sum = summed(frame, items, spec.column), n = sum.counted;
+        var listed = n === 0 ? "no listed transfer in range" :
+            "listed transfers: " + (sum.given ? formatRange(sum.low, sum.high) : "no figure") + " in " + n +
+            " transfer" + (n !== 1 ? "s" : "") +
+            (sum.partial ? " (" + sum.partial + " partly in range, not counted)" : "");
+        if (!stated.length) return {text: "no stated total", context: "no stated total in range \u00b7 " + listed};
+        return {
+            text: formatRange(Math.min.apply(null, stated), Math.max.apply(null, stated)),
+            context: stated.length + " source" + (stated.length !== 1 ? "s" : "") + ", latest each \u00b7 " + listed,
+        };
     }
 
     function headlines(rows, view) {
@@ -100,7 +138,9 @@
         };
         var out = {};
         rows.headlines.forEach(function (spec) {
-            out[spec.name] = headline(sets[spec.items][0], sets[spec.items][1], spec);
+            var set = sets[spec.items];
+            out[spec.name] = spec.stated ? resettled(set[0], set[1], spec, latestStated(rows.stated, view, bit)) :
+                headline(set[0], set[1], spec);
         });
         return out;
     }

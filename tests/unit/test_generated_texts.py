@@ -128,6 +128,8 @@ def _view(bundle, start, end, place, lens) -> View:
 
 
 def _sums(frame: pd.DataFrame, key: str, col: str) -> set[int]:
+    """Per-item lows and highs summed; a figure the same claimant later superseded does not count (data.supersede)."""
+    frame = frame.assign(**{col: frame[col].where(frame.get(f"{col}_superseded_by", "").eq(""))})
     counted = frame.loc[~frame["partial"] & frame[col].notna()]
     per = counted.groupby(key)[col].agg(["min", "max"])
     return {int(per["min"].sum()), int(per["max"].sum())} if len(per) else set()

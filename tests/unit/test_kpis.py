@@ -49,6 +49,39 @@ def _range_text(low: int, high: int) -> str:
     return f"{low:,}" if low == high else f"{low:,}–{high:,}"
 
 
+def _stated_text(bundle, view: View) -> str:
+    """The resettled headline re-derived from movements.csv: the stated totals of everyone who left Iraq (scope
+    aggregate, no destination) wholly inside the range, each claimant's latest (ending last, then largest)."""
+    rows = select(bundle, view).movements
+    rows = rows.loc[(rows["scope"] == "aggregate") & (rows["destination_place_id"].fillna("") == "")]
+    rows = rows.loc[rows["people"].notna() & ~rows["partial"]]
+    if rows.empty:
+        return "no stated total"
+    latest = rows.sort_values(["period_end", "people"]).groupby("claimant_id").tail(1)["people"].astype(int)
+    return _range_text(latest.min(), latest.max())
+
+
+@pytest.mark.parametrize(("start", "end", "place"), VIEWS)
+def test_the_resettled_headline_gives_each_sources_latest_stated_total(bundle, start, end, place):
+    """Most departures abroad are known only as stated totals: the headline gives their range (each claimant's
+    latest supersedes its earlier ones; claimants are never averaged), the listed transfers' sum beside it."""
+    view = _view(start, end, place)
+    out = present.render_panels(bundle, view).relocated
+    assert out.text == _stated_text(bundle, view)
+    assert "listed transfer" in out.context
+
+
+def test_a_claimants_later_total_supersedes_its_earlier_one(bundle):
+    """UNHCR's 900 (Nov 2015) and 1,100 (end 2015) give way to its 1,700 (Jul 2016) over the whole period; the
+    UN Secretary-General's 3,000 and the group's 2,000 stay beside it; a 2015 view gives UNHCR's 260 of Jul–Nov."""
+    out = present.render_panels(bundle, full_view(bundle)).relocated
+    assert out.text == "1,700–3,000" and "5 sources" in out.context
+    stated = out.attribution.split("People who left Iraq")[0]
+    assert "1,700 stated by UNHCR [UN]" in stated and "1,100 stated by UNHCR" not in stated
+    assert "3,000 stated by UN Secretary-General, per Xinhua [UN]" in stated
+    assert present.render_panels(bundle, _view("2015-01", "2015-12", None)).relocated.text == "260"
+
+
 def test_whole_period_splits_moves_within_iraq_from_departures_abroad(bundle):
     out = present.render_panels(bundle, full_view(bundle))
     transfers = select(bundle, full_view(bundle)).movements
@@ -60,14 +93,17 @@ def test_whole_period_splits_moves_within_iraq_from_departures_abroad(bundle):
     abroad = transfers.loc[~transfers["destination_place_id"].isin(in_iraq)]
     assert len(to_liberty) and len(abroad)
     assert out.transferred.text == _range_text(*_sum(to_liberty))
-    assert out.relocated.text == _range_text(*_sum(abroad))
+    assert out.relocated.text == _stated_text(bundle, full_view(bundle))
+    assert f"listed transfers: {_range_text(*_sum(abroad))} in {abroad['movement_id'].nunique()} transfers" in (
+        out.relocated.context
+    )
     # Transferred is Ashraf -> Liberty only; together the two KPIs hold every listed transfer, none twice.
     assert _counted_labels(out.transferred, bundle) == {_label(i, bundle) for i in to_liberty["movement_id"]}
     assert _counted_labels(out.relocated, bundle) == {_label(i, bundle) for i in abroad["movement_id"]}
     assert not _counted_labels(out.transferred, bundle) & _counted_labels(out.relocated, bundle)
     # Nobody can have left in listed transfers more people than ever lived in the camps.
     camps = bundle.populations.loc[bundle.populations["place_id"].isin(in_iraq), "people"]
-    relocated_high = int(re.split("–", out.relocated.text)[-1].replace(",", ""))
+    relocated_high = _sum(abroad)[1]
     assert relocated_high <= camps.max()
 
 
@@ -86,4 +122,4 @@ def test_the_headlines_say_how_they_are_summed(bundle):
     for card, html_card in zip(CARDS, kpi_row().children, strict=True):
         how = html_card.children[2].children[0]
         assert how.className == "kpi-how" and how.children == getattr(out, card.name).how
-    assert "not added" in out.relocated.context  # departures known only as stated totals are named
+    assert "not added" in out.relocated.how and "listed transfers' sum beside it" in out.relocated.how
