@@ -105,8 +105,9 @@ def _kpi(t: Total, headline: Headline) -> Kpi:
         partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
         return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{headline.what}\n" + t.attribution())
     context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
-        " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
+        f" ({t.without_figure} with no figure from any source)" if t.without_figure else ""
     )
+    context += " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
     if t.partial:
         context += f" · {len(t.partial)} partly in range, not counted"
     return Kpi(t.text(), how, context + note, f"{headline.what}\n" + t.attribution())

@@ -87,6 +87,7 @@
             return {text: "0", context: "no " + unit + "s in view" + partly + spec.note};
         }
         var context = counted + " " + unit + (counted !== 1 ? "s" : "") + " in view" +
+            (counted > sum.given ? " (" + (counted - sum.given) + " with no figure from any source)" : "") +
             (sum.disputed ? " \u00b7 sources disagree" : "") +
             (partial ? " \u00b7 " + partial + " partly in range, not counted" : "");
         return {text: sum.given ? formatRange(sum.low, sum.high) : "no figure", context: context + spec.note};

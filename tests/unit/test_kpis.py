@@ -123,3 +123,16 @@ def test_the_headlines_say_how_they_are_summed(bundle):
         how = html_card.children[2].children[0]
         assert how.className == "kpi-how" and how.children == getattr(out, card.name).how
     assert "not added" in out.relocated.how and "listed transfers' sum beside it" in out.relocated.how
+
+
+def test_attacks_without_a_figure_are_counted_and_said(bundle):
+    """An attack no source gives a killed figure for is one of the attacks in view, and the card says how many
+    such attacks there are (they are not zeros in the sum)."""
+    view = full_view(bundle)
+    events = select(bundle, view).events
+    figures = events["killed"].where(events["killed_superseded_by"].eq(""))
+    none = int((figures.groupby(events["event_id"]).count() == 0).sum())
+    out = present.render_panels(bundle, view).killed
+    assert none > 0 and out.context.startswith(
+        f"{events['event_id'].nunique()} attacks in view ({none} with no figure from any source)"
+    )
