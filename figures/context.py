@@ -76,6 +76,28 @@ def _lanes(
     return out
 
 
+def mark_dates(items: pd.DataFrame) -> pd.Series:
+    """Where each (item, source) mark goes: the middle of the source's date (a year- or month-precise date spans
+    its period), except that a less precise date containing a more precise one of the same item agrees with it and
+    is drawn there ('1997' and '8 Oct 1997' are one date). Dates that do not nest (25 Jun and 2 Jul 2004) are
+    sources disagreeing: each is drawn where it says."""
+    centre = items["period_start"] + (items["period_end"] - items["period_start"]) / 2
+    out = centre.copy()
+    for _, rows in items.groupby("context_id", sort=False):
+        if len(rows) < 2:
+            continue
+        length = rows["period_end"] - rows["period_start"]
+        for i, row in rows.iterrows():
+            inside = rows.loc[
+                (rows["period_start"] >= row["period_start"]) & (rows["period_end"] <= row["period_end"])
+                & (length < length[i])
+            ]  # fmt: skip
+            finest = inside.loc[length[inside.index] == length[inside.index].min()] if len(inside) else inside
+            if len(finest) and centre[finest.index].nunique() == 1:
+                out[i] = centre[finest.index[0]]
+    return out
+
+
 def context_figure(
     items: pd.DataFrame,
     subtitle: str = "",
@@ -108,7 +130,7 @@ def context_figure(
         )
         shapes.append(band)
         notes.append(note)
-    items = items.assign(centre=items["period_start"] + (items["period_end"] - items["period_start"]) / 2)
+    items = items.assign(centre=mark_dates(items))
     if "label" not in items:
         items = items.assign(label=items["context_id"])
     lo, hi = items["period_start"].min(), items["period_end"].max()
@@ -165,6 +187,9 @@ def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, s
         .index,
         *ordered.drop_duplicates("context_id").loc[lambda f: f["context_id"].map(position_of) == "middle left"].index,
     }
+    dated = items.groupby("context_id")["centre"].nunique()  # an item its sources date differently: say so
+    whens = items.groupby("context_id")["when"].agg(lambda w: ", ".join(dict.fromkeys(w)))
+    differ = {cid: f"<br><i>Its sources date it differently: {whens[cid]}</i>" for cid in dated.index[dated > 1]}
     traces: list[dict] = []
     for kind in schema.SOURCE_KINDS:
         rows = items.loc[items["kind"] == kind]
@@ -188,8 +213,9 @@ def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, s
                 ),
                 hovertext=[
                     wrap(f"<b>{label}</b> ({w}): {s}<br>Source: {p} [{schema.SOURCE_KIND_LABELS[kind]}]", 90)
-                    for label, w, s, p in zip(
-                        rows["label"], rows["when"], rows["summary"], rows["publisher"], strict=True
+                    + differ.get(cid, "")
+                    for label, w, s, p, cid in zip(
+                        rows["label"], rows["when"], rows["summary"], rows["publisher"], rows["context_id"], strict=True
                     )
                 ],
                 hoverinfo="text",

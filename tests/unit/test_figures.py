@@ -180,3 +180,20 @@ def test_stated_total_labels_wrap_to_the_plot_width_and_keep_every_figure(bundle
         assert total.publisher in note["text"].replace("<br>", " ")
     if plot_px < relocations.PLOT_PX:
         assert fig["layout"]["height"] > present.render_panels(bundle, view).relocations["layout"]["height"]
+
+
+def test_a_context_item_is_drawn_at_one_date_unless_its_sources_disagree(bundle):
+    """'1997' and '8 Oct 1997' are one date (the year contains the day): every mark of an item whose dates nest
+    is drawn at the most precise date; only dates that do not nest (25 Jun and 2 Jul 2004) stay apart, and their
+    hover says the sources date the item differently."""
+    fig = present.render_context(bundle, full_view(bundle))
+    marks = [
+        (cid, x, h) for t in fig["data"] for cid, x, h in zip(t["customdata"], t["x"], t["hovertext"], strict=True)
+    ]
+    xs: dict[str, set] = {}
+    for cid, x, _ in marks:
+        xs.setdefault(cid, set()).add(str(x)[:10])
+    assert xs["C_1997_US_FTO"] == {"1997-10-08"} and xs["C_2016_FINAL_DEPARTURE"] == {"2016-09-09"}
+    assert xs["C_2004_PROTECTED_PERSONS"] == {"2004-06-25", "2004-07-02"}
+    for cid, _, hover in marks:
+        assert ("date it differently" in hover) == (len(xs[cid]) > 1), cid
