@@ -110,18 +110,22 @@ def _legend_height(fig: go.Figure, plot_width: float) -> int:
 
 
 def _tick_height(fig: go.Figure, plot_width: float) -> int:
-    """Estimated height of categorical x tick labels (ticktext), which Plotly tilts when they do not fit."""
+    """Height of categorical x tick labels (ticktext). Labels too wide to stand side by side are turned upright
+    (tickangle 90): Plotly's own 30° tilt lays labels of several lines over each other."""
     height = 0
-    for axis in (fig.layout[k] for k in fig.layout if k.startswith("xaxis")):
+    for key in [k for k in fig.layout if k.startswith("xaxis")]:
+        axis = fig.layout[key]
         labels = [str(t) for t in axis.ticktext or ()]
         if not labels:
             continue
         size = axis.tickfont.size or 12
         lines = max(t.count("<br>") + 1 for t in labels)
         label_px = max(len(line) for t in labels for line in t.split("<br>")) * 0.6 * size
-        upright = lines * size * 1.3 + 10
-        tilted = upright + 0.5 * label_px  # Plotly tilts by 30°
-        height = max(height, int(tilted if len(labels) * (label_px + 8) > plot_width else upright))
+        if len(labels) * (label_px + 8) > plot_width:
+            fig.layout[key].tickangle = 90
+            height = max(height, int(label_px + 16))
+        else:
+            height = max(height, int(lines * size * 1.3 + 10))
     return height
 
 

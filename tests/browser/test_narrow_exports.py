@@ -47,3 +47,22 @@ def test_narrow_export_keeps_every_label_whole(page, base_url, chart, width):
     labels = [t for t in found["texts"] if t["label"]]
     clashes = [(a["s"], b["s"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if _overlap(a, b)]
     assert not clashes, f"{chart} at {width} px: labels on each other: {clashes[:5]}"
+
+
+@pytest.mark.parametrize("width", ["", "&width=600", "&width=1400"])
+def test_casualty_export_tick_labels_do_not_overlap(page, base_url, width):
+    """The attacks' date labels under the casualty chart (several lines each) never lie on each other: where they
+    cannot stand side by side they are turned upright, at the default width too."""
+    answer = page.request.get(f"{base_url}/export/casualties.svg?from=2009-07&to=2016-12{width}")
+    assert answer.ok, answer.text()
+    page.goto("data:image/svg+xml;base64," + base64.b64encode(answer.body()).decode())
+    ticks = [
+        t
+        for t in page.evaluate(_TEXTS.replace("g.annotation-text-g, g.textpoint", "g.xtick, g.x2tick, g.x3tick"))[
+            "texts"
+        ]
+        if t["label"]
+    ]
+    assert len(ticks) >= 14
+    clashes = [(a["s"], b["s"]) for i, a in enumerate(ticks) for b in ticks[i + 1 :] if _overlap(a, b)]
+    assert not clashes, clashes[:5]
