@@ -37,14 +37,29 @@ def _x_range(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> list[pd.Timestamp]:
 
 
 def population_range_changes(
-    empty: bool, subtitle: str, x_range: tuple[pd.Timestamp, pd.Timestamp] | None
+    empty: bool, subtitle: str, x_range: tuple[pd.Timestamp, pd.Timestamp] | None, whole: dict | None = None
 ) -> dict[tuple, object]:
     """The parts of population_figure that depend on the selected range, as {path: value} (for a Patch): the
-    title's subtitle and the x-axis range. `empty`: the figure is the "no population figures" message."""
+    title's subtitle, the x-axis range and where each place's direct label is written (place_labels, from the
+    whole figure's annotations and y range). `empty`: the figure is the "no population figures" message."""
     changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle)}
     if x_range is not None and not empty:
-        changes["layout", "xaxis", "range"] = _x_range(x_range)
+        changes["layout", "xaxis", "range"] = shown = _x_range(x_range)
+        layout = (whole or {}).get("layout", {})
+        notes = [
+            (i, n) for i, n in enumerate(layout.get("annotations", [])) if str(n.get("name", "")).startswith(_LABEL)
+        ]
+        if notes:
+            labels = [(n["x"], n["y"], n["text"]) for _, n in notes]
+            for (i, _), (anchor, shift) in zip(
+                notes, place_labels(labels, shown, layout["yaxis"]["range"][1]), strict=True
+            ):
+                changes["layout", "annotations", i, "xanchor"] = anchor
+                changes["layout", "annotations", i, "ay"] = -(4 + shift)
     return changes
+
+
+_LABEL = "direct label:"  # the name of a place's direct label annotation
 
 
 def _legend_entry(name: str, group: str, group_title: str, **style) -> dict:
@@ -133,24 +148,36 @@ def _direct_labels(last_points: dict[str, tuple[pd.Timestamp, float, str]]) -> l
     return sorted(((x, y, text, key.split(":")[0]) for key, (x, y, text) in last_points.items()), key=lambda r: r[0])
 
 
-def _label_shifts(labels: list[tuple], step_px: int = 13) -> list[int]:
-    """Extra upward shift (pixels) per label so that labels near each other (in date and value) are stacked
-    instead of printed over each other. Nearness is judged on the data's own extent."""
-    if not labels:
-        return []
-    xs = [pd.Timestamp(x).value for x, *_ in labels]
-    ys = [y for _, y, *_ in labels]
-    x_span, y_span = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    placed: list[tuple[float, float, int]] = []
-    shifts = []
-    for x, y in zip(xs, ys, strict=True):
-        fx, fy = (x - min(xs)) / x_span, (y - min(ys)) / y_span
-        level = 0
-        while any(abs(fx - px) < 0.2 and abs(fy - py) < 0.06 and lv == level for px, py, lv in placed):
-            level += 1
-        placed.append((fx, fy, level))
-        shifts.append(level * step_px)
-    return shifts
+_LABEL_PLOT_PX = (400, 280)  # the plot (width, height) the direct labels are laid out for: a 480-px image
+_LABEL_CHAR_PX = 5.8  # average glyph width at font size 10
+
+
+def place_labels(labels: list[tuple], x_span: tuple, y_top: float, step_px: int = 13) -> list[tuple[str, int]]:
+    """(xanchor, upward shift in pixels) of each (x, y, text, …) label so that none runs past the plot's left or
+    right edge and no two overlap, in a plot _LABEL_PLOT_PX big showing x_span and 0..y_top (a bigger plot only
+    spreads them further). A label ends at its point (xanchor right) unless that would cross the left edge; in x
+    order, each is lifted a line at a time until it is clear of those placed before it. Labels outside x_span are
+    not drawn (Plotly hides them) and take no room."""
+    width_px, height_px = _LABEL_PLOT_PX
+    x0, x1 = (pd.Timestamp(x).value for x in x_span)
+    boxes: list[tuple[float, float, float, float]] = []  # left, right, bottom, top (px from the plot's bottom left)
+    out = []
+    for x, y, text, *_ in labels:
+        at = (pd.Timestamp(x).value - x0) / ((x1 - x0) or 1) * width_px
+        width = len(text) * _LABEL_CHAR_PX + 4
+        anchor = "left" if at < width else "right"
+        left, right = (at, at + width) if anchor == "left" else (at - width, at)
+        bottom = y / (y_top or 1) * height_px + 4
+        shift = 0
+        if 0 <= at <= width_px:
+            while any(
+                left < hi and lo < right and bottom + shift < top and below < bottom + shift + step_px
+                for lo, hi, below, top in boxes
+            ):
+                shift += step_px
+            boxes.append((left, right, bottom + shift, bottom + shift + step_px))
+        out.append((anchor, shift))
+    return out
 
 
 def population_figure(
@@ -195,12 +222,17 @@ def population_figure(
         yaxis=dict(rangemode="tozero", gridcolor="#eee", tickformat=",d", title=dict(text="residents")),
     )
     labels = _direct_labels(last_points)
+    xs = [pd.Timestamp(x) for x, *_ in labels] or [pd.Timestamp(0)]
+    span = _x_range(x_range) if x_range is not None else [min(xs), max(xs)]
+    top = max([*drawn["high"], *stated["people"], 1]) * 1.05  # room above the highest point
+    layout["yaxis"]["range"] = [0, top]  # fixed: population_range_changes places the labels in it
     layout["annotations"] = [
-        dict(
-            x=x, y=y, text=text, showarrow=False, xanchor="right", yanchor="bottom", yshift=4 + shift,
+        dict(  # a label lifted clear of another keeps a thin line down to its point
+            x=x, y=y, text=text, showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor=place_color(place_id),
+            standoff=0, ax=0, ay=-(4 + shift), xanchor=anchor, yanchor="bottom", name=f"{_LABEL}{place_id}",
             font=dict(size=10, color=place_color(place_id)), bgcolor="rgba(255,255,255,0.7)",
         )
-        for (x, y, text, place_id), shift in zip(labels, _label_shifts(labels), strict=True)
+        for (x, y, text, place_id), (anchor, shift) in zip(labels, place_labels(labels, span, top), strict=True)
     ]  # fmt: skip
     _add_not_computable(layout, stocks, stated, place_names, _stop_notes(where, place_names))
     return figure(traces, layout)

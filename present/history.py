@@ -72,7 +72,8 @@ def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
         _stocks(bundle, view.place, view.lens, view.grades).empty
         and _stated(bundle, view.place, view.lens, view.grades).empty
     )
-    return figures.population_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day))
+    whole = _population_whole(bundle, view.place, view.lens, view.grades)
+    return figures.population_range_changes(empty, subtitle(bundle, view), (view.first_day, view.last_day), whole)
 
 
 @functools.lru_cache(maxsize=8)

@@ -66,3 +66,17 @@ def test_casualty_export_tick_labels_do_not_overlap(page, base_url, width):
     assert len(ticks) >= 14
     clashes = [(a["s"], b["s"]) for i, a in enumerate(ticks) for b in ticks[i + 1 :] if _overlap(a, b)]
     assert not clashes, clashes[:5]
+
+
+@pytest.mark.parametrize("width", ["", "&width=640"])
+@pytest.mark.parametrize("place", ["", "&place=liberty"])
+def test_population_direct_labels_do_not_collide(page, base_url, width, place):
+    """Each place's name written at its last point (and 'Name: listed transfers' at its line's end) stays clear
+    of the others over the whole period, where the small destinations' labels crowd near zero."""
+    answer = page.request.get(f"{base_url}/export/population.svg?from=2009-07&to=2016-12{width}{place}")
+    assert answer.ok, answer.text()
+    page.goto("data:image/svg+xml;base64," + base64.b64encode(answer.body()).decode())
+    labels = [t for t in page.evaluate(_TEXTS)["texts"] if t["label"]]
+    assert len(labels) >= 2
+    clashes = [(a["s"], b["s"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if _overlap(a, b)]
+    assert not clashes, clashes[:5]
