@@ -91,6 +91,8 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         # the chart's width.
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, font=dict(size=11)),
     )
+    for note in layout["annotations"]:  # panel titles at the panels' left edge: seen first where the chart scrolls
+        note.update(x=0, xanchor="left", font=dict(size=13))
     ticks = [_tick(i, place_names) for i in items]
     for axis in axes(layout, "x"):
         axis.update(tickvals=xs, ticktext=ticks, tickfont=dict(size=10), range=[-0.6, len(items) - 0.4])

@@ -125,6 +125,7 @@ def context_figure(
             fillcolor="#1f3b57",
             opacity=0.08,
             line=dict(width=0),
+            layer="below",  # under the marks, and under the row labels a phone keeps in view (assets/narrow.js)
             # above the plot: never over a label
             label=dict(text="selected range", position="top left", yanchor="bottom", font=dict(size=10)),
         )

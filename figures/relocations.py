@@ -72,6 +72,17 @@ def _centre(item: ItemSummary) -> pd.Timestamp:
     return item.period_start + (item.period_end + pd.Timedelta(days=1) - item.period_start) / 2
 
 
+def _drawn_range(
+    transfers: list[ItemSummary], totals: list[StatedTotal], x_range: tuple[pd.Timestamp, pd.Timestamp] | None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The part of the selected range from the first item's start to the last one's end (day-inclusive ends)."""
+    if x_range is None or not (transfers or totals):
+        return x_range
+    starts = [i.period_start for i in transfers] + [t.period_start for t in totals]
+    ends = [i.period_end for i in transfers] + [t.period_end for t in totals]
+    return max(x_range[0], min(starts)), min(x_range[1], max(ends))
+
+
 def relocation_figure(
     transfers: list[ItemSummary],
     totals: list[StatedTotal],
@@ -84,13 +95,15 @@ def relocation_figure(
     coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: one row per
     source's stated total (sorted by the date it is stated as of), a bar over the period it covers with its
     figure, route, source and date written above it — totals overlap and must not be added up.
-    x_range: the selected range; items reaching beyond it are cut at its edges. plot_px: the plot width the
+    x_range: the selected range; items reaching beyond it are cut at its edges, and the time axis spans the part
+    of it that holds items (not years with nothing to draw, which a phone would open on). plot_px: the plot width the
     written labels must fit (an image w px wide: w - MARGIN_PX); a label too long for it wraps at its parts
     and every row grows by the lines it takes, so no label is cut at the chart's edges.
     """
     title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
         return empty_figure(title, "No relocations in the selected range and place")
+    x_range = _drawn_range(transfers, totals, x_range)
     labels = [_label_lines(t, plot_px) for t in totals]
     rows_px = (sum(_row_px(label) for label in labels) if totals else _ROW_PX) + 16
     height = _TOP_PX + _TRANSFERS_PX + _GAP_PX + rows_px + _BOTTOM_PX

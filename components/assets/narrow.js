@@ -11,7 +11,9 @@
  * - Relocation, population and context charts: a subplot title wider than the chart is set in a smaller font too,
  *   and the top margin grows so the title does not run into the subplot titles.
  * - Context and relocation charts: keep the width their written labels need (CONTEXT_PX, RELOCATION_PX) and
- *   scroll sideways in their cards.
+ *   scroll sideways in their cards. The context strip opens on the selected range, its row labels and title kept
+ *   at the card's left edge; the relocation chart opens at its y axis (its first bars are in view, and its stated
+ *   totals' labels begin left of their bars).
  * - Every chart: dragging is off (dragmode false), so a finger on a chart scrolls the page instead of drawing a zoom
  *   box or panning the map (the charts fill a phone's width). Taps still select and show hover labels; the modebar's
  *   zoom and pan buttons turn dragging back on, and that choice is kept.
@@ -25,6 +27,8 @@
     var CONTEXT_PX = 1020; // the context strip's labels are laid out for a ~900 px plot
     var RELOCATION_PX = 900; // a stated total's label on one line (laid out for an 820 px plot: figures/relocations.py)
     var STACKED_HEIGHT = 820;
+    var STRIP_BLEED = 24; // px
+    var PLOT_MIN_PX = 240; // the population chart's plot on a phone
     var MIN_FONT_PX = 10;
     var MODEBAR_ROW = 30; // px: the modebar's buttons (22 px, 2 px from the top) and a gap
     var TITLE_GAP = 10; // px between a moved title and the plot
@@ -109,9 +113,10 @@
         }
     }
 
-    function keepWidth(px) {
+    function keepWidth(px, firstShown) {
         // A chart whose written labels need about px: on a phone it keeps that width and scrolls sideways in its
-        // card (the y-axis labels at its left edge are what shows first).
+        // card; with firstShown(gd) (a date on the x axis) it opens there rather than on earlier years, its title and
+        // y-axis labels kept in view.
         return function (gd) {
             var outer = gd.closest(".dash-graph") || gd.parentElement;
             var card = gd.closest("figure");
@@ -120,8 +125,71 @@
                 outer.style.minWidth = minWidth;
                 if (window.Plotly) window.Plotly.Plots.resize(gd);
             }
+            // once the chart is drawn at its kept width (a resize is a redraw of its own)
+            if (minWidth && firstShown && gd._fullLayout.width >= px - 10) {
+                openAtData(gd, card, firstShown(gd));
+                keepLabelsInView(gd, card);
+            }
             fitText(gd);
         };
+    }
+
+    function openAtData(gd, card, when) {
+        // Scrolls the card once per figure (or range) so that `when` sits near its left edge, the y axis's width in.
+        var ax = gd._fullLayout && gd._fullLayout.xaxis;
+        if (!ax || when === null || when === undefined) return;
+        var key = JSON.stringify(ax.range) + (gd.layout.title && gd.layout.title.text);
+        if (gd._campsOpenedAt === key) return;
+        gd._campsOpenedAt = key;
+        var x = ax._offset + ax.l2p(ax.d2l(when));
+        card.scrollLeft = Math.max(0, x - ax._offset - 24);
+    }
+
+    function keepLabelsInView(gd, card) {
+        // A card opened at its data (scrolled sideways): the chart's title and y-axis labels move with the scroll,
+        // over a strip of the chart's background, so they stay at the card's left edge and name what is seen.
+        function place() {
+            var size = gd._fullLayout && gd._fullLayout._size;
+            var layer = gd.querySelector(".yaxislayer-above");
+            if (!size || !layer) return;
+            var shift = "translateX(" + card.scrollLeft + "px)";
+            var strip = layer.querySelector("rect.camps-label-strip");
+            if (!strip) {
+                strip = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+                strip.setAttribute("class", "camps-label-strip");
+                layer.insertBefore(strip, layer.firstChild);
+            }
+            strip.setAttribute("x", -STRIP_BLEED); // and under the card's padding, which the scroll passes under
+            strip.setAttribute("y", size.t);
+            strip.setAttribute("width", size.l + STRIP_BLEED);
+            strip.setAttribute("height", size.h);
+            strip.setAttribute("fill", gd._fullLayout.paper_bgcolor || "#fff");
+            layer.style.transform = shift;
+            var title = gd.querySelector(".g-gtitle");
+            if (title) title.style.transform = shift;
+        }
+        if (!card._campsLabelsKept) {
+            card._campsLabelsKept = true;
+            card.addEventListener("scroll", place, {passive: true});
+        }
+        place();
+    }
+
+    function selectedRange(gd) {
+        // The context strip: where the selected range's band begins (its first shape).
+        var band = (gd.layout.shapes || [])[0];
+        return band && band.type === "rect" ? band.x0 : null;
+    }
+
+    function keepPlotHeight(gd) {
+        // The population chart on a phone: its notes above and its legend below take much of its height; the
+        // figure grows so that the plot itself keeps PLOT_MIN_PX.
+        var size = gd._fullLayout && gd._fullLayout._size;
+        if (!window.Plotly || !size || !narrow(gd) || size.h >= PLOT_MIN_PX - 1) return;
+        var height = gd._fullLayout.height + PLOT_MIN_PX - size.h;
+        var outer = gd.closest(".dash-graph") || gd.parentElement;
+        outer.style.height = height + "px";
+        relayout(gd, {height: height});
     }
 
     function isSubplotTitle(note) {
@@ -259,8 +327,11 @@
             fitTitleAlone(gd);
         },
         "relocation-chart": keepWidth(RELOCATION_PX),
-        "population-chart": fitText,
-        "context-chart": keepWidth(CONTEXT_PX)
+        "population-chart": function (gd) {
+            keepPlotHeight(gd);
+            fitText(gd);
+        },
+        "context-chart": keepWidth(CONTEXT_PX, selectedRange)
     };
 
     function attach() {
