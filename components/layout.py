@@ -58,8 +58,8 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
                 ],
             ),
             html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
+            story_panel(),  # before the controls: on a phone they take more than a screen
             control_bar(bundle),
-            story_panel(),
             kpi_row(),
             share_bar(),
             html.Main(

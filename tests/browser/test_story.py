@@ -78,3 +78,25 @@ def test_the_header_link_starts_the_story_and_the_slider_leaves_it(page):
     expect(page.locator("#story-panel")).to_be_hidden()
     settled(page)
     assert "story" not in query(page) and query(page)["from"] == ["2009-08"]
+
+
+def test_on_a_phone_the_story_is_read_on_the_first_screen_and_next_is_tapped_there(browser, base_url):
+    """At 390 × 844 a step's panel, its text and its Next button are on the first screen (they were 1.5 screens
+    down, under the controls); a tap on Next shows the next step in the same place; the touch screen gets no
+    keyboard hint."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/?story=camps&step=3")
+        wait_ready(page)
+        for number in (3, 4):
+            expect(page.locator("#story-step")).to_have_text(f"{number} / 10")
+            for part in ("#story-title", "#story-text", "#story-next"):
+                box = page.locator(part).bounding_box()
+                assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, (number, part, box)
+            expect(page.locator("#story-panel .keys-hint")).to_be_hidden()
+            if number == 3:
+                page.locator("#story-next").tap()
+        assert page.evaluate("() => window.scrollY") == 0
+    finally:
+        context.close()
