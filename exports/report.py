@@ -1,4 +1,4 @@
-"""One PDF for a view (`/export/report.pdf`, `python -m exports report`): a title page naming the view and the
+"""One PDF for a view (`/export/report.pdf`, `python -m exports export --report`): a title page naming the view and the
 versions, the headline figures with who reports what, every chart with its caption, the sources of the view's rows
 with links, and the counting rules. Built with fpdf2 in DejaVu Sans (Debian fonts-dejavu-core)."""
 
@@ -9,7 +9,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import PIL.Image
 from fpdf import FPDF
 
 import present
@@ -25,7 +27,10 @@ from present.labels import grades_label
 PAPERS = {"a4": "A4", "letter": "Letter"}
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-CHART_SIZE = Size(width=1100, scale=2)  # drawn at 2× for print; the caption is part of the image
+# A chart is drawn 680 px wide (its labels laid out for that width) at 3× and set 174 mm wide on A4: its 10-px
+# labels print at about 7 pt, its 12-px text at 9 pt, at about 300 dpi. The caption is part of the image.
+CHART_SIZE = Size(width=680, scale=3)
+INK_BELOW = 232  # a pixel row of a chart image with nothing darker (grid lines are lighter) may end a page
 CONTENT_TYPE = "application/pdf"
 
 
@@ -44,6 +49,7 @@ def _pdf(paper: str) -> FPDF:
     for style, name in FONTS.items():
         pdf.add_font("DejaVu", style, str(FONT_DIR / name))
     pdf.set_font("DejaVu", size=10)
+    pdf.set_text_shaping(True)  # Arabic and Persian (source URLs) joined and in reading order (uharfbuzz)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_margins(18, 18, 18)
     pdf.alias_nb_pages()
@@ -66,26 +72,47 @@ class _Report:
 
     def heading(self, text: str, size: float = 14) -> None:
         self.pdf.set_font("DejaVu", "B", size)
-        self.pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
         self.pdf.ln(2)
         self.pdf.set_font("DejaVu", size=10)
 
     def para(self, text: str, size: float = 10, style: str = "", link: str = "") -> None:
         self.pdf.set_font("DejaVu", style, size)
-        self.pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link)
+        self.pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link, align="L")
         self.pdf.set_font("DejaVu", size=10)
 
     def bullet(self, text: str, size: float = 9, link: str = "") -> None:
         pdf = self.pdf
         pdf.set_font("DejaVu", size=size)
         pdf.cell(5, size * 0.48, "•")
-        pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link)
+        pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link, align="L")
         pdf.ln(0.8)
 
-    def image(self, png: bytes) -> None:
+    def image(self, png: bytes, continued: str) -> None:
+        """A chart across the text width; one taller than the rest of the page goes on over the next pages, each
+        part ending at a row of the image with no ink (between rows of marks or lines of the caption), each next
+        page headed `continued`."""
         pdf = self.pdf
         width = pdf.w - pdf.l_margin - pdf.r_margin
-        pdf.image(io.BytesIO(png), x=pdf.l_margin, w=width)
+        picture = PIL.Image.open(io.BytesIO(png)).convert("RGB")
+        mm_per_px = width / picture.width
+        blank = np.asarray(picture.convert("L")).min(axis=1) >= INK_BELOW
+        top = 0
+        while top < picture.height:
+            room = int((pdf.h - pdf.b_margin - pdf.get_y()) / mm_per_px)
+            bottom = picture.height if picture.height - top <= room else _cut(blank, top, top + room)
+            pdf.image(picture.crop((0, top, picture.width, bottom)), x=pdf.l_margin, w=width)
+            top = bottom
+            if top < picture.height:
+                pdf.add_page()
+                self.heading(continued, size=10)
+
+
+def _cut(blank: np.ndarray, top: int, limit: int) -> int:
+    """Where a part of an image from row `top` ends: the lowest blank row above `limit` in its lower half, else
+    `limit` (an image with no such row is cut at the page's end)."""
+    rows = np.flatnonzero(blank[top + (limit - top) // 2 : limit])
+    return top + (limit - top) // 2 + int(rows[-1]) if rows.size else limit
 
 
 def _kpis(bundle: Bundle, view: View) -> list[tuple[str, present.Kpi]]:
@@ -180,9 +207,10 @@ def build_report(
         title = (images.build_figure(bundle, figure, view).layout.title.text or figure).split("<br>")[0]
         doc.heading(title)
         try:
-            doc.image(images.export_image(bundle, figure, "png", view, CHART_SIZE, base_url or DEFAULT_BASE_URL))
+            png = images.export_image(bundle, figure, "png", view, CHART_SIZE, base_url or DEFAULT_BASE_URL)
         except images.RendererUnavailable as err:
             raise ReportUnavailable(f"the chart images cannot be drawn: {err}") from err
+        doc.image(png, continued=f"{title} (continued)")
 
     pdf.add_page()
     sources = view_sources(bundle, view)
@@ -201,7 +229,7 @@ def build_report(
             pdf.set_x(pdf.l_margin + 5)
             pdf.set_text_color(20, 60, 160)
             pdf.set_font("DejaVu", size=7.5)
-            pdf.multi_cell(0, 3.6, src["url"], new_x="LMARGIN", new_y="NEXT", link=src["url"])
+            pdf.multi_cell(0, 3.6, src["url"], new_x="LMARGIN", new_y="NEXT", link=src["url"], align="L")
             pdf.set_text_color(0)
             pdf.ln(0.8)
 

@@ -68,7 +68,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         missing = [x for x, s in zip(xs, spreads, strict=True) if not s.figures]
         if missing:  # an attack no source gives this figure for is not an attack with none: say so on the axis
             traces.append(dict(
-                type="scatter", x=missing, y=[0] * len(missing), mode="text", text=["no figure"] * len(missing),
+                type="scatter", x=missing, y=[0] * len(missing), mode="text", text=["no<br>figure"] * len(missing),
                 textposition="top center", textfont=dict(size=9, color="#5b6570"), **cell, showlegend=False,
                 hoverinfo="skip", name="No figure given", cliponaxis=False,
             ))  # fmt: skip
@@ -90,6 +90,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         # At the foot of the figure (container coordinates), below the attacks' three-line date labels whatever
         # the chart's width.
         legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, font=dict(size=11)),
+        margin=dict(l=56, r=16, t=76, b=48),  # the first panel's title clear of the chart's subtitle
     )
     for note in layout["annotations"]:  # panel titles at the panels' left edge: seen first where the chart scrolls
         note.update(x=0, xanchor="left", font=dict(size=13))
