@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from data.summary import ItemSummary, format_range
 from figures.map_marks import (
     ATTACK_CAP,
+    CALLOUT_PX,
     DECIMALS,
     DETAIL_CAP,
     DETAIL_LABEL_DEG,
@@ -28,6 +29,7 @@ from figures.map_marks import (
     flow_hover,
     geo_panel,
     hover_carrier,
+    is_callout,
     map_places,
     marker_size,
     offset_note,
@@ -73,10 +75,15 @@ def map_figure(
     panels = (
         Panel("geo", [p for p in places if p.kind == "country"], "Destination countries (size: people received)",
               "#6a3d9a", "circle", REGION_CAP),
-        Panel("geo", camps, "Camps", CAMP_COLOR, "square", REGION_CAP),
+        # callouts last: the legend's swatch is the first point's (a filled square)
+        Panel("geo", sorted(camps, key=lambda p: p.offset is not None), "Camps", CAMP_COLOR, "square", REGION_CAP),
         Panel("geo2", [p for p in camps if p.iso3 == "IRQ"], "Camps", CAMP_COLOR, "square", DETAIL_CAP),
     )  # fmt: skip
-    sizes = {(pl.geo, p.place_id): place_size(loads.get(p.place_id), pl.cap) for pl in panels for p in pl.places}
+    sizes = {
+        (pl.geo, p.place_id): CALLOUT_PX if is_callout(p, pl.geo) else place_size(loads.get(p.place_id), pl.cap)
+        for pl in panels
+        for p in pl.places
+    }
     attack_sizes = [min(marker_size(a.spreads["killed"].high, 2.2, 8), ATTACK_CAP) for a in attacks]
     reach = {
         geo: 1 + max([s for (g, _), s in sizes.items() if g == geo] + (attack_sizes if geo == "geo2" else [])) / 2
@@ -89,6 +96,7 @@ def map_figure(
         *_border_line(border, by_id),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
         *(_place_markers(panel, sizes, loads) for panel in panels),
+        *_callout_points([p for p in places if p.offset]),
         *_attack_markers(attacks, positions, attack_sizes),
         _detail_labels(panels[2].places),
         *_border_label(border),
@@ -122,8 +130,27 @@ def _selected_attack(position: tuple[float, float] | None) -> dict:
     )
 
 
+def _callout_points(offset: list[MapPlace]) -> list[dict]:
+    """At region scale, a dot at each callout place's point, over the markers around it (not clickable: a click
+    there opens the marker beneath, as the callout's square opens the place)."""
+    if not offset:
+        return []
+    return [
+        dict(
+            geo="geo",
+            lon=[p.lon for p in offset],
+            lat=[p.lat for p in offset],
+            mode="markers",
+            marker=dict(size=6, color="#222", line=dict(color="white", width=1)),
+            name="Callout points",
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    ]
+
+
 def _leader_lines(offset: list[MapPlace]) -> list[dict]:
-    """Thin lines from the places drawn offset at region scale to their true points."""
+    """Thin lines from each callout's square (region scale) to the place's point."""
     if not offset:
         return []
     return [
@@ -173,7 +200,7 @@ def _flows_legend() -> dict:
     """The movements' legend entry: a grey swatch (no line has it), not the first line's colour."""
     return dict(
         geo="geo", lon=[None], lat=[None], mode="lines", line=dict(width=3, color="#777"), hoverinfo="skip",
-        name="Movements (colour: destination, as in the relocation chart; width: people)", legendgroup="flows",
+        name="Movements (colour: destination; width: people)", legendgroup="flows",
     )  # fmt: skip
 
 
@@ -243,11 +270,11 @@ def _place_markers(panel: Panel, sizes: dict, loads: dict[str, PlaceLoad]) -> di
         text=[p.region_label for p in panel.places] if region else None,
         textposition=[p.label_position for p in panel.places] if region else None,
         textfont=dict(size=11, color="#222"),
-        marker=dict(
-            symbol=panel.symbol,
+        marker=dict(  # a callout's square is open: it labels a place whose point is elsewhere
+            symbol=[panel.symbol + ("-open" if is_callout(p, panel.geo) else "") for p in panel.places],
             color=panel.color,
             opacity=0.85,
-            line=dict(color="white", width=1),
+            line=dict(color="white", width=[2.5 if is_callout(p, panel.geo) else 1 for p in panel.places]),
             size=[sizes[panel.geo, p] for p in ids],
         ),
         name=panel.name,

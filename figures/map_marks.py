@@ -17,7 +17,9 @@ ATTACK_RING_DEG = 0.28
 REGION_CAP, DETAIL_CAP, ATTACK_CAP = 34.0, 16.0, 26.0  # largest marker sizes (px)
 SELECTED_COLOR = "#e69f00"
 # At region scale Ashraf is ~90 km from Liberty and Ashraf-3 ~20 km from Tirana: under the bigger markers they could
-# be neither seen nor clicked. There they are drawn offset (lon, lat degrees), with a leader line to their point.
+# be neither seen nor clicked. There each is a callout: a dot at its point, a thin line from it to an open square
+# with the name set apart (places.csv's offset, lon/lat degrees), which is what a reader hovers and clicks.
+CALLOUT_PX = 13.0
 DETAIL_LABELS = (("IRAQ", 43.8, 33.9), ("IRAN", 46.25, 34.5))
 DETAIL_LABEL_DEG = 0.42  # camp names in the detail panel: this far above or below the camp (places.csv)
 
@@ -128,8 +130,13 @@ def place_size(load: PlaceLoad | None, cap: float) -> float:
     return min(marker_size(load.received.high if load else 0, 0.55, 9), cap)
 
 
+def is_callout(place: MapPlace, geo: str) -> bool:
+    """Whether the place is drawn as a callout in the panel (at region scale, where places.csv sets an offset)."""
+    return geo == "geo" and place.offset is not None
+
+
 def drawn_at(place: MapPlace, geo: str) -> tuple[float, float]:
-    """Where a place's marker is drawn in a panel: its point, or at region scale its offset (places.csv)."""
+    """Where a place's clickable marker is drawn in a panel: its point, or its callout's square (places.csv)."""
     dlon, dlat = place.offset if geo == "geo" and place.offset else (0, 0)
     return place.lon + dlon, place.lat + dlat
 
@@ -138,8 +145,8 @@ def offset_note(place: MapPlace, geo: str) -> str:
     if geo != "geo" or not place.offset:
         return ""
     return (
-        f"<br><i>Drawn offset at this scale to keep it apart from {place.apart_from}; the thin line leads to its point "
-        f"({place.lat:.2f}° N, {place.lon:.2f}° E)</i>"
+        f"<br><i>At this scale its place is the dot where the thin line ends ({place.lat:.2f}° N, {place.lon:.2f}° E), "
+        f"beside {place.apart_from}; this open square is its label</i>"
     )
 
 

@@ -193,3 +193,25 @@ def test_the_map_legend_explains_movement_colours_with_a_neutral_swatch(bundle):
     assert len(shown) == 1 and "colour: destination" in shown[0]["name"]
     drawn = {t["line"]["color"] for t in flows if t is not shown[0]}
     assert len(drawn) >= 3 and shown[0]["line"]["color"] not in drawn  # not the first line's colour
+
+
+def test_every_place_is_marked_at_its_own_point_at_region_scale(bundle):
+    """Issue 25 §4: Ashraf-3's marker stood in the Ionian Sea (~450 km off) and Ashraf's in Turkey (~355 km). Now
+    every place has a mark at its own point in the region panel: the places too close to a bigger one are callouts,
+    a dot at the point, a thin line to an open square with the name, whose hover says so."""
+    fig = go.Figure(present.render_map(bundle, _whole(bundle)))
+    region = [t for t in fig.data if t.geo == "geo" and t.mode and "markers" in t.mode]
+    for place, row in bundle.places.iterrows():
+        at_point = [
+            t.name
+            for t in region
+            for lon, lat in zip(t.lon, t.lat, strict=True)
+            if lon is not None and (lon, lat) == pytest.approx((row["lon"], row["lat"]), abs=1e-6)
+        ]
+        assert at_point, f"{place}: no mark at its point in the region panel"
+    camps = next(t for t in fig.data if t.geo == "geo" and t.name == "Camps")
+    for k, data in enumerate(camps.customdata):
+        callout = bundle.places.at[data[1], "map_dlon"] != ""
+        assert camps.marker.symbol[k] == ("square-open" if callout else "square"), data
+        assert ("its place is the dot where the thin line ends" in camps.hovertext[k]) == callout
+    assert camps.marker.symbol[0] == "square"  # the legend's swatch
