@@ -353,4 +353,6 @@
         });
     });
     window.setInterval(attach, 500);
+    // The widths the charts' written labels are laid out for: print.js draws them at that width, scaled to the paper.
+    window.campsNarrow = {keptWidth: {"relocation-chart": RELOCATION_PX, "context-chart": CONTEXT_PX}};
 })();

@@ -1,5 +1,7 @@
 /* Camps Atlas: charts that fit the paper. The charts are drawn for the screen's width; before printing, each is
- * redrawn at the width of the printed page (print CSS puts them in one column), and back after printing.
+ * redrawn at the width of the printed page (print CSS puts them in one column), and back after printing. A chart
+ * whose written labels are laid out for a wider plot (relocations, context: narrow.js's keptWidth) is drawn at that
+ * width and scaled down to the page (CSS zoom), so no label runs off the paper or onto another.
  * Served from /assets/ (CSP 'self'). */
 (function () {
     "use strict";
@@ -13,9 +15,18 @@
     // Plotly.relayout draws at once (Plots.resize would wait 100 ms, after the page has been printed).
     function beforePrint() {
         if (!window.Plotly) return;
+        var kept = (window.campsNarrow && window.campsNarrow.keptWidth) || {};
         saved = graphs().filter(function (gd) { return gd.layout; }).map(function (gd) {
             var old = gd.layout.width;
-            window.Plotly.relayout(gd, {width: Math.min(PRINT_WIDTH_PX, gd.offsetWidth || PRINT_WIDTH_PX)});
+            var room = Math.min(PRINT_WIDTH_PX, gd.offsetWidth || PRINT_WIDTH_PX);
+            var host = gd.closest(".dash-graph");
+            var need = host ? kept[host.id] : undefined;
+            if (need && need > room) {
+                window.Plotly.relayout(gd, {width: need});
+                gd.style.zoom = room / need;
+            } else {
+                window.Plotly.relayout(gd, {width: room});
+            }
             return [gd, old];
         });
     }
@@ -23,6 +34,7 @@
     function afterPrint() {
         if (!window.Plotly) return;
         saved.forEach(function (pair) {
+            pair[0].style.zoom = "";
             window.Plotly.relayout(pair[0], {width: pair[1] === undefined ? null : pair[1]});
         });
         saved = [];

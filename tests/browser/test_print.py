@@ -25,6 +25,19 @@ def test_the_printed_page_fits_a4(page: Page) -> None:
     assert len(widths) == 5
     for w in widths:
         assert w["svg"] <= A4_PRINTABLE_PX and w["right"] <= A4_PRINTABLE_PX + 1, w
+    # every written label whole on the paper: inside its chart (the relocations' stated totals ran off the right edge
+    # when the chart was redrawn narrower than their layout)
+    cut = page.evaluate(
+        """(paper) => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap((gd) => {
+            const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+            return Array.from(gd.querySelectorAll('svg text')).map((t) => [t.textContent, t.getBoundingClientRect()])
+                .filter(([text, b]) => text.trim() && b.width > 0
+                    && (b.left < svg.left - 1 || b.right > svg.right + 1 || b.right > paper))
+                .map(([text, b]) => [gd.closest('.dash-graph').id, text, Math.round(b.left), Math.round(b.right)]);
+        })""",
+        A4_PRINTABLE_PX + 1,
+    )
+    assert not cut, cut[:5]
     table = page.evaluate(
         "() => { const t = document.querySelector('#data-table table');"
         " return {width: t.getBoundingClientRect().width, right: t.getBoundingClientRect().right}; }"
