@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from dash import html
@@ -48,8 +49,24 @@ def _marks(line) -> list:
     ]
 
 
-def detail_view(detail: ItemDetail | None) -> list:
-    """Children of the detail panel for one item (or the placeholder)."""
+def _along(listed: Sequence[tuple[str, str]]) -> list:
+    """The other movements in view that the map draws along the clicked line, each a button that opens it."""
+    return [
+        html.H3(f"Drawn along the same map line: {len(listed)} other movement(s) in view"),
+        html.P("A click on a line opens the movement drawn on top; choose any of the others here.", className="hint"),
+        html.Ul(
+            [
+                html.Li(html.Button(label, id={"type": Detail.ALONG, "id": mid}, n_clicks=0, className="link-button"))
+                for mid, label in listed
+            ],
+            className="along",
+        ),
+    ]
+
+
+def detail_view(detail: ItemDetail | None, along: Sequence[tuple[str, str]] = ()) -> list:
+    """Children of the detail panel for one item (or the placeholder); along: (id, label) of the other movements
+    drawn along a clicked map line."""
     if detail is None:
         return [html.P(PLACEHOLDER, className="hint")]
     head = [html.H2(detail.title)]
@@ -86,6 +103,8 @@ def detail_view(detail: ItemDetail | None) -> list:
         html.P(" · ".join(facts), className="detail-facts"),
         html.P(detail.summary, className="detail-summary"),
     ]
+    if along:
+        body += _along(along)
     if detail.figures_text:
         body.append(html.P(detail.figures_text, className="detail-figures"))
     if detail.grade:

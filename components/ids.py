@@ -27,6 +27,7 @@ class Controls:
     KEY_EVENT_SPANS = "key-event-spans"
     PLACE_PICKER = "place-picker"  # choosing a place = clicking it on the map
     ATTACK_PICKER = "attack-picker"  # choosing an attack = clicking it on the map or in the casualty chart
+    MOVEMENT_PICKER = "movement-picker"  # choosing a movement = clicking it on the map or in the relocation chart
 
 
 class Kpi:
@@ -80,6 +81,7 @@ class Detail:
     PANEL = "event-detail"
     SELECTED = "selected-item"
     STEP_ITEM = "story-step-item"  # the item a story step selects ({"kind", "id"}), set with the view
+    ALONG = "detail-along"  # the type of the pattern-matching ids {"type": ALONG, "id": movement id}: open it
 
 
 class Table:

@@ -1,7 +1,8 @@
-"""Keyboard and screen-reader access to what the map and charts select: a place picker and an attack picker.
+"""Keyboard and screen-reader access to what the map and charts select: a place, an attack and a movement picker.
 
 Choosing a place is clicking it on the map (the charts filter to it, the URL's `place=` follows, its detail opens);
-choosing an attack is clicking it (its detail opens, the map rings it). Clicks on the map or charts move the pickers.
+choosing an attack is clicking it (its detail opens, the map rings it); choosing a movement is clicking its line or
+bar. Clicks on the map or charts move the pickers.
 """
 
 from __future__ import annotations
@@ -12,14 +13,27 @@ from dash import dcc, html
 
 from components.ids import Controls
 from data.load import Bundle
-from data.summary import summarise_events
+from data.summary import ItemSummary, summarise_events, summarise_movements
+
+
+def _option(item: ItemSummary) -> str:
+    """'Raid on Camp Ashraf (Apr 2011), 8 Apr 2011' (the dates the sources agree on first)."""
+    when = item.when.split(" (")[0]
+    return item.label if when in item.label else f"{item.label}, {when}"
 
 
 @functools.cache
 def attack_options(bundle: Bundle) -> tuple[tuple[str, str], ...]:
     """(event id, label) of every attack, in date order: 'Raid on Camp Ashraf (Apr 2011), 8 Apr 2011'."""
-    items = summarise_events(bundle.events.assign(partial=False), bundle)
-    return tuple((i.item_id, f"{i.label}, {i.when}" if i.when not in i.label else i.label) for i in items)
+    return tuple((i.item_id, _option(i)) for i in summarise_events(bundle.events.assign(partial=False), bundle))
+
+
+@functools.cache
+def movement_options(bundle: Bundle) -> tuple[tuple[str, str], ...]:
+    """(movement id, label) of every movement (transfers and stated totals), in date order: 'Second convoy Ashraf →
+    Liberty, 8 Mar 2012'."""
+    items = summarise_movements(bundle.movements.assign(partial=False), bundle)
+    return tuple((i.item_id, _option(i)) for i in items)
 
 
 def place_options(bundle: Bundle) -> list[dict]:
@@ -51,7 +65,7 @@ def _picker(label: str, picker_id: str, options: list[dict], placeholder: str) -
 
 
 def pickers(bundle: Bundle) -> html.Div:
-    """Two labelled dropdowns (Tab to one, arrow keys or type to search, Enter to choose; clear it or Reset)."""
+    """Three labelled dropdowns (Tab to one, arrow keys or type to search, Enter to choose; clear it or Reset)."""
     return html.Div(
         className="controls-row pickers",
         children=[
@@ -61,6 +75,12 @@ def pickers(bundle: Bundle) -> html.Div:
                 Controls.ATTACK_PICKER,
                 [{"label": label, "value": eid} for eid, label in attack_options(bundle)],
                 "Choose an attack to see its sources",
+            ),
+            _picker(
+                "Movement",
+                Controls.MOVEMENT_PICKER,
+                [{"label": label, "value": mid} for mid, label in movement_options(bundle)],
+                "Choose a transfer or stated total to see its sources",
             ),
         ],
     )

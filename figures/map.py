@@ -7,14 +7,13 @@ place id is its destination). Markers are drawn above lines and win the click in
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from data.summary import ItemSummary, format_range
+from figures.map_lines import border_line, callout_points, leader_lines, movement_lines
 from figures.map_marks import (
     ATTACK_CAP,
     CALLOUT_PX,
-    DECIMALS,
     DETAIL_CAP,
     DETAIL_LABEL_DEG,
     DETAIL_LABELS,
@@ -28,7 +27,6 @@ from figures.map_marks import (
     drawn_at,
     flow_hover,
     geo_panel,
-    hover_carrier,
     is_callout,
     map_places,
     marker_size,
@@ -39,8 +37,6 @@ from figures.plain import FigureJSON, figure
 from figures.style import (
     ATTACK_COLOR,
     CAMP_COLOR,
-    DESTINATION_COLORS,
-    OTHER_DESTINATION,
     base_layout,
     wrap,
 )
@@ -91,12 +87,12 @@ def map_figure(
     }
     traces = [
         _selected_attack(positions.get(highlight)),  # trace 0: its index stays stable
-        *_leader_lines([p for p in places if p.offset]),
-        *_flow_lines(flows, reach),
-        *_border_line(border, by_id),
+        *leader_lines([p for p in places if p.offset]),
+        *movement_lines(flows, reach),
+        *border_line(border, by_id),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
         *(_place_markers(panel, sizes, loads) for panel in panels),
-        *_callout_points([p for p in places if p.offset]),
+        *callout_points([p for p in places if p.offset]),
         *_attack_markers(attacks, positions, attack_sizes),
         _detail_labels(panels[2].places),
         *_border_label(border),
@@ -128,98 +124,6 @@ def _selected_attack(position: tuple[float, float] | None) -> dict:
         hoverinfo="skip",
         marker=dict(size=34, color="rgba(0,0,0,0)", line=dict(color="#111", width=3)),
     )
-
-
-def _callout_points(offset: list[MapPlace]) -> list[dict]:
-    """At region scale, a dot at each callout place's point, over the markers around it (not clickable: a click
-    there opens the marker beneath, as the callout's square opens the place)."""
-    if not offset:
-        return []
-    return [
-        dict(
-            geo="geo",
-            lon=[p.lon for p in offset],
-            lat=[p.lat for p in offset],
-            mode="markers",
-            marker=dict(size=6, color="#222", line=dict(color="white", width=1)),
-            name="Callout points",
-            showlegend=False,
-            hoverinfo="skip",
-        )
-    ]
-
-
-def _leader_lines(offset: list[MapPlace]) -> list[dict]:
-    """Thin lines from each callout's square (region scale) to the place's point."""
-    if not offset:
-        return []
-    return [
-        dict(
-            geo="geo",
-            lon=[x for p in offset for x in (p.lon, drawn_at(p, "geo")[0], None)],
-            lat=[y for p in offset for y in (p.lat, drawn_at(p, "geo")[1], None)],
-            mode="lines",
-            line=dict(color="#555", width=1),
-            name="Leader lines",
-            showlegend=False,
-            hoverinfo="skip",
-        )
-    ]
-
-
-def _flow_lines(flows: list[Flow], reach: dict[str, float]) -> list[dict]:
-    """One line per movement and panel (those from Ashraf on the Iraq detail too), clickable along its length, and
-    one neutral legend entry for them all: a line's colour is its destination's, as in the relocation chart (a
-    swatch per destination took four legend rows from the map on a phone)."""
-    out = [_flows_legend()] if flows else []
-    for flow in flows:
-        width = 1.2 + 0.22 * math.sqrt(flow.high or 0)
-        color = DESTINATION_COLORS.get(flow.destination_place_id, OTHER_DESTINATION)
-        for geo in ("geo", "geo2") if flow.origin_place_id in ("ashraf",) else ("geo",):
-            out.append(
-                dict(
-                    geo=geo,
-                    lon=[round(x, DECIMALS) for x in flow.lons],
-                    lat=[round(y, DECIMALS) for y in flow.lats],
-                    mode="lines+markers",
-                    line=dict(width=width, color=color),
-                    marker=hover_carrier(reach[geo]),
-                    opacity=0.75,
-                    name="Movements",
-                    legendgroup="flows",
-                    showlegend=False,
-                    hoverinfo="text",
-                    text=flow.hover + "<br><i>Click to open this movement's sources</i>",
-                    customdata=[["movement", flow.movement_id, flow.destination_place_id]] * len(flow.lons),
-                )
-            )
-    return out
-
-
-def _flows_legend() -> dict:
-    """The movements' legend entry: a grey swatch (no line has it), not the first line's colour."""
-    return dict(
-        geo="geo", lon=[None], lat=[None], mode="lines", line=dict(width=3, color="#777"), hoverinfo="skip",
-        name="Movements (colour: destination; width: people)", legendgroup="flows",
-    )  # fmt: skip
-
-
-def _border_line(border: BorderCheck | None, by_id: dict[str, MapPlace]) -> list[dict]:
-    """The dotted line from the camp to the nearest point of Iran's border."""
-    if border is None:
-        return []
-    camp = by_id[border.place_id]
-    return [
-        dict(
-            geo="geo2",
-            lon=[camp.lon, border.border_lon],
-            lat=[camp.lat, border.border_lat],
-            mode="lines",
-            line=dict(color="#555", width=1.5, dash="dot"),
-            name="Distance to the Iranian border (computed)",
-            hoverinfo="skip",  # its hover is on its label, so that the line never takes a click meant for the camp
-        )
-    ]
 
 
 def _place_rings(panels: tuple[Panel, ...], chosen: MapPlace | None, sizes: dict) -> list[dict]:

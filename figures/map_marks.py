@@ -81,6 +81,7 @@ class Flow:
     hover: str
     lons: tuple[float, ...]
     lats: tuple[float, ...]
+    along: tuple[str, ...] = ()  # the other movements in view drawn along the same line
 
 
 @dataclass(frozen=True)

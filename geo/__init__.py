@@ -3,7 +3,7 @@
 from geo.countries import countries_frame
 from geo.crs import WGS84, require_crs
 from geo.distance import distance_to_boundary_km
-from geo.flows import flow_lines, great_circle
+from geo.flows import flow_lines, great_circle, run_together
 from geo.places import places_frame
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "great_circle",
     "places_frame",
     "require_crs",
+    "run_together",
 ]

@@ -31,3 +31,18 @@ def flow_lines(flows: pd.DataFrame, places: gpd.GeoDataFrame, segments: int = 32
     ]
     lengths = [_GEOD.geometry_length(line) / 1000 for line in lines]
     return gpd.GeoDataFrame(drawable.assign(length_km=lengths), geometry=lines, crs=WGS84)
+
+
+def run_together(a: LineString, b: LineString, within_km: float = 60.0, share: float = 0.6) -> bool:
+    """Whether two great-circle lines (lon/lat, densely sampled: great_circle(..., 64)) are drawn as one at region
+    scale: the shorter is at least a third of the other's length (not a stub at its end) and at least `share` of
+    its vertices lie within `within_km` of a vertex of the other."""
+    short, other = sorted((a, b), key=_GEOD.geometry_length)
+    if _GEOD.geometry_length(short) < _GEOD.geometry_length(other) / 3:
+        return False
+    xs, ys = other.xy
+    near = 0
+    for lon, lat in short.coords:
+        _, _, metres = _GEOD.inv([lon] * len(xs), [lat] * len(xs), list(xs), list(ys))
+        near += min(metres) <= within_km * 1000
+    return near >= share * len(short.coords)

@@ -14,7 +14,7 @@ from data.summary import (
 )
 from figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
 from figures.plain import FigureJSON
-from geo import countries_frame, distance_to_boundary_km, great_circle
+from geo import countries_frame, distance_to_boundary_km, great_circle, run_together
 from present import memo
 from present.items import in_view, places_geo
 from present.labels import subtitle
@@ -62,18 +62,30 @@ def _arc(bundle: Bundle, origin: str, destination: str) -> tuple[tuple[float, ..
     return tuple(lons), tuple(lats)
 
 
+@functools.lru_cache(maxsize=256)
+def _together(bundle: Bundle, route: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether two routes (origin, destination) are drawn as one line: the same route, or lines that run together
+    at region scale (geo.flows.run_together)."""
+    if route == other:
+        return True
+    places = places_geo(bundle).geometry
+    a, b = (great_circle(places[o], places[d], 64) for o, d in (route, other))
+    return run_together(a, b)
+
+
 def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
-    """One arc per transfer with a known destination, in the transfers' order."""
+    """One arc per transfer with a known destination, in the transfers' order, each with the other transfers in
+    view drawn along the same line (a click on it can only reach the topmost)."""
+    drawn = [(item, (_origins(bundle)[item.item_id], item.place_id)) for item in transfers if item.place_id]
     flows = []
-    for item in transfers:
-        if not item.place_id:
-            continue
-        origin = _origins(bundle)[item.item_id]
+    for item, route in drawn:
         s = item.spreads["people"]
-        lons, lats = _arc(bundle, origin, item.place_id)
-        flows.append(
-            Flow(item.item_id, origin, item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats)
-        )
+        lons, lats = _arc(bundle, *route)
+        along = tuple(o.item_id for o, r in drawn if o is not item and _together(bundle, route, r))
+        flows.append(Flow(
+            item.item_id, route[0], item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats,
+            along,
+        ))  # fmt: skip
     return flows
 
 

@@ -20,6 +20,7 @@ class Source(StrEnum):
     GRADE = "grade"
     PLACE_PICKER = "place-picker"
     ATTACK_PICKER = "attack-picker"
+    MOVEMENT_PICKER = "movement-picker"
     STORY_PREV = "story-prev"
     STORY_NEXT = "story-next"
     STORY_LEAVE = "story-leave"
@@ -181,7 +182,18 @@ def selected_from_input(trigger: Source | None, value) -> tuple[str, str] | None
         return ("place", value) if isinstance(value, str) else None
     if trigger == Source.ATTACK_PICKER:
         return ("event", value) if isinstance(value, str) else None
+    if trigger == Source.MOVEMENT_PICKER:
+        return ("movement", value) if isinstance(value, str) else None
     return selected_from_click(trigger, value)
+
+
+def along_from_click(trigger: Source | None, click: dict | None) -> tuple[str, ...]:
+    """The other movements a clicked map line carries (its customdata's fourth entry), or ()."""
+    try:
+        along = click["points"][0]["customdata"][3] if trigger == Source.MAP else []
+    except (TypeError, KeyError, IndexError):
+        return ()
+    return tuple(a for a in along if isinstance(a, str)) if isinstance(along, list) else ()
 
 
 def selected_event(selected: dict | None) -> str | None:

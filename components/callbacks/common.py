@@ -15,6 +15,7 @@ SOURCE_OF = {
     Controls.GRADE: Source.GRADE,
     Controls.PLACE_PICKER: Source.PLACE_PICKER,
     Controls.ATTACK_PICKER: Source.ATTACK_PICKER,
+    Controls.MOVEMENT_PICKER: Source.MOVEMENT_PICKER,
     Story.PREV: Source.STORY_PREV,
     Story.NEXT: Source.STORY_NEXT,
     Story.LEAVE: Source.STORY_LEAVE,

@@ -381,3 +381,48 @@ def test_click_between_the_vertices_of_the_longest_line_opens_its_movement(page:
     same_route = [line["movement"] for line in lines.values() if line["points"] == points]
     titles = [present.item_detail(default_bundle(), "movement", m).title for m in same_route]
     expect(page.locator("#event-detail h2")).to_have_text(re.compile("|".join(map(re.escape, titles))))
+
+
+def test_a_line_several_movements_share_lists_them_and_each_opens_by_keys(page: Page) -> None:
+    """Issue 25 §4: Liberty → Albania carries several movements and the Italy line runs under it; a click opened only
+    the topmost. Now the detail panel lists the others drawn along the line, and each opens from the keyboard (Tab
+    to it, Enter), the list staying; the movement picker opens any movement by keys."""
+    from components.pickers import movement_options
+
+    labels = dict(movement_options(default_bundle()))
+    page.goto("/?from=2013-01&to=2016-12")
+    wait_ready(page)
+    tab_until(page, "#movement-picker")
+    choose_by_keys(page, "Second convoy", labels["M24_second_convoy"])
+    expect(page.locator("#event-detail h2")).to_have_text(
+        present.item_detail(default_bundle(), "movement", "M24_second_convoy").title
+    )
+    expect(page.locator("#event-detail ul.along button")).to_have_count(0)  # chosen by name, not from a line
+
+    lines = [m for m in markers(page, "movement") if m["geo"] == "geo"]
+    top = max(m["trace"] for m in lines)
+    vertices = sorted((m for m in lines if m["trace"] == top), key=lambda m: m["point"])
+    middle = vertices[len(vertices) // 2]
+    clicked, along = middle["customdata"][1], middle["customdata"][3]
+    assert clicked == "M20_last_280" and "M40_italy_7_2014" in along and "M11_albania_30" in along, along
+    point = page.evaluate(POINT_CENTRE, [middle["trace"], middle["point"]])
+    page.mouse.click(point["x"], point["y"])
+
+    listed = page.locator("#event-detail ul.along button")
+    expect(page.locator("#event-detail h2")).to_have_text(
+        present.item_detail(default_bundle(), "movement", clicked).title
+    )
+    expect(listed).to_have_text([labels[m] for m in along])
+    expect(page.locator("#movement-picker-value")).to_have_text(labels[clicked])
+
+    italy = page.locator("#event-detail ul.along button", has_text=labels["M40_italy_7_2014"])
+    tab_until(page, "#event-detail ul.along button")
+    while not italy.evaluate("(b) => b === document.activeElement"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#event-detail h2")).to_have_text(
+        present.item_detail(default_bundle(), "movement", "M40_italy_7_2014").title
+    )
+    expect(listed).to_contain_text([labels[clicked]])  # the list stays, with the movement shown before
+    expect(listed).to_have_count(len(along))
+    expect(page.locator("#movement-picker-value")).to_have_text(labels["M40_italy_7_2014"])

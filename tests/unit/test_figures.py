@@ -51,7 +51,7 @@ def test_relocation_bars_span_the_dated_period(bundle):
 def test_map_has_places_attacks_flows_and_highlight(bundle):
     fig = go.Figure(present.render_map(bundle, full_view(bundle), highlight="E2013_ASHRAF"))
     assert all(t.type == "scattergeo" for t in fig.data)
-    custom = [tuple(c) for t in fig.data if t.customdata is not None for c in t.customdata]
+    custom = [tuple(c[:3]) for t in fig.data if t.customdata is not None for c in t.customdata]
     assert ("place", "ashraf", "ashraf") in custom and ("place", "alb", "alb") in custom
     assert ("event", "E2013_ASHRAF", "ashraf") in custom
     movements = set(bundle.movements["movement_id"])
@@ -60,7 +60,7 @@ def test_map_has_places_attacks_flows_and_highlight(bundle):
     assert (fig.layout.geo.scope, fig.layout.geo.resolution) == ("world", 110)  # region: world_110m
     assert (fig.layout.geo2.scope, fig.layout.geo2.resolution) == ("asia", 50)  # Iraq detail: asia_50m
     assert fig.layout.geo2.lonaxis.range == (43.2, 46.6)
-    places = {p for t in fig.data if t.customdata is not None for k, p, _ in t.customdata if k == "place"}
+    places = {p for t in fig.data if t.customdata is not None for k, p, *_ in t.customdata if k == "place"}
     assert set(bundle.places.index) <= places
 
 

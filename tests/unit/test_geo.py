@@ -7,7 +7,15 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point, box
 
-from geo import countries_frame, distance_to_boundary_km, flow_lines, great_circle, places_frame, require_crs
+from geo import (
+    countries_frame,
+    distance_to_boundary_km,
+    flow_lines,
+    great_circle,
+    places_frame,
+    require_crs,
+    run_together,
+)
 
 
 @pytest.fixture
@@ -67,3 +75,18 @@ def test_every_place_lies_in_its_country(bundle):
     for pid, row in places.iterrows():
         polygon = countries.geometry[row["country_iso3"]]
         assert polygon.distance(row.geometry) < 5_000, f"{pid} is more than 5 km outside {row['country_iso3']}"
+
+
+def test_lines_that_run_together_at_region_scale():
+    """Liberty → Italy runs under Liberty → Albania (one line on the map); Liberty → Germany parts from it; the
+    90-km Ashraf → Liberty line is a stub at its start, not the same line."""
+    liberty, ashraf = Point(44.2466, 33.3003), Point(44.5667, 34.0667)
+    tirana, rome, berlin = Point(19.8167, 41.3167), Point(12.4833, 41.9), Point(13.4, 52.5167)
+
+    def line(a, b):
+        return great_circle(a, b, 64)
+
+    assert run_together(line(liberty, tirana), line(liberty, rome))
+    assert run_together(line(ashraf, rome), line(liberty, tirana))
+    assert not run_together(line(liberty, tirana), line(liberty, berlin))
+    assert not run_together(line(ashraf, liberty), line(liberty, tirana))

@@ -85,11 +85,11 @@ def test_movement_lines_open_their_movement(bundle):
     flows = [t for t in fig.data if _kind(t) == "movement"]
     assert flows
     for t in flows:
-        kinds = {tuple(c) for c in t.customdata}
+        kinds = {repr(c) for c in t.customdata}
         # Every vertex carries the click (between them too: tests/browser/test_map_clicks.py).
         assert len(kinds) == 1 and len(t.customdata) == len(t.lon) == ARC_SEGMENTS + 1
-        _, movement, destination = t.customdata[0]
-        assert destinations[movement] == destination
+        _, movement, destination, along = t.customdata[0]
+        assert destinations[movement] == destination and movement not in along
     assert not [t for t in fig.data if _kind(t) == "flow"]
 
 
