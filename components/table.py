@@ -40,7 +40,11 @@ COLUMNS = (
 DEFAULT_SORT = {"column": "date", "ascending": True}
 # In place of the rows while the table is off screen: they are drawn when it comes into view (a whole view's rows
 # are ~230 kB of HTML; drawing them on every range step cost the charts ~50 ms a step).
-NOT_DRAWN = '<p class="hint table-not-drawn">The rows are drawn when the table comes into view.</p>'
+NOT_DRAWN = (
+    '<p class="hint table-not-drawn"><span class="screen-only">The rows are drawn when the table comes into view.'
+    '</span><span class="print-only">The rows are not printed: they load when the table is scrolled into view. '
+    "Scroll to it before printing, or export the view's rows (data.csv).</span></p>"
+)
 
 
 def table_section() -> html.Section:

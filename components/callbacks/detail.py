@@ -11,7 +11,7 @@ from components.detail import detail_view
 from components.ids import Charts, Controls, Detail
 from components.pickers import movement_options
 from data.load import default_bundle
-from present.view_state import along_from_click, selected_from_input
+from present.view_state import Source, along_from_click, selected_from_input
 
 DETAIL_OUTPUTS = (
     Output(Detail.PANEL, "children"),
@@ -30,16 +30,15 @@ DETAIL_OUTPUTS = (
     Input(Controls.ATTACK_PICKER, "value"),
     Input(Controls.MOVEMENT_PICKER, "value"),
     Input(Detail.STEP_ITEM, "data"),
-    Input({"type": Detail.ALONG, "id": ALL}, "n_clicks"),
     State(Detail.SELECTED, "data"),
     prevent_initial_call=True,
 )
 def show_detail(
-    map_click, casualty_click, relocation_click, picked_place, picked_attack, picked_movement, step_item, _, shown
+    map_click, casualty_click, relocation_click, picked_place, picked_attack, picked_movement, step_item, shown
 ):
     """The clicked (or picked) attack, movement or place, or the one a story step selects (set with the step's
     view), with every source side by side; the pickers follow. A map line that several movements share lists
-    them all (each opens from the list, which stays)."""
+    them all; one of them opened from the list (open_from_line) or the picker keeps the list."""
     along: tuple[str, ...] = ()
     if f"{Detail.STEP_ITEM}.data" in ctx.triggered_prop_ids:  # with the place picker the view clears: the step wins
         item = step_item if isinstance(step_item, dict) else {}
@@ -47,11 +46,6 @@ def show_detail(
         if not item:  # a story step without an item: the panel shows what the step shows, nothing
             return detail_view(None), None, None, None
         selected = (kind, item_id) if isinstance(kind, str) and isinstance(item_id, str) else None
-    elif isinstance(ctx.triggered_id, dict) and ctx.triggered_id.get("type") == Detail.ALONG:
-        if not ctx.triggered[0].get("value"):  # the list was drawn, nothing was pressed
-            return dash.no_update, dash.no_update, dash.no_update, dash.no_update
-        selected = ("movement", ctx.triggered_id.get("id"))
-        along = _regrouped(shown, selected[1])
     else:
         source = source_of(ctx.triggered_id)
         inputs = {
@@ -63,7 +57,10 @@ def show_detail(
             Controls.MOVEMENT_PICKER: picked_movement,
         }
         selected = selected_from_input(source, inputs.get(ctx.triggered_id))
-        along = along_from_click(source, map_click) if selected and selected[0] == "movement" else ()
+        if source == Source.MOVEMENT_PICKER and selected:
+            along = _regrouped(shown, selected[1])
+        elif selected and selected[0] == "movement":
+            along = along_from_click(source, map_click)
     if selected is None or not isinstance(selected[1], str):
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update
     kind, item_id = selected
@@ -73,10 +70,26 @@ def show_detail(
     return detail_outputs(kind, item_id, detail, along)
 
 
+@callback(
+    Output(Controls.MOVEMENT_PICKER, "value", allow_duplicate=True),
+    Input({"type": Detail.ALONG, "id": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
+def open_from_line(_):
+    """A movement chosen from the list of a map line's movements: as if chosen in the movement picker."""
+    if not ctx.triggered or not ctx.triggered[0].get("value") or not isinstance(ctx.triggered_id, dict):
+        return dash.no_update  # the list was drawn, nothing was pressed
+    return ctx.triggered_id.get("id")
+
+
 def _regrouped(shown: dict | None, opened: str) -> tuple[str, ...]:
-    """The movements of the line the panel lists, but the one opened from the list (the one shown before joins)."""
+    """When the movement opened is one the panel lists for a map line: the line's other movements (the one shown
+    before joins them). Otherwise ()."""
     shown = shown if isinstance(shown, dict) else {}
-    group = {shown.get("id"), *(shown.get("along") or [])} - {opened, None}
+    listed = [m for m in shown.get("along") or [] if isinstance(m, str)]
+    if opened not in listed:
+        return ()
+    group = {shown.get("id"), *listed} - {opened, None}
     return tuple(mid for mid, _ in movement_options(default_bundle()) if mid in group)
 
 

@@ -329,7 +329,7 @@ def test_table027_rows_are_drawn_when_the_table_comes_into_view(page: Page) -> N
     page.goto("/?from=2012-01&to=2014-12")
     wait_ready(page)
     note = page.locator("#data-table .table-not-drawn")
-    expect(note).to_have_text("The rows are drawn when the table comes into view.")
+    expect(note).to_have_text("The rows are drawn when the table comes into view.", use_inner_text=True)
     assert page.locator("#data-table tbody tr").count() == 0
 
     show_table(page)

@@ -64,3 +64,19 @@ def test_a_touch_screen_gets_no_arrow_key_hint(browser, base_url: str) -> None:
     expect(phone.locator("#story-panel")).to_be_visible()
     expect(phone.locator(".keys-hint")).to_be_hidden()
     context.close()
+
+
+def test_a_table_not_yet_drawn_says_so_on_paper(page: Page) -> None:
+    """The rows load when the table is scrolled into view; printed before that, the page said 'drawn when the table
+    comes into view', which paper never does. It says how to print them."""
+    page.goto("/?from=2009-07&to=2016-12")
+    wait_ready(page)
+    note = page.locator("#data-table .table-not-drawn")
+    page.emulate_media(media="print")
+    expect(note).to_have_text(
+        "The rows are not printed: they load when the table is scrolled into view. Scroll to it before printing, "
+        "or export the view's rows (data.csv).",
+        use_inner_text=True,
+    )
+    page.emulate_media(media="screen")
+    expect(note).to_have_text("The rows are drawn when the table comes into view.", use_inner_text=True)
