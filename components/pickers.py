@@ -80,7 +80,7 @@ def pickers(bundle: Bundle) -> html.Div:
                 "Movement",
                 Controls.MOVEMENT_PICKER,
                 [{"label": label, "value": mid} for mid, label in movement_options(bundle)],
-                "Choose a transfer or stated total to see its sources",
+                "Choose a movement to see its sources",
             ),
         ],
     )
