@@ -590,3 +590,19 @@ def test_a_graceful_reload_under_load_drops_no_request(tmp_path):
     assert log.read_text(errors="replace").count("Booting worker") >= 4, "the reload did not boot new workers"
     assert len(statuses) > 20
     assert set(statuses) == {200}, {s: statuses.count(s) for s in set(statuses)}
+
+
+# ---- Issue 26, 1: a malformed story in the view store ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("story", [{"a": 1}, ["camps"], 3, "no-such-story"])
+def test_a_view_store_with_an_odd_story_never_answers_500(client, protocol, story):
+    """`"story": {"a": 1}` raised `TypeError: unhashable type` in update_story (plain-text 500); the store is now
+    read by View.from_store, key by key, for every callback that reads it: a 400 naming the key."""
+    store = {"from": "2013-09", "to": "2013-09", "place": None, "lens": "all", "story": story, "step": 1}
+    assert set(send_to_readers(client, protocol, ("view-store", "data"), store)) == {400}
+    cb = dp.with_input(protocol[0], ("view-store", "data"))[0]
+    r = client.post(
+        dp.UPDATE_PATH, json=dp.body(cb, {**protocol[1], ("view-store", "data"): store}, [("view-store", "data")])
+    )
+    assert "view-store.data: the view's story is not a known story" in r.get_data(as_text=True)
