@@ -2,8 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-HOST ?= 127.0.0.1
-PORT ?= 8050
+HOST ?= $(or $(CAMPS_ATLAS_HOST),127.0.0.1)
+PORT ?= $(or $(CAMPS_ATLAS_PORT),8050)
 
 .PHONY: run serve bench bench-deps export-deps front-deps test lint unit browser system-deps clean
 
@@ -18,7 +18,7 @@ $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 	touch $@
 
 run: $(VENV)/.installed export-deps
-	$(PY) app.py
+	CAMPS_ATLAS_HOST=$(HOST) CAMPS_ATLAS_PORT=$(PORT) $(PY) app.py
 
 # Image export (PNG/SVG/PDF) renders in Debian's chromium: installed when root and missing; without it the page
 # works and exports answer 503 with a message.

@@ -28,5 +28,11 @@ configure(
 server = app.server
 register_exports(server)  # /export/<figure>.<png|svg|pdf>, /export/data.<csv|geojson>
 
-if __name__ == "__main__":
-    app.run(host="127.0.0.1", port=8050, debug=False)
+if __name__ == "__main__":  # `make run` (HOST=, PORT=): the development server on CAMPS_ATLAS_HOST:PORT
+    from serving.settings import SettingsError, from_env
+
+    try:
+        settings = from_env()
+    except SettingsError as err:
+        sys.exit(f"Camps Atlas cannot start: {err}")
+    app.run(host=settings.host, port=settings.port, debug=False)
