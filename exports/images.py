@@ -254,6 +254,8 @@ def _export_cached(
     base_url: str,
     _v,
 ) -> bytes:
+    if width is not None and height is not None:  # too large is a 400 even when the queue is full (not "busy")
+        check_pixels(width, height, scale or 1)
     with RENDERER.slot():  # a cached image never waits; a full queue refuses before any work
         fig = captioned_figure(bundle, figure, view, Size(width, height, scale), base_url)
         check_pixels(fig.layout.width, fig.layout.height, scale or 1)  # before the browser sees it

@@ -606,3 +606,27 @@ def test_a_view_store_with_an_odd_story_never_answers_500(client, protocol, stor
         dp.UPDATE_PATH, json=dp.body(cb, {**protocol[1], ("view-store", "data"): store}, [("view-store", "data")])
     )
     assert "view-store.data: the view's story is not a known story" in r.get_data(as_text=True)
+
+
+# ---- Issue 26, 5: too large reads as busy ------------------------------------------------------------------------
+
+
+def test_an_image_over_the_budget_is_a_400_even_when_the_render_queue_is_full(client, monkeypatch):
+    """With the queue full, a 3000×2600 image at scale 2 (6,000 × 5,200 = 31.2 M pixels, over the 24 M budget) got
+    503 + Retry-After: a client retries what can never succeed. The budget is checked before a slot is taken."""
+    import contextlib
+
+    from exports import images
+
+    @contextlib.contextmanager
+    def full():
+        raise images.RendererBusy("2 image export(s) already rendering or waiting on this server process")
+        yield
+
+    monkeypatch.setattr(images.RENDERER, "slot", full)
+    images.cache_clear()
+    r = client.get("/export/map.png?from=2010-01&to=2014-12&width=3000&height=2600&scale=2")
+    assert r.status_code == 400, r.data
+    assert "image too large" in r.get_data(as_text=True) and "Retry-After" not in r.headers
+    busy = client.get("/export/map.png?from=2010-01&to=2014-12&width=800&height=600")
+    assert busy.status_code == 503 and busy.headers["Retry-After"]
