@@ -68,11 +68,12 @@ def map_figure(
     by_id = {p.place_id: p for p in places}
     positions = attack_positions(attacks, by_id)
     camps = [p for p in places if p.kind == "camp"]
+    callouts = [p for p in places if is_callout(p, "geo")]
     panels = (
         Panel("geo", [p for p in places if p.kind == "country"], "Destination countries (size: people received)",
               "#6a3d9a", "circle", REGION_CAP),
         # callouts last: the legend's swatch is the first point's (a filled square)
-        Panel("geo", sorted(camps, key=lambda p: p.offset is not None), "Camps", CAMP_COLOR, "square", REGION_CAP),
+        Panel("geo", sorted(camps, key=lambda p: is_callout(p, "geo")), "Camps", CAMP_COLOR, "square", REGION_CAP),
         Panel("geo2", [p for p in camps if p.iso3 == "IRQ"], "Camps", CAMP_COLOR, "square", DETAIL_CAP),
     )  # fmt: skip
     sizes = {
@@ -87,12 +88,12 @@ def map_figure(
     }
     traces = [
         _selected_attack(positions.get(highlight)),  # trace 0: its index stays stable
-        *leader_lines([p for p in places if p.offset]),
+        *leader_lines(callouts),
         *movement_lines(flows, reach),
         *border_line(border, by_id),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
         *(_place_markers(panel, sizes, loads) for panel in panels),
-        *callout_points([p for p in places if p.offset]),
+        *callout_points(callouts),
         *_attack_markers(attacks, positions, attack_sizes),
         _detail_labels(panels[2].places),
         *_border_label(border),

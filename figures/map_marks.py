@@ -138,12 +138,12 @@ def is_callout(place: MapPlace, geo: str) -> bool:
 
 def drawn_at(place: MapPlace, geo: str) -> tuple[float, float]:
     """Where a place's clickable marker is drawn in a panel: its point, or its callout's square (places.csv)."""
-    dlon, dlat = place.offset if geo == "geo" and place.offset else (0, 0)
+    dlon, dlat = place.offset if is_callout(place, geo) else (0, 0)
     return place.lon + dlon, place.lat + dlat
 
 
 def offset_note(place: MapPlace, geo: str) -> str:
-    if geo != "geo" or not place.offset:
+    if not is_callout(place, geo):
         return ""
     return (
         f"<br><i>At this scale its place is the dot where the thin line ends ({place.lat:.2f}° N, {place.lon:.2f}° E), "
