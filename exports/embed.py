@@ -14,6 +14,7 @@ from data.select import View
 from exports import FIGURES, images
 from exports.caption import absolute, caption_lines
 from exports.params import ParamError, parse_query
+from exports.public import public_root
 
 STATIC = Path(__file__).resolve().parent / "embed_static"
 VENDOR = Path(__file__).resolve().parent.parent / "components" / "assets" / "vendor"
@@ -28,8 +29,9 @@ def _plotly_script() -> str:
     return next(VENDOR.glob("plotly-*-partial.*.min.js")).name
 
 
-def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str) -> str:
-    """The embed's HTML: the figure as JSON data (drawn by embed.js with the app's partial plotly.js)."""
+def embed_page(bundle: Bundle, chart: str, view: View, root: str, public_url: str) -> str:
+    """The embed's HTML: the figure as JSON data (drawn by embed.js with the app's partial plotly.js). root: the
+    path the app is served under (for its own files); public_url: the app's root URL (for the links)."""
     fig = images.build_figure(bundle, chart, view)
     title = (fig.layout.title.text or chart).split("<br>")[0]
     sizes, narrow = "", ""  # the figure laid out for a NARROW_FRAME_PX frame: embed.js draws it in narrower frames
@@ -39,7 +41,7 @@ def embed_page(bundle: Bundle, chart: str, view: View, root: str, host_url: str)
         small = images.build_figure(bundle, chart, view, NARROW_FRAME_PX - FRAME_PAD_PX)
         narrow = f'\n<script type="application/json" id="figure-narrow">{_json(small)}</script>'
     search = view.query()
-    base = absolute(host_url, f"{root}/")  # the app's root URL
+    base = public_url
     full = absolute(base, search)
     lines = caption_lines(bundle, view, chart, title, CAPTION_WIDTH, base)[1:]  # own title
     data = _json(fig)
@@ -83,7 +85,7 @@ def embed(chart: str) -> Response:
         view, _, _ = parse_query(request.query_string.decode("utf-8", "replace"), allow_size=False)
     except ParamError as err:
         return Response(f"400 Bad Request: bad query parameter: {err}\n", 400, mimetype="text/plain")
-    page = embed_page(bundle, chart, view, request.script_root, request.host_url)
+    page = embed_page(bundle, chart, view, request.script_root, public_root())
     return Response(page, mimetype="text/html")
 
 

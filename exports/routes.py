@@ -23,6 +23,7 @@ from exports.params import (
     filename,
     parse_query,
 )
+from exports.public import public_root
 from exports.renderer import RETRY_AFTER_S
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def export(name: str) -> Response:
         if what == "data":
             payload = data.to_csv(bundle, view, hxl == "1") if fmt == "csv" else data.to_geojson(bundle, view)
             return _file(payload, data.CONTENT_TYPES[fmt], filename("data", view, fmt))
-        payload = images.export_image(bundle, what, fmt, view, size, request.url_root)
+        payload = images.export_image(bundle, what, fmt, view, size, public_root())
         return _file(payload, images.CONTENT_TYPES[fmt], filename(what, view, fmt))
     except images.RendererBusy as err:
         return _text(503, f"busy rendering images: {err}; please retry.", **{"Retry-After": str(RETRY_AFTER_S)})
@@ -112,7 +113,7 @@ def _report(fmt: str) -> Response:
         return _text(400, f"bad query parameter: paper must be given once, one of {', '.join(report.PAPERS)}.")
     bundle = default_bundle()
     try:
-        payload = report.build_report(bundle, view, paper, base_url=request.host_url)
+        payload = report.build_report(bundle, view, paper, base_url=public_root())
     except report.ReportUnavailable as err:
         log.warning("report failed: %s", err)
         return _text(503, f"report unavailable: {err}", **{"Retry-After": "30"})

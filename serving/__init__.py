@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 
 from serving import cache, compression, health, security, static_cache, validation
-from serving.settings import Settings, SettingsError, from_env
+from serving.settings import PUBLIC_URL_CONFIG, Settings, SettingsError, from_env
 
 __all__ = ["Settings", "SettingsError", "configure"]
 
@@ -46,4 +46,5 @@ def configure(app, view_store: str, settings: Settings | None = None):
     compression.install(app)
     static_cache.install(app)
     app.camps_atlas_settings = settings
+    app.server.config[PUBLIC_URL_CONFIG] = settings.public_url  # links are written under it (exports.public)
     return app

@@ -11,6 +11,10 @@
 | CAMPS_ATLAS_EMBED_ANCESTORS | *      | sites that may frame /embed/… (space-separated CSP sources, e.g.    |
 |                        |             | `https://example.org https://*.example.net`); the dashboard itself  |
 |                        |             | is never framed                                                     |
+| CAMPS_ATLAS_PUBLIC_URL | (bound)     | the address readers use, e.g. https://atlas.example.org/ : the base |
+|                        |             | of every absolute link (embeds, image captions, the report). The    |
+|                        |             | request's Host header is never used. Default: http://HOST:PORT/     |
+|                        |             | (the machine's name when HOST is 0.0.0.0 or ::)                     |
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -29,6 +34,7 @@ DEFAULT_WORKERS = 2
 MAX_WORKERS = 64
 CACHE_SCHEMES = ("redis", "rediss")
 DEFAULT_EMBED_ANCESTORS = ("*",)
+PUBLIC_URL_CONFIG = "CAMPS_ATLAS_PUBLIC_URL"  # the Flask config key serving.configure sets (exports.public reads it)
 # A CSP host source: * | 'self' | scheme://host[:port] with an optional leading "*." on the host.
 _ANCESTOR = re.compile(r"^(\*|'self'|https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$")
 
@@ -45,6 +51,7 @@ class Settings:
     cache_url: str | None = None
     bench: bool = False
     embed_ancestors: tuple[str, ...] = DEFAULT_EMBED_ANCESTORS
+    public_url: str = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}/"
 
     @property
     def bind(self) -> str:
@@ -130,16 +137,49 @@ def _ancestors(env: Mapping[str, str]) -> tuple[str, ...]:
     return sources
 
 
+def _public_url(env: Mapping[str, str], host: str, port: int) -> str:
+    """The app's root URL as readers reach it, ending in "/"; by default the bound address."""
+    raw = env.get(PREFIX + "PUBLIC_URL", "").strip()
+    if not raw:
+        if _is_ip(host) and ipaddress.ip_address(host).is_unspecified:
+            host = socket.getfqdn() or DEFAULT_HOST  # 0.0.0.0 / :: is no address a reader can open
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}/"
+    example = "e.g. https://atlas.example.org/ or http://10.0.0.5:8050/atlas/"
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https"):
+        raise SettingsError(f"{PREFIX}PUBLIC_URL={raw!r}: the scheme must be http:// or https:// ({example})")
+    try:
+        parts.port  # noqa: B018  (raises on a bad port)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}PUBLIC_URL={raw!r}: the port is not a number in 1-65535 ({example})") from None
+    if not parts.hostname or parts.username is not None or parts.password is not None:
+        raise SettingsError(f"{PREFIX}PUBLIC_URL={raw!r}: expected scheme://host[:port][/path] ({example})")
+    if parts.query or parts.fragment or any(c.isspace() or c in '<>"' for c in raw):
+        raise SettingsError(f"{PREFIX}PUBLIC_URL={raw!r}: no query, fragment, spaces or quotes ({example})")
+    return parts._replace(path=parts.path.rstrip("/") + "/").geturl()
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment (or a given mapping); SettingsError names the first bad variable."""
     env = os.environ if env is None else env
+    host, port = _host(env), _int(env, "PORT", DEFAULT_PORT, 1, 65535)
     return Settings(
-        host=_host(env),
-        port=_int(env, "PORT", DEFAULT_PORT, 1, 65535),
+        host=host,
+        port=port,
         workers=_int(env, "WORKERS", DEFAULT_WORKERS, 1, MAX_WORKERS),
         cache_url=_cache_url(env),
         bench=_flag(env, "BENCH"),
         embed_ancestors=_ancestors(env),
+        public_url=_public_url(env, host, port),
     )
 
 
@@ -161,4 +201,4 @@ if __name__ == "__main__":  # `python -m serving.settings`: check the environmen
         s = from_env()
     except SettingsError as err:
         sys.exit(f"Camps Atlas settings: {err}")
-    print(f"bind={s.bind} workers={s.workers} cache={redacted(s.cache_url)} bench={s.bench}")
+    print(f"bind={s.bind} public={s.public_url} workers={s.workers} cache={redacted(s.cache_url)} bench={s.bench}")

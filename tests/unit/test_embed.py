@@ -29,7 +29,7 @@ def test_embed_is_one_chart_with_caption_and_link_back(client, chart):
     page = response.get_data(as_text=True)
     assert len(_figure(page)["data"]) > 0
     assert "Lens: Independent" in page and "Claimants (" in page
-    assert 'href="http://localhost/?from=2013-09&amp;to=2013-09&amp;lens=independent"' in page
+    assert 'href="http://127.0.0.1:8050/?from=2013-09&amp;to=2013-09&amp;lens=independent"' in page
     assert page.count('id="chart"') == 1 and "react-entry-point" not in page  # nothing of the dashboard
     assert re.search(r'<script src="/assets/vendor/plotly-[\d.]+-partial\.[0-9a-f]{12}\.min\.js">', page)
     assert "<script>" not in page  # no inline script: the CSP allows none

@@ -115,7 +115,7 @@ def test_context_chart_exports_with_every_source_and_absolute_links(client, bund
         response.headers["Content-Disposition"] == f'attachment; filename="camps-atlas-context-2013-01_2013-12.{fmt}"'
     )
     svg = client.get(f"/export/context.svg?{YEAR_2013}").get_data(as_text=True)
-    assert "http://localhost/export/data.csv?from=2013-01&amp;to=2013-12" in svg
+    assert "http://127.0.0.1:8050/export/data.csv?from=2013-01&amp;to=2013-12" in svg
     assert "more" not in svg.split("Claimants (")[1].split("App version")[0]
 
 

@@ -630,3 +630,45 @@ def test_an_image_over_the_budget_is_a_400_even_when_the_render_queue_is_full(cl
     assert "image too large" in r.get_data(as_text=True) and "Retry-After" not in r.headers
     busy = client.get("/export/map.png?from=2010-01&to=2014-12&width=800&height=600")
     assert busy.status_code == 503 and busy.headers["Retry-After"]
+
+
+# ---- Issue 26, 4: links that trust no Host header ----------------------------------------------------------------
+
+FOREIGN = {"Host": "evil.example"}
+SEPT_2013 = "from=2013-09&to=2013-09"
+
+
+def _links(client, headers=None) -> dict[str, str]:
+    """The text of an embed page, an SVG export's caption and the report, asked for with these headers."""
+    import pdfplumber
+
+    from exports import images
+
+    images.cache_clear()
+    pdf = client.get(f"/export/report.pdf?{SEPT_2013}", headers=headers)
+    assert pdf.status_code == 200, pdf.data
+    return {
+        "embed": client.get(f"/embed/casualties?{SEPT_2013}", headers=headers).get_data(as_text=True),
+        "image caption": client.get(f"/export/casualties.svg?{SEPT_2013}", headers=headers).get_data(as_text=True),
+        "report": "\n".join(p.extract_text() for p in pdfplumber.open(io.BytesIO(pdf.data)).pages[:2]),
+    }
+
+
+def test_a_foreign_host_header_never_reaches_a_link(client):
+    """`curl -H 'Host: evil.example' …/embed/casualties` gave <a href="http://evil.example/?from=…"> and a caption
+    "View: http://evil.example/…"; image captions and the report's link used the same base. Links are now written
+    under the public URL (CAMPS_ATLAS_PUBLIC_URL, by default the bound address), whatever Host the client sends."""
+    for what, text in _links(client, FOREIGN).items():
+        assert "evil.example" not in text, what
+        assert f"http://127.0.0.1:8050/?{SEPT_2013}".replace("&", "&amp;" if what != "report" else "&") in text, what
+
+
+def test_links_follow_the_configured_public_url(client, monkeypatch):
+    from app import server
+    from serving.settings import PUBLIC_URL_CONFIG
+
+    monkeypatch.setitem(server.config, PUBLIC_URL_CONFIG, "https://atlas.example.org/camps/")
+    for what, text in _links(client, FOREIGN).items():
+        assert "evil.example" not in text and "127.0.0.1" not in text, what
+        link = f"https://atlas.example.org/camps/?{SEPT_2013}"
+        assert link.replace("&", "&amp;" if what != "report" else "&") in text, what

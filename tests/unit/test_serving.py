@@ -69,6 +69,15 @@ def test_settings_from_environment():
     assert from_env({"CAMPS_ATLAS_HOST": "::1"}).bind == "[::1]:8050"
 
 
+def test_public_url_defaults_to_the_bound_address_and_takes_a_configured_one():
+    assert from_env({}).public_url == "http://127.0.0.1:8050/"
+    assert from_env({"CAMPS_ATLAS_HOST": "::1", "CAMPS_ATLAS_PORT": "9000"}).public_url == "http://[::1]:9000/"
+    anywhere = from_env({"CAMPS_ATLAS_HOST": "0.0.0.0"}).public_url  # no address a reader can open: the machine's
+    assert anywhere.startswith("http://") and "0.0.0.0" not in anywhere and anywhere.endswith(":8050/")
+    configured = {"CAMPS_ATLAS_PUBLIC_URL": "https://atlas.example.org/camps", "CAMPS_ATLAS_PORT": "9000"}
+    assert from_env(configured).public_url == "https://atlas.example.org/camps/"
+
+
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
@@ -82,6 +91,11 @@ def test_settings_from_environment():
         ("CACHE_URL", "redis://h:port/0", "the port is not a number"),
         ("CACHE_URL", "redis://h:6379/x", "the database must be a number 0-15"),
         ("BENCH", "maybe", "CAMPS_ATLAS_BENCH='maybe' is not a flag"),
+        ("PUBLIC_URL", "atlas.example.org", "CAMPS_ATLAS_PUBLIC_URL='atlas.example.org': the scheme must be http"),
+        ("PUBLIC_URL", "https://", "CAMPS_ATLAS_PUBLIC_URL='https://': expected scheme://host"),
+        ("PUBLIC_URL", "https://u:p@a.org/", "expected scheme://host"),
+        ("PUBLIC_URL", "https://a.org:x/", "the port is not a number"),
+        ("PUBLIC_URL", "https://a.org/?next=1", "no query, fragment"),
     ],
 )
 def test_settings_errors_name_the_variable(name, value, message):
