@@ -59,6 +59,7 @@ class Renderer:
         self._lock = threading.Lock()  # one render at a time
         self._count_lock = threading.Lock()
         self._inflight = 0
+        self._held = threading.local()  # slots this thread holds (a report's charts render in the report's slot)
         self.limit = MAX_WAITING + 1  # rendering + waiting
         self.stats = Stats()
 
@@ -131,15 +132,25 @@ class Renderer:
     @contextlib.contextmanager
     def slot(self) -> Iterator[None]:
         """A place in the queue (rendering or waiting), taken before the figure is even built: RendererBusy at once
-        when all `limit` places are taken, so refused requests cost the worker nothing."""
+        when all `limit` places are taken, so refused requests cost the worker nothing. A thread that holds a place
+        (a report, for all its charts) takes none again."""
+        if getattr(self._held, "depth", 0):
+            self._held.depth += 1
+            try:
+                yield
+            finally:
+                self._held.depth -= 1
+            return
         with self._count_lock:
             if self._inflight >= self.limit:
                 self.stats.refused_busy += 1
                 raise RendererBusy(f"{self.limit} image export(s) already rendering or waiting on this server process")
             self._inflight += 1
+        self._held.depth = 1
         try:
             yield
         finally:
+            self._held.depth = 0
             with self._count_lock:
                 self._inflight -= 1
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import io
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -32,10 +34,43 @@ FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 CHART_SIZE = Size(width=680, scale=3)
 INK_BELOW = 232  # a pixel row of a chart image with nothing darker (grid lines are lighter) may end a page
 CONTENT_TYPE = "application/pdf"
+MAX_BUILDING = 1  # reports built at once per server process; any more are refused at once (report_pdf)
+CACHED_REPORTS = 8  # finished reports kept per process (the whole period's is ~3 MB)
+RETRY_AFTER_S = 10  # a report takes about 7 s
 
 
 class ReportUnavailable(RuntimeError):
     """The report cannot be built here (fonts or the image renderer missing); the message says what to install."""
+
+
+class ReportBusy(ReportUnavailable):
+    """This process is already building a report, or its image renderer is full; try again after RETRY_AFTER_S."""
+
+
+_building = threading.BoundedSemaphore(MAX_BUILDING)
+
+
+def report_pdf(bundle: Bundle, view: View, paper: str, base_url: str, today: dt.date | None = None) -> bytes:
+    """The report of a view as the server gives it: a finished one from the cache (per view, paper, link base, day
+    and data version), else built in this process's one report slot, with one image-renderer place held for all its
+    charts. Both are taken before any work, so a refusal (ReportBusy) costs nothing."""
+    return _cached_report(bundle, view, paper, base_url, today or dt.date.today(), bundle.version)
+
+
+@functools.lru_cache(maxsize=CACHED_REPORTS)
+def _cached_report(bundle: Bundle, view: View, paper: str, base_url: str, today: dt.date, _v) -> bytes:
+    if not _building.acquire(blocking=False):
+        raise ReportBusy(f"{MAX_BUILDING} report(s) already being built on this server process")
+    try:
+        with images.RENDERER.slot():
+            return build_report(bundle, view, paper, base_url, today)
+    except images.RendererBusy as err:
+        raise ReportBusy(f"the chart renderer is busy: {err}") from None
+    finally:
+        _building.release()
+
+
+cache_clear = _cached_report.cache_clear
 
 
 def _pdf(paper: str) -> FPDF:

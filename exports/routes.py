@@ -113,7 +113,9 @@ def _report(fmt: str) -> Response:
         return _text(400, f"bad query parameter: paper must be given once, one of {', '.join(report.PAPERS)}.")
     bundle = default_bundle()
     try:
-        payload = report.build_report(bundle, view, paper, base_url=public_root())
+        payload = report.report_pdf(bundle, view, paper, public_root())
+    except report.ReportBusy as err:
+        return _text(503, f"busy building a report: {err}; please retry.", **{"Retry-After": str(report.RETRY_AFTER_S)})
     except report.ReportUnavailable as err:
         log.warning("report failed: %s", err)
         return _text(503, f"report unavailable: {err}", **{"Retry-After": "30"})

@@ -632,6 +632,74 @@ def test_an_image_over_the_budget_is_a_400_even_when_the_render_queue_is_full(cl
     assert busy.status_code == 503 and busy.headers["Retry-After"]
 
 
+# ---- Issue 26, 3: the report takes its place before any work; finished reports are kept ---------------------------
+
+
+@pytest.fixture
+def report_calls(monkeypatch):
+    """Counts the report's first step of work (the headline figures) and its whole builds."""
+    from exports import report
+
+    calls = {"headlines": 0, "builds": 0}
+    kpis, build = report._kpis, report.build_report
+
+    def counted_kpis(*args):
+        calls["headlines"] += 1
+        return kpis(*args)
+
+    def counted_build(*args, **kwargs):
+        calls["builds"] += 1
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(report, "_kpis", counted_kpis)
+    monkeypatch.setattr(report, "build_report", counted_build)
+    clear = getattr(report, "cache_clear", lambda: None)  # (there was no report cache before issue 26)
+    clear()
+    yield calls
+    clear()
+
+
+def test_a_report_is_refused_at_once_while_another_is_being_built(client, report_calls):
+    """A report took no place before it started: with 8 clients looping, reports were refused only after 0.8-8 s of
+    work. One report is built at a time per process; the next gets 503 + Retry-After before any work."""
+    from exports import report
+
+    assert report._building.acquire(blocking=False)  # another request is building one
+    try:
+        r = client.get(f"/export/report.pdf?{SEPT_2013}")
+    finally:
+        report._building.release()
+    assert r.status_code == 503 and r.headers["Retry-After"] == str(report.RETRY_AFTER_S), r.data
+    assert "busy building a report" in r.get_data(as_text=True)
+    assert report_calls["headlines"] == 0
+
+
+def test_a_report_is_refused_before_any_work_when_the_renderer_is_full(client, report_calls, monkeypatch):
+    """Before, the headlines were built and the first chart then met the full render queue: 503 after the work."""
+    import contextlib
+
+    from exports import images
+
+    @contextlib.contextmanager
+    def full():
+        raise images.RendererBusy("2 image export(s) already rendering or waiting on this server process")
+        yield
+
+    monkeypatch.setattr(images.RENDERER, "slot", full)
+    r = client.get(f"/export/report.pdf?{SEPT_2013}")
+    assert r.status_code == 503 and r.headers["Retry-After"], r.data
+    assert report_calls["headlines"] == 0
+
+
+def test_a_finished_report_is_kept_for_its_view(client, report_calls):
+    first = client.get(f"/export/report.pdf?{SEPT_2013}")
+    again = client.get(f"/export/report.pdf?{SEPT_2013}")
+    assert first.status_code == again.status_code == 200 and first.data == again.data
+    assert report_calls["builds"] == 1  # the second came from the cache
+    other = client.get(f"/export/report.pdf?{SEPT_2013}&paper=letter")
+    assert other.status_code == 200 and other.data != first.data and report_calls["builds"] == 2
+
+
 # ---- Issue 26, 4: links that trust no Host header ----------------------------------------------------------------
 
 FOREIGN = {"Host": "evil.example"}
@@ -642,9 +710,10 @@ def _links(client, headers=None) -> dict[str, str]:
     """The text of an embed page, an SVG export's caption and the report, asked for with these headers."""
     import pdfplumber
 
-    from exports import images
+    from exports import images, report
 
     images.cache_clear()
+    report.cache_clear()
     pdf = client.get(f"/export/report.pdf?{SEPT_2013}", headers=headers)
     assert pdf.status_code == 200, pdf.data
     return {
