@@ -6,6 +6,9 @@ status byte plus payload (answers: b"0" + image bytes, or b"1" + an error messag
 It exits, taking Chromium with it, when
 - its parent closes the pipe or dies (EOF on stdin, or the parent pid changes): no Chromium outlives a worker;
 - Chromium (the browser process kaleido started) dies: the parent sees EOF and starts a fresh renderer;
+- one of Chromium's page (`--type=renderer`) processes that had lived RENDERER_SETTLED_S dies: the page crashed (or
+  was killed), and kaleido would wait for its answer until the timeout; the parent sees EOF and retries the render
+  once on a fresh renderer (exports.renderer);
 - SIGTERM.
 """
 
@@ -23,21 +26,42 @@ from pathlib import Path
 
 WATCH_S = 0.25
 NICE = 10
+BROWSER_DIED, PAGE_DIED = 3, 4  # exit codes the parent (exports.renderer) names in its error
+RENDERER_SETTLED_S = 1.0  # Chromium starts and ends a short-lived page process at start-up: not a crash
 
 
-def _children(pid: int) -> set[int]:
-    """Direct children of pid (from /proc)."""
-    out = set()
+def _parents() -> dict[int, int]:
+    """Every living process: pid -> parent pid (from /proc)."""
+    out = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                stat = (entry / "stat").read_text()
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            fields = stat.rsplit(")", 1)[1].split()
-            if int(fields[1]) == pid and fields[0] != "Z":
-                out.add(int(entry.name))
+            if fields[0] != "Z":
+                out[int(entry.name)] = int(fields[1])
     return out
+
+
+def _children(pid: int, parents: dict[int, int] | None = None) -> set[int]:
+    """Direct children of pid."""
+    return {child for child, parent in (parents or _parents()).items() if parent == pid}
+
+
+def page_processes(root: int, parents: dict[int, int] | None = None) -> set[int]:
+    """Chromium's page (`--type=renderer`) processes below pid `root`."""
+    parents = parents or _parents()
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    pages = set()
+    for pid in found:
+        with contextlib.suppress(OSError):
+            if b"--type=renderer" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                pages.add(pid)
+    return pages
 
 
 def _kill_browsers(pids: set[int]) -> None:
@@ -83,17 +107,29 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: _exit(browsers, 0))
     kaleido.start_sync_server(mathjax=False, timeout=float(os.environ.get("CAMPS_ATLAS_RENDER_TIMEOUT", 45)))
 
+    pages: dict[int, float] = {}  # page process -> when first seen
+
     def watch() -> None:
         while True:
             time.sleep(WATCH_S)
             if os.getppid() != parent:
                 _exit(browsers, 0)
-            alive = _children(os.getpid())
+            parents = _parents()
+            alive = _children(os.getpid(), parents)
             if browsers and not browsers <= alive:
                 print("renderer: the browser process died", file=sys.stderr, flush=True)
-                _exit(browsers, 3)
+                _exit(browsers, BROWSER_DIED)
             if not browsers and alive:
                 browsers.update(alive)
+            now, living = time.monotonic(), page_processes(os.getpid(), parents)
+            if any(now - seen >= RENDERER_SETTLED_S for pid, seen in pages.items() if pid not in living):
+                print("renderer: a page process of the browser died", file=sys.stderr, flush=True)
+                _exit(browsers, PAGE_DIED)  # its page would never answer: the parent retries on a fresh renderer
+            for pid in list(pages):
+                if pid not in living:
+                    del pages[pid]
+            for pid in living:
+                pages.setdefault(pid, now)
 
     threading.Thread(target=watch, daemon=True).start()
     stdin = sys.stdin.buffer
@@ -110,7 +146,9 @@ def main() -> None:
         except Exception as err:  # sent to the parent, which raises RendererUnavailable
             time.sleep(WATCH_S)  # a wrapper that just lost its browser is a zombie by now
             if browsers and not browsers <= _children(os.getpid()):
-                _exit(browsers, 3)  # the browser died under this render: the parent retries on a new renderer
+                _exit(
+                    browsers, BROWSER_DIED
+                )  # the browser died under this render: the parent retries on a new renderer
             _answer(b"1", f"{type(err).__name__}: {err}".encode())
             continue
         _answer(b"0", data)

@@ -4,7 +4,7 @@ bounded queue in front of it.
 - One render at a time per process; at most MAX_WAITING more requests wait for it. Beyond that `RendererBusy` is
   raised at once (the route answers 503 with Retry-After), so image exports never hold all of a worker's threads
   and pages stay fast.
-- A renderer that dies (Chromium killed or crashed), hangs past RENDER_TIMEOUT_S or answers garbage is killed with
+- A renderer that dies (Chromium or one of its page processes killed or crashed: the renderer watches both), hangs past RENDER_TIMEOUT_S or answers garbage is killed with
   its Chromium and replaced: a render interrupted by a crash is retried once on the fresh renderer, so the export
   that met the crash works too.
 - `status()` is what /healthz reports; `stop()` (also at exit) ends the renderer and its Chromium.
@@ -26,6 +26,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from exports.render_server import BROWSER_DIED, PAGE_DIED
 
 REPO = Path(__file__).resolve().parent.parent
 RENDER_TIMEOUT_S = 45.0  # one render, start-up included
@@ -117,7 +119,7 @@ class Renderer:
                 continue
             chunk = os.read(fd, min(need, 1 << 20))
             if not chunk:
-                raise _Died(f"the renderer stopped (exit {proc.poll()})")
+                raise _Died(_death(proc))
             chunks.append(chunk)
             need -= len(chunk)
             if need == 0 and head:
@@ -223,6 +225,15 @@ class Renderer:
 
 class _Died(RendererUnavailable):
     """The renderer process ended mid-request."""
+
+
+def _death(proc: subprocess.Popen) -> str:
+    """Why the renderer ended, from its exit code (exports.render_server)."""
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(2)  # it is exiting: EOF came first
+    why = {BROWSER_DIED: "its Chromium died", PAGE_DIED: "a page process of its Chromium died (crashed or killed)"}
+    code = proc.poll()
+    return f"the renderer stopped: {why.get(code, f'exit {code}')}"
 
 
 RENDERER = Renderer()

@@ -395,6 +395,39 @@ def test_a_browser_killed_mid_export_still_gives_that_image(client):
 
 
 @needs_chromium
+def test_a_page_process_killed_mid_export_is_caught_and_the_export_retried(client):
+    """Issue 26 §2: killing Chromium's `--type=renderer` processes during a large export made it wait the full 45 s
+    (RENDER_TIMEOUT_S) and fail with 503, holding the render slot; only the browser's own death was caught. The
+    renderer process now watches its page processes and exits when one dies; the export is retried once, fresh."""
+    import os
+    import signal
+    import threading
+    import time
+    from pathlib import Path
+
+    from exports import images
+    from exports.renderer import RENDER_TIMEOUT_S, RENDERER
+
+    images.cache_clear()
+    assert client.get("/export/map.png?from=2013-01&to=2013-12&width=802").status_code == 200  # started, settled
+    pid, restarts = RENDERER.pid(), RENDERER.status()["restarts"]
+    time.sleep(1.5)  # every page process has lived past RENDERER_SETTLED_S
+    pages = {p for p in _descendants(pid) if b"--type=renderer" in Path(f"/proc/{p}/cmdline").read_bytes()}
+    assert pages, "no chromium page process below the renderer"
+    box = {}
+    big = "/export/map.png?from=2010-01&to=2014-12&width=3000&height=2600&scale=1.7"
+    worker = threading.Thread(target=lambda: box.update(r=client.application.test_client().get(big)))
+    worker.start()
+    assert _wait_for(lambda: RENDERER.status()["state"] == "rendering", 10)
+    for page in pages:
+        os.kill(page, signal.SIGKILL)
+    worker.join(RENDER_TIMEOUT_S + 60)
+    assert box["r"].status_code == 200 and box["r"].data.startswith(b"\x89PNG"), box["r"].data[:200]
+    assert RENDERER.pid() != pid and RENDERER.status()["restarts"] == restarts + 1
+    assert "a page process of its Chromium died" in RENDERER.status()["last_error"]
+
+
+@needs_chromium
 def test_no_chromium_outlives_its_renderer_or_worker():
     """images.stop() ends the renderer's chromium; a worker killed with SIGKILL takes its chromium with it."""
     import os
