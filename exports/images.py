@@ -6,7 +6,6 @@ restarted when it fails, behind a bounded queue). Exports are cached by input.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 from collections import Counter
@@ -20,7 +19,7 @@ import figures
 import present
 from data.load import Bundle
 from data.select import View
-from exports import FIGURES, IMAGE_FORMATS, caption
+from exports import FIGURES, IMAGE_FORMATS, caption, memory
 from exports.params import Size, check_pixels
 from exports.renderer import RENDERER, RendererBusy, RendererUnavailable
 from figures.style import lines_of
@@ -242,24 +241,21 @@ def render(fig: go.Figure, fmt: str, scale: float | None = None) -> bytes:
     return data
 
 
-@functools.lru_cache(maxsize=64)
-def _export_cached(
-    bundle: Bundle,
-    figure: str,
-    fmt: str,
-    view: View,
-    width: int | None,
-    height: int | None,
-    scale: float | None,
-    base_url: str,
-    _v,
-) -> bytes:
-    if width is not None and height is not None:  # too large is a 400 even when the queue is full (not "busy")
-        check_pixels(width, height, scale or 1)
+CACHE = memory.BytesCache(max_items=64, max_bytes=64 << 20)  # finished images per process
+TRIM_PIXELS = 4_000_000  # after an image this large, the freed heap is handed back (memory.hand_back_heap)
+
+
+def _export(bundle: Bundle, figure: str, fmt: str, view: View, size: Size, base_url: str) -> bytes:
+    if size.width is not None and size.height is not None:  # too large is a 400 even when the queue is full
+        check_pixels(size.width, size.height, size.scale or 1)
     with RENDERER.slot():  # a cached image never waits; a full queue refuses before any work
-        fig = captioned_figure(bundle, figure, view, Size(width, height, scale), base_url)
-        check_pixels(fig.layout.width, fig.layout.height, scale or 1)  # before the browser sees it
-        return render(fig, fmt, scale)
+        fig = captioned_figure(bundle, figure, view, size, base_url)
+        check_pixels(fig.layout.width, fig.layout.height, size.scale or 1)  # before the browser sees it
+        data = render(fig, fmt, size.scale)
+    if fig.layout.width * fig.layout.height * (size.scale or 1) ** 2 >= TRIM_PIXELS:
+        del fig
+        memory.hand_back_heap()
+    return data
 
 
 def export_image(
@@ -280,8 +276,10 @@ def export_image(
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}")
     scale = None if size.scale is None or math.isclose(size.scale, 1) else size.scale
-    return _export_cached(bundle, figure, fmt, view, size.width, size.height, scale, base_url, bundle.version)
+    size = Size(size.width, size.height, scale)
+    key = (bundle, figure, fmt, view, size, base_url, bundle.version)
+    return CACHE.get(key, lambda: _export(bundle, figure, fmt, view, size, base_url))
 
 
-cache_info = _export_cached.cache_info
-cache_clear = _export_cached.cache_clear
+cache_info = CACHE.info
+cache_clear = CACHE.clear

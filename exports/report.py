@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import io
 import threading
 from pathlib import Path
@@ -21,7 +20,7 @@ from data.grades import GRADE_LABELS, GRADE_RULES, TOLERANCE_TEXT
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.select import LENS_LABELS, View, select
-from exports import FIGURES, images
+from exports import FIGURES, images, memory
 from exports.caption import APP_NAME, DEFAULT_BASE_URL, app_version
 from exports.params import Size
 from present.labels import grades_label
@@ -35,7 +34,7 @@ CHART_SIZE = Size(width=680, scale=3)
 INK_BELOW = 232  # a pixel row of a chart image with nothing darker (grid lines are lighter) may end a page
 CONTENT_TYPE = "application/pdf"
 MAX_BUILDING = 1  # reports built at once per server process; any more are refused at once (report_pdf)
-CACHED_REPORTS = 8  # finished reports kept per process (the whole period's is ~3 MB)
+CACHED_REPORTS = 8  # finished reports kept per process, 32 MB at most (the whole period's is ~3 MB)
 RETRY_AFTER_S = 10  # a report takes about 7 s
 
 
@@ -50,15 +49,19 @@ class ReportBusy(ReportUnavailable):
 _building = threading.BoundedSemaphore(MAX_BUILDING)
 
 
+CACHE = memory.BytesCache(max_items=CACHED_REPORTS, max_bytes=32 << 20)  # finished reports per process
+
+
 def report_pdf(bundle: Bundle, view: View, paper: str, base_url: str, today: dt.date | None = None) -> bytes:
     """The report of a view as the server gives it: a finished one from the cache (per view, paper, link base, day
     and data version), else built in this process's one report slot, with one image-renderer place held for all its
     charts. Both are taken before any work, so a refusal (ReportBusy) costs nothing."""
-    return _cached_report(bundle, view, paper, base_url, today or dt.date.today(), bundle.version)
+    today = today or dt.date.today()
+    key = (bundle, view, paper, base_url, today, bundle.version)
+    return CACHE.get(key, lambda: _build_in_slot(bundle, view, paper, base_url, today))
 
 
-@functools.lru_cache(maxsize=CACHED_REPORTS)
-def _cached_report(bundle: Bundle, view: View, paper: str, base_url: str, today: dt.date, _v) -> bytes:
+def _build_in_slot(bundle: Bundle, view: View, paper: str, base_url: str, today: dt.date) -> bytes:
     if not _building.acquire(blocking=False):
         raise ReportBusy(f"{MAX_BUILDING} report(s) already being built on this server process")
     try:
@@ -68,9 +71,10 @@ def _cached_report(bundle: Bundle, view: View, paper: str, base_url: str, today:
         raise ReportBusy(f"the chart renderer is busy: {err}") from None
     finally:
         _building.release()
+        memory.hand_back_heap()  # the tens of MB a report frees (pages, chart images, fonts)
 
 
-cache_clear = _cached_report.cache_clear
+cache_clear = CACHE.clear
 
 
 def _pdf(paper: str) -> FPDF:

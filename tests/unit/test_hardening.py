@@ -774,3 +774,32 @@ def test_links_follow_the_configured_public_url(client, monkeypatch):
         assert "evil.example" not in text and "127.0.0.1" not in text, what
         link = f"https://atlas.example.org/camps/?{SEPT_2013}"
         assert link.replace("&", "&amp;" if what != "report" else "&") in text, what
+
+
+# ---- Issue 26, 6: memory after reports and large images ----------------------------------------------------------
+
+
+def test_finished_images_kept_in_memory_are_bounded_in_bytes(bundle, monkeypatch):
+    """The image cache kept its last 64 images whatever their size: 64 large PNGs (up to 24 M pixels each) could hold
+    hundreds of MB in every worker. It is now bounded in bytes too (memory.BytesCache)."""
+    import tracemalloc
+
+    from data.select import View as Selected
+    from exports import images
+    from exports.params import Size
+
+    monkeypatch.setattr(images, "render", lambda fig, fmt, scale=None: bytes(5 << 20))  # a 5 MB image each
+    images.cache_clear()
+    view = Selected(pd.Period("2013-01", "M"), pd.Period("2013-12", "M"))
+    tracemalloc.start()
+    try:
+        for width in range(800, 830):  # 30 distinct exports, 150 MB in all
+            images.export_image(bundle, "casualties", "png", view, Size(width=width))
+        kept, _ = tracemalloc.get_traced_memory()
+        hits = images.cache_info().hits
+        images.export_image(bundle, "casualties", "png", view, Size(width=829))
+        assert images.cache_info().hits == hits + 1  # the latest image is still kept
+    finally:
+        tracemalloc.stop()
+        images.cache_clear()
+    assert kept < 80 << 20, f"{kept / 2**20:.0f} MB kept after 30 images of 5 MB"
