@@ -4,14 +4,18 @@ workers, Redis) under the faults issue 14 found, each with its number, written t
 1. exports after the renderer's Chromium is killed (how many of the next exports work, and the first one's time);
 2. /healthz latency under 12 slow clients trickling POST bodies;
 3. /healthz and callback latency while 16 clients ask for new PNGs (the render queue answers 503 beyond its limit);
-4. callback latency with Redis frozen (SIGSTOP), against Redis answering.
+4. callback latency with Redis frozen (SIGSTOP), against Redis answering;
+5. a large map export while its Chromium's page processes are killed (issue 26);
+6. /healthz, callback and refusal times while 8 clients ask for new reports in a loop for 25 s;
+7. worker memory (RSS) over 200 reports of new views.
 
-Loopback only; every loop is bounded in count and time (the whole run takes well under a minute).
+Loopback only; every loop is bounded in count and time (1-4 take under a minute, 7 several minutes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import signal
@@ -21,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -62,6 +67,22 @@ def _views(n: int, offset: int) -> list[dict]:
         ).to_store()
         for i in range(n)
     ]
+
+
+REPORTS_FOR_MEMORY = 200
+PAGE_DEATH = "renderer: a page process of the browser died"  # exports.render_server's line in the log
+
+
+def _report_queries(lenses: tuple[str, ...]) -> Iterator[str]:
+    """Report views new to every cache, endlessly: each month range (shortest first) in each lens and paper."""
+    first, last = default_choices().first, default_choices().last
+    months = (last - first).n + 1
+    while True:
+        for span in range(months):
+            for start in range(months - span):
+                for lens in lenses:
+                    for paper in ("a4", "letter"):
+                        yield f"from={first + start}&to={first + start + span}&lens={lens}&paper={paper}"
 
 
 def callback_times(client: Client, cb: dp.Callback, views: list[dict]) -> tuple[list[float], dict[int, int]]:
@@ -195,6 +216,110 @@ def main() -> int:
         )
         if set(frozen_status) != {200}:
             problems.append(f"callbacks with Redis frozen: {frozen_status}")
+
+        # 5. a page process of the renderers' Chromium killed during a large export
+        for i in range(4):  # both workers' renderers started, their page processes settled
+            get(f"{base}/export/casualties.png?width={900 + i}")
+        time.sleep(1.5)
+        box: dict[str, tuple[int, float, str]] = {}
+        big = f"{base}/export/map.png?from=2010-01&to=2014-12&width=3000&height=2600&scale=1.7"
+        log = next((workdir / "gunicorn").glob("gunicorn-*.log"))
+        caught = log.read_text(errors="replace").count(PAGE_DEATH)
+        exporting = threading.Thread(target=lambda: box.update(r=get(big)))
+        exporting.start()
+        pages = faults.kill_pages_when_drawing(master)  # once a page process draws
+        exporting.join(150)
+        status, took, message = box.get("r", (0, 0.0, "no answer"))
+        caught = log.read_text(errors="replace").count(PAGE_DEATH) - caught
+        rows.append(
+            (
+                f"a 3000×2600×1.7 map export whose Chromium page processes are killed while it draws ({pages} "
+                f"killed; {caught} renderer(s) saw it)",
+                f"{status} in {took:.1f} s (the page's death is caught and the render retried once on a fresh "
+                f"renderer; before, the export waited the 45 s timeout and answered 503){' ' + message if message else ''}",
+            )
+        )
+        if status != 200 or not pages or not caught:
+            problems.append(f"export after a page kill: {status} {message}; {pages} killed, {caught} caught")
+
+        # 6. report load: 8 clients asking for new reports in a loop for 25 s
+        report_answers: list[tuple[int, float]] = []
+        stop = threading.Event()
+        report_views = _report_queries(("all",))
+
+        def reporter() -> None:
+            while not stop.is_set():
+                with lock:
+                    query = next(report_views)
+                status, took, _ = get(f"{base}/export/report.pdf?{query}", timeout=90)
+                with lock:
+                    report_answers.append((status, took))
+
+        with ThreadPoolExecutor(8) as pool:
+            for _ in range(8):
+                pool.submit(reporter)
+            time.sleep(1.0)
+            health = faults.latencies(base + "/healthz", count=60, interval=0.3, timeout=10)
+            cb_times, cb_status = callback_times(client, panels, _views(10, 60))
+            time.sleep(max(0.0, 25 - 1.0 - 60 * 0.3 - sum(t for t in health if t) - sum(cb_times)))
+            stop.set()
+        health_ok = [t for t in health if t is not None]
+        built = [t for s, t in report_answers if s == 200]
+        refused = [t for s, t in report_answers if s == 503]
+        rows.append(
+            (
+                "/healthz while 8 clients ask for new reports in a loop (25 s)",
+                f"{len(health_ok)}/{len(health)} answered; {ms(health_ok)}",
+            )
+        )
+        rows.append(("casualties callback (new views) meanwhile", f"{ms(cb_times)}; statuses {cb_status}"))
+        rows.append(
+            (
+                "those reports",
+                f"{len(built)}× 200 ({ms(built)}), {len(refused)}× 503 answered in {ms(refused)} "
+                "(one report built at a time per worker, refused before any work, with Retry-After); "
+                f"other statuses: {sorted({s for s, _ in report_answers} - {200, 503}) or 'none'}",
+            )
+        )
+        if len(health_ok) != len(health) or set(cb_status) != {200} or not built:
+            problems.append("page requests failed or no report was built under report load")
+        if any(s not in (200, 503) for s, _ in report_answers):
+            problems.append(f"reports under load: {sorted({s for s, _ in report_answers})}")
+
+        # 7. worker memory over 200 reports (each a new view; refused ones are asked again)
+        workers = faults.workers_of(master)
+        marks = {0: [faults.rss_mb(w) for w in workers]}
+        queries = itertools.islice(_report_queries(("seeds", "independent")), REPORTS_FOR_MEMORY)
+        done = [0]
+
+        def memory_reporter() -> None:
+            while True:
+                with lock:
+                    query = next(queries, None)
+                if query is None:
+                    return
+                while True:
+                    status, _, message = get(f"{base}/export/report.pdf?{query}", timeout=120)
+                    if status != 503:
+                        break
+                    time.sleep(0.2)
+                with lock:
+                    if status != 200:
+                        problems.append(f"a report under the memory run: {status} {message}")
+                    done[0] += 1
+                    if done[0] % 50 == 0:
+                        marks[done[0]] = [faults.rss_mb(w) for w in workers]
+
+        with ThreadPoolExecutor(3) as pool:
+            for running in [pool.submit(memory_reporter) for _ in range(3)]:
+                running.result()
+        rows.append(
+            (
+                f"worker memory (RSS) over {REPORTS_FOR_MEMORY} reports of new views ({len(workers)} workers)",
+                "; ".join(f"after {n}: {' / '.join(f'{mb:.0f}' for mb in rss)} MB" for n, rss in sorted(marks.items()))
+                + " (finished images and reports kept within 64 + 32 MB a worker; freed heap handed back)",
+            )
+        )
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout
     say(f"# Camps Atlas fault run — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit {commit.strip()}")

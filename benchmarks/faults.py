@@ -99,3 +99,49 @@ def kill_chromium_below(pid: int) -> int:
                 os.kill(child, signal.SIGKILL)
                 killed += 1
     return killed
+
+
+def pages_below(pid: int) -> dict[int, int]:
+    """Chromium's page processes (`--type=renderer`) below pid: pid -> CPU time so far, in clock ticks."""
+    out = {}
+    for child in descendants(pid):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if b"--type=renderer" in Path(f"/proc/{child}/cmdline").read_bytes():
+                fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+                out[child] = int(fields[11]) + int(fields[12])  # utime + stime
+    return out
+
+
+def kill_pages_when_drawing(pid: int, within: float = 10.0) -> int:
+    """Wait (at most `within` s) until a page process below pid uses the CPU (a render under way), then SIGKILL
+    every page process below pid; how many were killed (0: no page drew in time)."""
+    before, end = pages_below(pid), time.monotonic() + within
+    while time.monotonic() < end:
+        time.sleep(0.05)
+        now = pages_below(pid)
+        if any(now[p] - before.get(p, now[p]) >= 2 for p in now):  # ≥ 20 ms of CPU in 50 ms
+            for page in now:
+                with contextlib.suppress(OSError):
+                    os.kill(page, signal.SIGKILL)
+            return len(now)
+        before = now
+    return 0
+
+
+def workers_of(master: int) -> list[int]:
+    """A gunicorn master's worker processes (its direct children that run gunicorn), by pid."""
+    out = []
+    for pid, (parent, _) in _proc_table().items():
+        with contextlib.suppress(OSError):
+            if parent == master and b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                out.append(pid)
+    return sorted(out)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process, in MB (0 when it is gone)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import logging
 import threading
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from exports.caption import APP_NAME, DEFAULT_BASE_URL, app_version
 from exports.params import Size
 from present.labels import grades_label
 
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2 subsets the fonts: ~30 INFO lines per report
 PAPERS = {"a4": "A4", "letter": "Letter"}
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
