@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import logging
 
+from exports.public import PUBLIC_URL_CONFIG
 from serving import cache, compression, health, security, static_cache, validation
-from serving.settings import PUBLIC_URL_CONFIG, Settings, SettingsError, from_env
+from serving.settings import Settings, SettingsError, from_env
 
 __all__ = ["Settings", "SettingsError", "configure"]
 

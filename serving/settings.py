@@ -34,7 +34,6 @@ DEFAULT_WORKERS = 2
 MAX_WORKERS = 64
 CACHE_SCHEMES = ("redis", "rediss")
 DEFAULT_EMBED_ANCESTORS = ("*",)
-PUBLIC_URL_CONFIG = "CAMPS_ATLAS_PUBLIC_URL"  # the Flask config key serving.configure sets (exports.public reads it)
 # A CSP host source: * | 'self' | scheme://host[:port] with an optional leading "*." on the host.
 _ANCESTOR = re.compile(r"^(\*|'self'|https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?)$")
 

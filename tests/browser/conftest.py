@@ -42,7 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    """The real app (app.server) on a free loopback port, served by werkzeug in a daemon thread."""
+    """The real app (app.server) on a free loopback port, served by werkzeug in a daemon thread; its links are written
+    under that address (the public URL)."""
     from werkzeug.serving import WSGIRequestHandler, make_server
 
     from app import server
@@ -51,7 +52,10 @@ def base_url() -> Iterator[str]:
         def log_request(self, *args, **kwargs) -> None:  # one line per request would drown pytest's output
             pass
 
+    from exports.public import PUBLIC_URL_CONFIG
+
     httpd = make_server("127.0.0.1", 0, server, threaded=True, request_handler=QuietHandler)
+    server.config[PUBLIC_URL_CONFIG] = f"http://127.0.0.1:{httpd.server_port}/"  # as CAMPS_ATLAS_PUBLIC_URL would
     thread = threading.Thread(target=httpd.serve_forever, name="camps-atlas-test-server", daemon=True)
     thread.start()
     try:

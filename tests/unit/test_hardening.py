@@ -767,7 +767,7 @@ def test_a_foreign_host_header_never_reaches_a_link(client):
 
 def test_links_follow_the_configured_public_url(client, monkeypatch):
     from app import server
-    from serving.settings import PUBLIC_URL_CONFIG
+    from exports.public import PUBLIC_URL_CONFIG
 
     monkeypatch.setitem(server.config, PUBLIC_URL_CONFIG, "https://atlas.example.org/camps/")
     for what, text in _links(client, FOREIGN).items():
