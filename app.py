@@ -17,11 +17,13 @@ import components.callbacks  # noqa: F401  (registers the callbacks)
 from components.first_paint import page_layout
 from components.ids import Page
 from components.index_page import INDEX_STRING
+from components.index_page import install as declare_language
 from exports.routes import register as register_exports
 from serving import configure
 
 app = Dash(__name__, title="Camps Atlas", assets_folder="components/assets", compress=True, index_string=INDEX_STRING)
 app.layout = page_layout  # the page for the URL's view, its figures in it (components/first_paint.py)
+declare_language(app)  # <html lang dir> of the URL's language
 configure(
     app, view_store=Page.VIEW
 )  # serving/: headers, request checks, /healthz, figure cache (see serving/__init__.py)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -126,3 +127,17 @@ def precision_of_pair(pair: tuple[str, str]) -> str:
 def month_label(month: pd.Period) -> str:
     """'Sep 2013' for a monthly period."""
     return f"{_MONTHS[month.month - 1]} {month.year}"
+
+
+# The month rule: YYYY-MM in any script's decimal digits (Arabic ٢٠١٣, Persian ۲۰۱۳, full-width ２０１３), read with
+# int(), so a URL typed in a Persian or Arabic UI means the month it spells; what the app writes is ASCII.
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(text: Any) -> pd.Period | None:
+    """The month YYYY-MM spells (year 1 or later, month 1–12), or None."""
+    match = _MONTH.match(text) if isinstance(text, str) else None
+    if not match:
+        return None
+    year, number = int(match[1]), int(match[2])
+    return pd.Period(year=year, month=number, freq="M") if year >= 1 and 1 <= number <= 12 else None

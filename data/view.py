@@ -1,6 +1,7 @@
-"""The view: what a reader selected — a month range, a place, a source lens, and the story step it shows, if any.
+"""The view: what a reader selected — a month range, a place, a source lens, the story step it shows, if any, and
+the language it is read in.
 
-This is the one place that knows the view's parameters (`from`, `to`, `place`, `lens`, `story`, `step`) and the
+This is the one place that knows the view's parameters (`from`, `to`, `place`, `lens`, `story`, `step`, `lang`) and the
 month rule. It parses them (leniently for the page, with a notice per parameter it ignored or adjusted; strictly for
 exports and the command line, naming the bad parameter or option), and writes what every other part uses: the query
 string (address bar, links, citations, embeds, report, CLI), the store of the page, the cache key, the file stem
@@ -10,7 +11,6 @@ and the range label. A new field (a grade filter, a language) is added here and 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -18,10 +18,11 @@ from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
-from data import dates
+from data import dates, languages
+from data.dates import parse_month
 from data.grades import GRADES
 
-PARAMS = ("from", "to", "place", "lens", "grade", "story", "step")
+PARAMS = ("from", "to", "place", "lens", "grade", "story", "step", "lang")
 LENSES = ("all", "independent", "group", "seeds", "iran_state")
 LENS_LABELS = {  # as captions and chart subtitles name the lens
     "all": "All claimants",
@@ -30,9 +31,6 @@ LENS_LABELS = {  # as captions and chart subtitles name the lens
     "seeds": "The seed documents only",
     "iran_state": "The Iranian state's claims",
 }
-# The month rule: YYYY-MM in any script's decimal digits (Arabic ٢٠١٣, Persian ۲۰۱۳, full-width ２０１３), read with
-# int(), so a URL typed in a Persian or Arabic UI means the month it spells; what the app writes is ASCII.
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def grades_of(values: Any) -> tuple[str, ...]:
@@ -45,15 +43,6 @@ def grades_of(values: Any) -> tuple[str, ...]:
 def lens_of(value: Any) -> str:
     """The lens a control's value names ('all' for anything else)."""
     return value if value in LENSES else "all"
-
-
-def parse_month(text: Any) -> pd.Period | None:
-    """The month YYYY-MM spells (year 1 or later, month 1–12), or None."""
-    match = _MONTH.match(text) if isinstance(text, str) else None
-    if not match:
-        return None
-    year, number = int(match[1]), int(match[2])
-    return pd.Period(year=year, month=number, freq="M") if year >= 1 and 1 <= number <= 12 else None
 
 
 class ParamError(ValueError):
@@ -96,7 +85,8 @@ def option_spelling(name: str) -> str:
 @dataclass(frozen=True)
 class View:
     """What the user selected: an inclusive month range, an optional place, a source lens, the story step (story
-    id, step from 1) the view is, if any, and the grades it shows (data.grades; () = every grade)."""
+    id, step from 1) the view is, if any, the grades it shows (data.grades; () = every grade) and the language it
+    is read in (data.languages)."""
 
     start: pd.Period
     end: pd.Period
@@ -105,6 +95,7 @@ class View:
     story: str | None = None
     step: int | None = None
     grades: tuple[str, ...] = ()
+    lang: str = languages.DEFAULT
 
     # ---- what the view means --------------------------------------------------------------------------------------
     @property
@@ -123,10 +114,11 @@ class View:
 
     @property
     def cache_key(self) -> str:
-        """`<from>:<to>:<place>:<lens>[:<grades>]`: what the figures of the view depend on (the story step does
-        not)."""
+        """`<from>:<to>:<place>:<lens>[:<grades>][@<lang>]`: what the figures of the view depend on (the story step
+        does not)."""
         key = f"{self.start}:{self.end}:{self.place or '-'}:{self.lens}"
-        return f"{key}:{'+'.join(self.grades)}" if self.grades else key
+        key = f"{key}:{'+'.join(self.grades)}" if self.grades else key
+        return key if self.lang == languages.DEFAULT else f"{key}@{self.lang}"
 
     def file_stem(self, what: str, captioned: bool = True) -> str:
         """camps-atlas-<what>-<from>_<to>[-place][-lens], e.g. camps-atlas-map-2013-01_2013-12-ashraf: the name of
@@ -139,6 +131,8 @@ class View:
             stem += f"-{self.lens}"
         if self.grades:
             stem += "-" + "+".join(self.grades)
+        if self.lang != languages.DEFAULT:
+            stem += f"-{self.lang}"
         return stem if captioned else f"{stem}-chart"
 
     # ---- writing -------------------------------------------------------------------------------------------------
@@ -155,6 +149,8 @@ class View:
             params["lens"] = self.lens
         if self.grades:
             params["grade"] = ",".join(self.grades)
+        if self.lang != languages.DEFAULT:
+            params["lang"] = self.lang
         return "?" + urlencode(params, safe=",")
 
     def to_store(self) -> dict:
@@ -162,6 +158,8 @@ class View:
         out = {"from": str(self.start), "to": str(self.end), "place": self.place, "lens": self.lens}
         if self.grades:
             out["grade"] = list(self.grades)
+        if self.lang != languages.DEFAULT:
+            out["lang"] = self.lang
         if self.story:
             out.update(story=self.story, step=self.step)
         return out
@@ -170,11 +168,12 @@ class View:
     def with_span(self, span: Sequence[int], choices: Choices) -> View:
         """The view with the slider's month indices applied (clamped, ordered); out of any story."""
         low, high = sorted(int(min(max(int(i), 0), choices.last_step)) for i in span)
-        return View(choices.first + low, choices.first + high, self.place, self.lens, grades=self.grades)
+        start, end = choices.first + low, choices.first + high
+        return View(start, end, self.place, self.lens, grades=self.grades, lang=self.lang)
 
     def with_place(self, place: str | None) -> View:
         """The view filtered to a place (None clears the filter); out of any story."""
-        return View(self.start, self.end, place, self.lens, grades=self.grades)
+        return View(self.start, self.end, place, self.lens, grades=self.grades, lang=self.lang)
 
     def with_grades(self, grades: Any) -> View:
         """The view showing only items of these grades (none or all: every grade); a story step stays."""
@@ -192,7 +191,7 @@ class View:
         """The view a story step sets (clamped to the story's steps), seen through this view's lens unless the
         step sets its own."""
         steps = choices.stories[story]
-        return replace(steps[min(max(step, 1), len(steps)) - 1].view(self.lens), grades=self.grades)
+        return replace(steps[min(max(step, 1), len(steps)) - 1].view(self.lens), grades=self.grades, lang=self.lang)
 
     # ---- reading -------------------------------------------------------------------------------------------------
     @classmethod
@@ -259,14 +258,17 @@ class View:
         if not (isinstance(grade, list) and all(isinstance(g, str) and g in GRADES for g in grade)):
             raise ParamError("the view's grade must be a list of known grades")
         grades = grades_of(grade)
+        lang = data.get("lang", languages.DEFAULT)
+        if not (isinstance(lang, str) and lang in languages.AVAILABLE):
+            raise ParamError(f"the view's lang must be one of {', '.join(languages.AVAILABLE)}")
         story, step = data.get("story"), data.get("step")
         if story is None and step is None:
-            return cls(start, end, place, lens, grades=grades)
+            return cls(start, end, place, lens, grades=grades, lang=lang)
         if not (isinstance(story, str) and story in choices.stories):
             raise ParamError("the view's story is not a known story")
         if not (type(step) is int and 1 <= step <= len(choices.stories[story])):
             raise ParamError("the view's step is not a step of its story")
-        return cls(start, end, place, lens, story, step, grades)
+        return cls(start, end, place, lens, story, step, grades, lang)
 
 
 def _read(
@@ -339,7 +341,7 @@ def _read(
         problem(f"{spell('lens')}{params['lens']!r}", f"expected one of {', '.join(LENSES)}")
         lens = "all"
     grades = _grades(params, problem, spell)
-    view = View(start, end, place, lens, grades=grades)
+    view = View(start, end, place, lens, grades=grades, lang=_lang(params, problem, spell))
     story = _story(params, choices, problem, spell)
     if story:
         view = view.at_step(*story, choices)
@@ -355,6 +357,14 @@ def _grades(params: dict[str, str], problem: Callable[..., None], spell: Spell) 
     if unknown:
         problem(f"{spell('grade')}{','.join(unknown)!r}", f"expected grades among {', '.join(GRADES)}")
     return grades_of([g for g in given if g in GRADES])
+
+
+def _lang(params: dict[str, str], problem: Callable[..., None], spell: Spell) -> str:
+    """The language of lang=<code> (data.languages.read: English, with a problem, for one not offered)."""
+    lang, reason = languages.read(params.get("lang", ""))
+    if reason:
+        problem(f"{spell('lang')}{params['lang']!r}", reason, "the page is in English")
+    return lang
 
 
 def _story(

@@ -157,3 +157,50 @@ def test_slider_span_is_clamped_and_ordered(choices):
     assert choices.first + last == choices.last
     view = View(choices.first, choices.first).with_span([last + 5, -3], choices)
     assert (view.start, view.end) == (choices.first, choices.last)
+
+
+# ---- the language (issue 13): part of the view ---------------------------------------------------------------------
+
+
+def test_a_language_not_yet_offered_is_english_with_a_notice(choices):
+    view, notices = View.parse("?from=2013-09&to=2013-09&lang=fa", choices)
+    assert view.lang == "en" and view.query() == "?from=2013-09&to=2013-09"
+    assert notices == [
+        "Ignored lang='fa': Persian (فارسی) is not available yet; available: en (English); the page is in English."
+    ]
+    assert "expected one of en (English)" in View.parse("?lang=klingon", choices)[1][0]
+    with pytest.raises(ParamError, match=r"lang='fa': Persian \(فارسی\) is not available yet"):
+        View.parse_strict("from=2013-09&to=2013-09&lang=fa", choices)
+    with pytest.raises(ParamError, match="the view's lang must be one of en"):
+        View.from_store({"from": "2013-09", "to": "2013-09", "place": None, "lens": "all", "lang": "fa"}, choices)
+
+
+@pytest.fixture
+def persian(monkeypatch):
+    """Persian offered, as it will be once its catalogue is complete."""
+    from data import languages
+
+    monkeypatch.setattr(languages, "AVAILABLE", ("en", "fa"))
+
+
+def test_the_language_goes_with_the_view_everywhere(choices, persian):
+    view, notices = View.parse("?from=2013-09&to=2013-10&lens=seeds&lang=FA", choices)
+    assert notices == [] and view.lang == "fa"
+    assert view.query() == "?from=2013-09&to=2013-10&lens=seeds&lang=fa"
+    assert view.file_stem("map") == "camps-atlas-map-2013-09_2013-10-seeds-fa"
+    assert view.cache_key != View(view.start, view.end, None, "seeds").cache_key  # translated figures differ
+    assert View.from_store(view.to_store(), choices) == view
+    assert View.parse_strict(view.query(), choices)[0] == view
+    assert view.with_span([0, 3], choices).lang == "fa" and view.with_place("liberty").lang == "fa"
+    assert view.with_lens("all").lang == "fa" and view.with_grades(["corroborated"]).lang == "fa"
+    step = view.at_step("camps", 2, choices)
+    assert step.lang == "fa" and "lang=fa" in step.query()
+
+
+def test_the_page_declares_the_language_and_direction(persian):
+    from app import server
+
+    client = server.test_client()
+    assert '<html lang="fa" dir="rtl">' in client.get("/?lang=fa").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in client.get("/?lang=de").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in client.get("/").get_data(as_text=True)

@@ -1,0 +1,32 @@
+"""The languages a view can be read in: English, Persian, Arabic and Albanian (`?lang=en|fa|ar|sq`).
+
+A language is offered (in the picker, and honoured in URLs and exports) once its catalogue of the page's strings is
+complete; until then `lang=` asks for it with a notice and the page stays in English. Persian and Arabic are read
+right to left.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "fa", "ar", "sq")
+DEFAULT = "en"
+ENDONYMS = {"en": "English", "fa": "فارسی", "ar": "العربية", "sq": "Shqip"}  # each language's own name for itself
+NAMES = {"en": "English", "fa": "Persian", "ar": "Arabic", "sq": "Albanian"}
+RIGHT_TO_LEFT = frozenset({"fa", "ar"})
+AVAILABLE: tuple[str, ...] = ("en",)  # languages whose catalogues are complete (issue 13 adds the others)
+
+
+def direction(lang: str) -> str:
+    """The text direction of a language: 'rtl' or 'ltr' (the `dir` of <html>)."""
+    return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+
+
+def read(raw: str) -> tuple[str, str | None]:
+    """The language a `lang=` value asks for, and why it was not taken (None when it was): a language that is not
+    offered yet, or not one of ours, reads as English."""
+    lang = raw.strip().lower() or DEFAULT
+    if lang in AVAILABLE:
+        return lang, None
+    offered = ", ".join(f"{code} ({NAMES[code]})" for code in AVAILABLE)
+    if lang in LANGUAGES:
+        return DEFAULT, f"{NAMES[lang]} ({ENDONYMS[lang]}) is not available yet; available: {offered}"
+    return DEFAULT, f"expected one of {offered}"
