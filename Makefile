@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= $(or $(CAMPS_ATLAS_HOST),127.0.0.1)
 PORT ?= $(or $(CAMPS_ATLAS_PORT),8050)
 
-.PHONY: run serve bench bench-deps export-deps front-deps test lint unit browser system-deps clean
+.PHONY: catalogues run serve bench bench-deps export-deps front-deps test lint unit browser system-deps clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,17 @@ $(VENV)/.installed: pyproject.toml
 $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
+
+# Translations (data/translation.py): extract the strings marked t(lang, "…") into the template, update each
+# language's catalogue from it, compile them. Translators edit data/locales/<lang>/LC_MESSAGES/camps_atlas.po.
+LANGS := fa ar sq
+LOCALES := data/locales
+catalogues: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-default-keywords -k t:2 --no-location --sort-output --omit-header \
+	  -o $(LOCALES)/camps_atlas.pot .
+	@for l in $(LANGS); do $(VENV)/bin/pybabel -q update --init-missing --ignore-obsolete --no-fuzzy-matching \
+	  -D camps_atlas -l $$l -i $(LOCALES)/camps_atlas.pot -d $(LOCALES) || exit 1; done
+	$(VENV)/bin/pybabel compile --statistics -D camps_atlas -d $(LOCALES)
 
 run: $(VENV)/.installed export-deps
 	CAMPS_ATLAS_HOST=$(HOST) CAMPS_ATLAS_PORT=$(PORT) $(PY) app.py

@@ -60,7 +60,7 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
         **_outputs(STORY_OUTPUTS, update_story(data)),
         **_outputs(TABLE_OUTPUTS, table_outputs(data, None, None, False)),
     }
-    layout = build_layout(bundle, topojson_url)
+    layout = build_layout(bundle, topojson_url, up.view.lang)
     _fill(layout, values)
     return layout
 

@@ -13,24 +13,27 @@ from components.kpis import kpi_row
 from components.share import share_bar
 from components.story import STORY, start_link, story_panel
 from components.table import table_section
+from data import languages
 from data.load import Bundle
 from data.rules import COUNTING_RULES
+from data.translation import t
 from present import border_check
 from present.counting_rows import counting_rows
 
 
-def _how_to_read() -> html.Aside:
+def _how_to_read(lang: str) -> html.Aside:
     return html.Aside(
         className="panel note",
         children=[
-            html.H2("How to read the figures, and how they are counted"),
+            html.H2(t(lang, "How to read the figures, and how they are counted")),
             html.Ul([html.Li(rule) for rule in COUNTING_RULES]),
         ],
     )
 
 
-def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
-    """The whole page for a bundle, without a view; components/first_paint.py fills in the URL's view."""
+def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAULT) -> html.Div:
+    """The whole page for a bundle in a language, without a view; components/first_paint.py fills in the URL's
+    view."""
     border = border_check(bundle)
     n_sources = len(bundle.sources)
     return html.Div(
@@ -43,15 +46,18 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
             dcc.Store(id=Detail.SELECTED),
             dcc.Store(id=Detail.STEP_ITEM),
             html.Div(id=Page.TITLE, hidden=True),  # the view's name: assets/view_title.js makes it the <title>
-            html.A("Skip to the data table", href="#data-table-heading", className="skip-link"),
+            html.A(t(lang, "Skip to the data table"), href="#data-table-heading", className="skip-link"),
             html.Header(
                 className="header",
                 children=[
                     html.H1("Camps Atlas"),
                     html.P(
-                        "Camp Ashraf and Camp Liberty, Iraq: attacks on the residents (members of the Iranian "
-                        "opposition group PMOI/MEK), their transfer from Ashraf to Liberty (2012–2013) and their "
-                        "resettlement abroad (2013–2016). Every figure is shown with who reports it.",
+                        t(
+                            lang,
+                            "Camp Ashraf and Camp Liberty, Iraq: attacks on the residents (members of the Iranian "
+                            "opposition group PMOI/MEK), their transfer from Ashraf to Liberty (2012–2013) and their "
+                            "resettlement abroad (2013–2016). Every figure is shown with who reports it.",
+                        ),
                         className="lede",
                     ),
                     start_link(dash.get_relative_path(f"/?story={STORY}&step=1")),
@@ -77,7 +83,7 @@ def build_layout(bundle: Bundle, topojson_url: str) -> html.Div:
                     html.Div(graph(Charts.CONTEXT, Charts.CONTEXT_SUMMARY, topojson_url, 300), className="wide"),
                     html.Div(table_section(), className="wide"),
                     distance_panel(border.km, list(border.claims)) if border else html.Div(),
-                    _how_to_read(),
+                    _how_to_read(lang),
                 ],
             ),
             html.Footer(

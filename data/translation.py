@@ -1,0 +1,50 @@
+"""The page's strings in the reader's language: gettext catalogues made with Babel (`make catalogues`: extract from
+the code into data/locales/camps_atlas.pot, update each language's .po, compile the .mo files the app reads).
+
+Mark a string where it is written: `t(lang, "Date range")` (or `t(lang, "{n} attacks in view", n=3)`, formatted after
+translation). Source titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE)
+only once its catalogue has no untranslated entry (tests/unit/test_translation.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from data import languages
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+DOMAIN = "camps_atlas"
+TEMPLATE = LOCALES / f"{DOMAIN}.pot"
+
+
+def catalogue_path(lang: str, suffix: str = ".po") -> Path:
+    return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+@functools.cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of a language (English: the strings as written). A .mo older than its .po, or missing
+    (`make catalogues` not run since), is compiled from the .po in memory, so the page never shows stale text."""
+    if lang == languages.DEFAULT:
+        return gettext.NullTranslations()
+    po, mo = catalogue_path(lang), catalogue_path(lang, ".mo")
+    if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+        return gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+    with po.open("rb") as source:
+        catalog = read_po(source, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def t(lang: str, message: str, **values: object) -> str:
+    """`message` in `lang` (as written when it has no translation), then formatted with `values`."""
+    text = translations(lang).gettext(message)
+    return text.format(**values) if values else text
