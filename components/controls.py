@@ -11,20 +11,22 @@ from components.ids import Controls
 from components.key_events import key_event_marks
 from components.pickers import pickers
 from components.playback import playback_controls
-from data import dates, timeline
-from data.grades import GRADE_LABELS, GRADE_RULES, GRADES, TOLERANCE_TEXT
+from data import dates, languages, timeline
+from data.grades import GRADE_LABELS, GRADE_RULES, GRADES, TOLERANCE, TOLERANCE_PEOPLE, TOLERANCE_TEMPLATE
 from data.load import Bundle
 from data.select import LENSES
 from data.story import default_key_events
+from data.translation import N_, t
 
+SHARE = format(TOLERANCE, ".0%")
 LENS_OPTIONS = {
-    "all": "All claimants",
-    "independent": "Independent",
-    "group": "The group",
-    "seeds": "Seed documents",
-    "iran_state": "Iranian state",
+    "all": N_("All claimants"),
+    "independent": N_("Independent"),
+    "group": N_("The group"),
+    "seeds": N_("Seed documents"),
+    "iran_state": N_("Iranian state"),
 }
-LENS_HELP = (
+LENS_HELP = N_(
     "Lenses sort figures by who makes them (the claimant), not by where they were published. Independent: UN "
     "bodies, governments (incl. Iraq's), NGOs, news media and academics, neither of the two parties. The group: "
     "the PMOI/MEK, the NCRI, their outlets and supporters' campaigns, wherever quoted. Seed documents: only the "
@@ -33,22 +35,22 @@ LENS_HELP = (
 )
 
 
-def control_bar(bundle: Bundle) -> html.Section:
+def control_bar(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Section:
     """Range slider over every month of the data, labelled by year; the selected months shown as text."""
     axis = timeline.months(bundle)
     return html.Section(
         className="controls",
-        **{"aria-label": "Filters"},
+        **{"aria-label": t(lang, "Filters")},
         children=[
             html.Div(
                 className="controls-row",
                 children=[
-                    html.Label("Date range", htmlFor=Controls.DATE_RANGE, className="control-title"),
+                    html.Label(t(lang, "Date range"), htmlFor=Controls.DATE_RANGE, className="control-title"),
                     html.Output(id=Controls.RANGE_LABEL, className="range-label", **{"aria-live": "polite"}),
                     playback_controls(),
                     html.Span(className="spacer"),
                     html.Span(id=Controls.FILTER_LABEL, className="filter-label", **{"aria-live": "polite"}),
-                    html.Button("Reset place filter", id=Controls.RESET, className="reset-button", n_clicks=0),
+                    html.Button(t(lang, "Reset place filter"), id=Controls.RESET, className="reset-button", n_clicks=0),
                 ],
             ),
             # The month of each position, for the handles' aria-valuetext and the label while dragging
@@ -70,57 +72,75 @@ def control_bar(bundle: Bundle) -> html.Section:
             ),
             key_event_marks(axis, default_key_events()),
             html.P(
-                "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
-                "country on the map, or choose it under Place, to filter the charts to it.",
+                t(
+                    lang,
+                    "Drag the handles or focus one and use the arrow keys (one month per step). Click a camp or "
+                    "country on the map, or choose it under Place, to filter the charts to it.",
+                ),
                 className="hint",
             ),
             html.Div(
                 className="controls-row lens-row",
                 children=[
-                    html.Span("Whose figures", className="control-title", id="source-lens-label"),
+                    html.Span(t(lang, "Whose figures"), className="control-title", id="source-lens-label"),
                     dcc.RadioItems(
                         id=Controls.LENS,
-                        options=[{"label": LENS_OPTIONS[k], "value": k} for k in LENSES],
+                        options=[{"label": t(lang, LENS_OPTIONS[k]), "value": k} for k in LENSES],
                         value="all",
                         inline=True,
                         className="lens",
                         inputClassName="lens-input",
                         labelClassName="lens-option",
                     ),
-                    html.Span(LENS_HELP, className="hint lens-help"),
+                    html.Span(t(lang, LENS_HELP), className="hint lens-help"),
                 ],
             ),
-            grade_filter(),
-            pickers(bundle),
+            grade_filter(lang),
+            pickers(bundle, lang),
         ],
     )
 
 
-def grade_filter() -> html.Div:
+def grade_filter(lang: str = languages.DEFAULT) -> html.Div:
     """The grades the view shows (none chosen: every grade), each with its one-line rule in its help."""
     return html.Div(
         className="controls-row grade-row",
         children=[
-            html.Label("How well supported", htmlFor=Controls.GRADE, className="control-title"),
+            html.Label(t(lang, "How well supported"), htmlFor=Controls.GRADE, className="control-title"),
             dcc.Dropdown(
                 id=Controls.GRADE,
-                options=[{"label": GRADE_LABELS[g], "value": g} for g in GRADES],
+                options=[{"label": t(lang, GRADE_LABELS[g]), "value": g} for g in GRADES],
                 value=[],
                 multi=True,
                 searchable=False,
-                placeholder="Every grade",
+                placeholder=t(lang, "Every grade"),
                 className="grade-picker",
             ),
             html.Details(
                 className="hint grade-help",
                 children=[
-                    html.Summary("What the grades mean"),
-                    html.Ul([html.Li([html.Strong(GRADE_LABELS[g] + ": "), GRADE_RULES[g] + "."]) for g in GRADES]),
+                    html.Summary(t(lang, "What the grades mean")),
+                    html.Ul(
+                        [
+                            html.Li([html.Strong(t(lang, "{label}: ", label=t(lang, GRADE_LABELS[g]))), _rule(g, lang)])
+                            for g in GRADES
+                        ]
+                    ),
                     html.P(
-                        TOLERANCE_TEXT + " An attack is graded by its death toll (its wounded when no source gives "
-                        "one), a movement or a stated population by its number of people."
+                        t(lang, TOLERANCE_TEMPLATE, share=SHARE, people=TOLERANCE_PEOPLE)
+                        + " "
+                        + t(
+                            lang,
+                            "An attack is graded by its death toll (its wounded when no source gives one), a "
+                            "movement or a stated population by its number of people.",
+                        )
                     ),
                 ],
             ),
         ],
     )
+
+
+def _rule(grade: str, lang: str) -> str:
+    """A grade's one-line rule as a sentence."""
+    return t(lang, "{rule}.", rule=t(lang, GRADE_RULES[grade]))

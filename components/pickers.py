@@ -12,8 +12,10 @@ import functools
 from dash import dcc, html
 
 from components.ids import Controls
+from data import languages
 from data.load import Bundle
 from data.summary import ItemSummary, summarise_events, summarise_movements
+from data.translation import t
 
 
 def _option(item: ItemSummary) -> str:
@@ -64,23 +66,28 @@ def _picker(label: str, picker_id: str, options: list[dict], placeholder: str) -
     )
 
 
-def pickers(bundle: Bundle) -> html.Div:
+def pickers(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Div:
     """Three labelled dropdowns (Tab to one, arrow keys or type to search, Enter to choose; clear it or Reset)."""
     return html.Div(
         className="controls-row pickers",
         children=[
-            _picker("Place", Controls.PLACE_PICKER, place_options(bundle), "All places (choose one to filter)"),
             _picker(
-                "Attack",
-                Controls.ATTACK_PICKER,
-                [{"label": label, "value": eid} for eid, label in attack_options(bundle)],
-                "Choose an attack to see its sources",
+                t(lang, "Place"),
+                Controls.PLACE_PICKER,
+                place_options(bundle),
+                t(lang, "All places (choose one to filter)"),
             ),
             _picker(
-                "Movement",
+                t(lang, "Attack"),
+                Controls.ATTACK_PICKER,
+                [{"label": label, "value": eid} for eid, label in attack_options(bundle)],
+                t(lang, "Choose an attack to see its sources"),
+            ),
+            _picker(
+                t(lang, "Movement"),
                 Controls.MOVEMENT_PICKER,
                 [{"label": label, "value": mid} for mid, label in movement_options(bundle)],
-                "Choose a movement to see its sources",
+                t(lang, "Choose a movement to see its sources"),
             ),
         ],
     )

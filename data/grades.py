@@ -15,36 +15,44 @@ import pandas as pd
 from data import schema
 from data.quantities import stated_for
 from data.supersede import counted
+from data.translation import N_
 
 GRADES = ("corroborated", "one_kind", "single", "contested", "weak", "party_only", "no_figure")
 GRADE_LABELS = {
-    "corroborated": "Corroborated",
-    "one_kind": "Agreeing, one kind of source",
-    "single": "Single independent source",
-    "contested": "Contested",
-    "weak": "Weak",
-    "party_only": "Party claims only",
-    "no_figure": "No figure",
+    "corroborated": N_("Corroborated"),
+    "one_kind": N_("Agreeing, one kind of source"),
+    "single": N_("Single independent source"),
+    "contested": N_("Contested"),
+    "weak": N_("Weak"),
+    "party_only": N_("Party claims only"),
+    "no_figure": N_("No figure"),
 }
 TOLERANCE = 0.10  # figures agree when the highest exceeds the lowest by at most 10% of the highest …
 TOLERANCE_PEOPLE = 2  # … or by at most 2 people
 GRADE_RULES = {
-    "corroborated": "independent claimants of two or more kinds (e.g. the UN and a news agency) give figures that "
-    "agree within the tolerance",
-    "one_kind": "two or more independent claimants agree within the tolerance, but all are of one kind (e.g. only "
-    "wire agencies), so one may repeat the other",
-    "single": "one independent claimant gives a figure",
-    "contested": "independent claimants give figures that differ by more than the tolerance",
-    "weak": "the only independent figures reached us through a party's site, or are the account of the state "
-    "whose forces carried out or are accused of the action",
-    "party_only": "only the group or the Iranian state give a figure",
-    "no_figure": "no source gives a figure",
+    "corroborated": N_(
+        "independent claimants of two or more kinds (e.g. the UN and a news agency) give figures that "
+        "agree within the tolerance"
+    ),
+    "one_kind": N_(
+        "two or more independent claimants agree within the tolerance, but all are of one kind (e.g. only "
+        "wire agencies), so one may repeat the other"
+    ),
+    "single": N_("one independent claimant gives a figure"),
+    "contested": N_("independent claimants give figures that differ by more than the tolerance"),
+    "weak": N_(
+        "the only independent figures reached us through a party's site, or are the account of the state "
+        "whose forces carried out or are accused of the action"
+    ),
+    "party_only": N_("only the group or the Iranian state give a figure"),
+    "no_figure": N_("no source gives a figure"),
 }
-TOLERANCE_TEXT = (
-    f"Figures agree when the highest exceeds the lowest by at most {TOLERANCE:.0%} of the highest or by at most "
-    f"{TOLERANCE_PEOPLE} people. Independent: a claimant of neither party, whose figure did not reach us only through "
-    "a party's site and is not the acting state's own account."
+TOLERANCE_TEMPLATE = N_(
+    "Figures agree when the highest exceeds the lowest by at most {share} of the highest or by at most {people} "
+    "people. Independent: a claimant of neither party, whose figure did not reach us only through a party's site and "
+    "is not the acting state's own account."
 )
+TOLERANCE_TEXT = TOLERANCE_TEMPLATE.format(share=f"{TOLERANCE:.0%}", people=TOLERANCE_PEOPLE)
 
 
 def grade_text(grade: str) -> str:

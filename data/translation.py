@@ -2,7 +2,7 @@
 the code into data/locales/camps_atlas.pot, update each language's .po, compile the .mo files the app reads).
 
 Mark a string where it is written: `t(lang, "Date range")` (or `t(lang, "{n} attacks in view", n=3)`, formatted after
-translation). Source titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE)
+translation); a constant defined before any language is known with `N_("…")`, translated where it is shown. Source titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE)
 only once its catalogue has no untranslated entry (tests/unit/test_translation.py).
 """
 
@@ -42,6 +42,11 @@ def translations(lang: str) -> gettext.NullTranslations:
     write_mo(compiled, catalog)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for the catalogue where it is defined; `t(lang, constant)` translates it where it is shown."""
+    return message
 
 
 def t(lang: str, message: str, **values: object) -> str:

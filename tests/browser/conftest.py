@@ -42,8 +42,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    """The real app (app.server) on a free loopback port, served by werkzeug in a daemon thread; its links are written
-    under that address (the public URL)."""
+    """The real app (app.server) on a free loopback port, served by werkzeug in a daemon thread."""
     from werkzeug.serving import WSGIRequestHandler, make_server
 
     from app import server
@@ -52,10 +51,7 @@ def base_url() -> Iterator[str]:
         def log_request(self, *args, **kwargs) -> None:  # one line per request would drown pytest's output
             pass
 
-    from exports.public import PUBLIC_URL_CONFIG
-
     httpd = make_server("127.0.0.1", 0, server, threaded=True, request_handler=QuietHandler)
-    server.config[PUBLIC_URL_CONFIG] = f"http://127.0.0.1:{httpd.server_port}/"  # as CAMPS_ATLAS_PUBLIC_URL would
     thread = threading.Thread(target=httpd.serve_forever, name="camps-atlas-test-server", daemon=True)
     thread.start()
     try:
@@ -64,6 +60,16 @@ def base_url() -> Iterator[str]:
         httpd.shutdown()
         thread.join(timeout=5)
         httpd.server_close()
+
+
+@pytest.fixture(autouse=True)
+def links_under_the_test_server(base_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """During a browser test the app writes its links under the test server's address, as CAMPS_ATLAS_PUBLIC_URL
+    would in production (restored after each test: the unit tests in the same run expect the default)."""
+    from app import server
+    from exports.public import PUBLIC_URL_CONFIG
+
+    monkeypatch.setitem(server.config, PUBLIC_URL_CONFIG, base_url + "/")
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from data import languages
@@ -27,7 +29,21 @@ def test_the_template_holds_every_string_marked_in_the_code(tmp_path):
     fresh = tmp_path / "fresh.pot"
     pybabel = Path(sys.executable).with_name("pybabel")
     subprocess.run(
-        [str(pybabel), "-q", "extract", "-F", "babel.cfg", "--no-default-keywords", "-k", "t:2", "-o", str(fresh), "."],
+        [
+            str(pybabel),
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "--no-default-keywords",
+            "-k",
+            "t:2",
+            "-k",
+            "N_",
+            "-o",
+            str(fresh),
+            ".",
+        ],
         cwd=REPO,
         check=True,
     )
@@ -59,13 +75,12 @@ def test_a_catalogue_edited_since_it_was_compiled_is_read_as_edited(tmp_path, mo
 
     po = tmp_path / "fa" / "LC_MESSAGES" / "camps_atlas.po"
     po.parent.mkdir(parents=True)
+    with catalogue_path("fa").open("rb") as f, (po.parent / "camps_atlas.mo").open("wb") as mo:
+        write_mo(mo, read_po(f, locale="fa"))  # compiled before the edit
+    os.utime(po.parent / "camps_atlas.mo", (1, 1))
     po.write_text(
         catalogue_path("fa").read_text(encoding="utf-8").replace("رفتن به جدول داده‌ها", "به جدول"), encoding="utf-8"
     )
-    (po.parent / "camps_atlas.mo").write_bytes(catalogue_path("fa", ".mo").read_bytes())  # older than the .po
-    import os
-
-    os.utime(po.parent / "camps_atlas.mo", (1, 1))
     monkeypatch.setattr(translation, "LOCALES", tmp_path)
     translations.cache_clear()
     try:
@@ -82,4 +97,6 @@ def test_the_page_in_persian_uses_the_catalogue(monkeypatch):
     assert '<html lang="fa" dir="rtl">' in client.get(f"/{query}").get_data(as_text=True)
     layout = json.dumps(client.get(f"/_dash-layout{query}").get_json(), ensure_ascii=False)  # asked with the query
     assert "کمپ اشرف و کمپ لیبرتی در عراق" in layout and "رفتن به جدول داده‌ها" in layout
-    assert "Skip to the data table" not in layout
+    assert "بازهٔ زمانی" in layout and "همهٔ مدعیان" in layout and "معنای درجه‌ها" in layout  # controls, lenses, grades
+    for english in ("Skip to the data table", "Date range", "All claimants", "What the grades mean", "Whose figures"):
+        assert english not in layout
