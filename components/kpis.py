@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from dash import html
 
 from components.ids import Kpi as KpiIds
+from data import languages
+from data.translation import N_, t
 from present.panels import HEADLINES
 
 
@@ -28,10 +30,10 @@ class Card:
 
 
 _TITLES = {
-    "killed": "Killed in attacks",
-    "wounded": "Wounded in attacks",
-    "transferred": "Moved Ashraf → Liberty (within Iraq)",
-    "relocated": "Resettled abroad (left Iraq): stated totals",
+    "killed": N_("Killed in attacks"),
+    "wounded": N_("Wounded in attacks"),
+    "transferred": N_("Moved Ashraf → Liberty (within Iraq)"),
+    "relocated": N_("Resettled abroad (left Iraq): stated totals"),
 }
 CARDS = tuple(
     Card(
@@ -46,23 +48,23 @@ CARDS = tuple(
 _HOWS = {h.name: h.how for h in HEADLINES}
 
 
-def kpi_row() -> html.Section:
+def kpi_row(lang: str = languages.DEFAULT) -> html.Section:
     """One card per KPI; each figure element holds the shown figure as text and the sources in its tooltip."""
     return html.Section(
         className="kpis",
-        **{"aria-label": "Key figures for the selected view"},
+        **{"aria-label": t(lang, "Key figures for the selected view")},
         children=[
             html.Div(
                 className="kpi",
                 children=[
-                    html.H2(card.title, className="kpi-title"),
+                    html.H2(t(lang, card.title), className="kpi-title"),
                     html.P("…", id=card.value, className="kpi-value", tabIndex=0),
                     html.Div(
                         className="kpi-detail",
                         children=[
-                            html.P(_HOWS[card.name], className="kpi-how"),
+                            html.P(t(lang, _HOWS[card.name]), className="kpi-how"),
                             html.Span(id=card.context, className="kpi-context"),
-                            html.Details([html.Summary("Who reports what"), html.Div(id=card.detail)]),
+                            html.Details([html.Summary(t(lang, "Who reports what")), html.Div(id=card.detail)]),
                         ],
                     ),
                 ],

@@ -66,7 +66,7 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
             html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
             story_panel(),  # before the controls: on a phone they take more than a screen
             control_bar(bundle, lang),
-            kpi_row(),
+            kpi_row(lang),
             share_bar(),
             html.Main(
                 className="grid",

@@ -13,6 +13,7 @@ from data.summary import (
     format_range,
     total,
 )
+from data.translation import N_
 from figures.plain import FigureJSON
 from figures.relocations import StatedTotal
 from present import memo
@@ -45,9 +46,15 @@ class Rendered:
     filter_label: str
 
 
+HOW_SUMMED = {  # whole sentences per unit, so that each language can say them its own way
+    "attack": N_("Sum of each attack's lowest figure – sum of each attack's highest"),
+    "transfer": N_("Sum of each transfer's lowest figure – sum of each transfer's highest"),
+}
+
+
 def how_summed(unit: str) -> str:
     """The visible line beside a summed KPI: a range adds up every item's lowest and every item's highest figure."""
-    return f"Sum of each {unit}'s lowest figure – sum of each {unit}'s highest"
+    return HOW_SUMMED[unit]
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,7 @@ class Headline:
         return RESETTLED_HOW if self.stated else how_summed(self.unit)
 
 
-RESETTLED_HOW = (
+RESETTLED_HOW = N_(
     "Stated totals of everyone who left Iraq: each source's latest wholly in the range (not added); listed "
     "transfers' sum beside it"
 )

@@ -98,5 +98,12 @@ def test_the_page_in_persian_uses_the_catalogue(monkeypatch):
     layout = json.dumps(client.get(f"/_dash-layout{query}").get_json(), ensure_ascii=False)  # asked with the query
     assert "کمپ اشرف و کمپ لیبرتی در عراق" in layout and "رفتن به جدول داده‌ها" in layout
     assert "بازهٔ زمانی" in layout and "همهٔ مدعیان" in layout and "معنای درجه‌ها" in layout  # controls, lenses, grades
-    for english in ("Skip to the data table", "Date range", "All claimants", "What the grades mean", "Whose figures"):
+    assert "کشته‌شدگان حمله‌ها" in layout and "جمع کمترین رقم هر حمله – جمع بیشترین رقم هر حمله" in layout  # KPI cards
+    for english in (
+        "Skip to the data table",
+        "Date range",
+        "All claimants",
+        "What the grades mean",
+        "Killed in attacks",
+    ):
         assert english not in layout
