@@ -67,7 +67,7 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
             story_panel(),  # before the controls: on a phone they take more than a screen
             control_bar(bundle, lang),
             kpi_row(lang),
-            share_bar(),
+            share_bar(lang),
             html.Main(
                 className="grid",
                 children=[

@@ -8,37 +8,39 @@ from urllib.parse import urlsplit
 from dash import html
 
 from components.ids import Share
+from data import languages
+from data.translation import N_, t
 
-FIGURES = (("map", "Map"), ("casualties", "Casualty chart"), ("relocations", "Relocation chart"),
-           ("population", "Population chart"), ("context", "Context chart"))  # fmt: skip
+FIGURES = (("map", N_("Map")), ("casualties", N_("Casualty chart")), ("relocations", N_("Relocation chart")),
+           ("population", N_("Population chart")), ("context", N_("Context chart")))  # fmt: skip
 IMAGE_FORMATS = ("png", "svg", "pdf")
-DATA_FORMATS = (("csv", "Data (CSV)"), ("geojson", "Data (GeoJSON)"))
+DATA_FORMATS = (("csv", N_("Data (CSV)")), ("geojson", N_("Data (GeoJSON)")))
 
 
-def share_bar() -> html.Section:
+def share_bar(lang: str = languages.DEFAULT) -> html.Section:
     """Export menu (filled with the current view's links by a callback), link and citation with copy buttons."""
     return html.Section(
         className="share",
-        **{"aria-label": "Export and share this view"},
+        **{"aria-label": t(lang, "Export and share this view")},
         children=[
             html.Details(className="export-menu", children=[
-                html.Summary("Export this view"),
+                html.Summary(t(lang, "Export this view")),
                 html.Div(id=Share.EXPORT_MENU, className="export-links"),
             ]),
             html.Div(className="cite", children=[
-                html.Span("Link:", className="control-title"),
+                html.Span(t(lang, "Link:"), className="control-title"),
                 html.Code(id=Share.LINK_TEXT, className="view-link"),
-                _copy_button(Share.COPY_LINK, Share.COPY_LINK_STATUS, "Copy link"),
+                _copy_button(Share.COPY_LINK, Share.COPY_LINK_STATUS, t(lang, "Copy link")),
             ]),
             html.Div(className="cite", children=[
-                html.Span("Cite:", className="control-title"),
+                html.Span(t(lang, "Cite:"), className="control-title"),
                 html.Span(id=Share.CITATION, className="citation"),
-                _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_STATUS, "Copy citation"),
+                _copy_button(Share.COPY_CITATION, Share.COPY_CITATION_STATUS, t(lang, "Copy citation")),
             ]),
             html.Details(className="embed-menu", children=[
-                html.Summary("Embed a chart"),
-                html.P("Paste one of these into a web page: the chart stays interactive, with its caption and a "
-                       "link back to this view.", className="hint"),
+                html.Summary(t(lang, "Embed a chart")),
+                html.P(t(lang, "Paste one of these into a web page: the chart stays interactive, with its caption "
+                       "and a link back to this view."), className="hint"),
                 html.Pre(id=Share.EMBED_CODE, className="embed-code", tabIndex=0),
             ]),
         ],
@@ -54,20 +56,21 @@ def _copy_button(button_id: str, status_id: str, label: str) -> html.Span:
     ])  # fmt: skip
 
 
-def export_links(search: str, prefix: str = "/") -> list:
+def export_links(search: str, prefix: str = "/", lang: str = languages.DEFAULT) -> list:
     """One link per figure and format, and the data downloads, all for the view in `search`."""
     base = prefix.rstrip("/") + "/export/"
     rows = [
-        html.Li([html.Span(label + ": "), *[
+        html.Li([html.Span(t(lang, "{label}: ", label=t(lang, label))), *[
             html.A(fmt.upper(), href=f"{base}{figure}.{fmt}{search}", download="", className="export-link",
-                   **{"aria-label": f"{label} as {fmt.upper()}"})
+                   **{"aria-label": t(lang, "{label} as {format}", label=t(lang, label), format=fmt.upper())})
             for fmt in IMAGE_FORMATS
         ]])
         for figure, label in FIGURES
     ]  # fmt: skip
-    rows.append(html.Li([html.A(label, href=f"{base}data.{fmt}{search}", download="", className="export-link")
+    rows.append(html.Li([html.A(t(lang, label), href=f"{base}data.{fmt}{search}", download="", className="export-link")
                          for fmt, label in DATA_FORMATS]))  # fmt: skip
-    rows.append(html.Li(html.A("Report (PDF)", href=f"{base}report.pdf{search}", download="", className="export-link")))
+    report = t(lang, "Report (PDF)")
+    rows.append(html.Li(html.A(report, href=f"{base}report.pdf{search}", download="", className="export-link")))
     return [html.Ul(rows)]
 
 

@@ -102,7 +102,7 @@ def share_outputs(bundle, view: View, href: str | None) -> tuple:
     link = f"{parts.scheme}://{parts.netloc}{parts.path}{search}" if parts.netloc else search
     label = subtitle(bundle, view)
     return (
-        export_links(search, dash.get_relative_path("/")),
+        export_links(search, dash.get_relative_path("/"), view.lang),
         link,
         citation(link, bundle.version, label, date.today()),
     )

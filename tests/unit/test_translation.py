@@ -107,3 +107,13 @@ def test_the_page_in_persian_uses_the_catalogue(monkeypatch):
         "Killed in attacks",
     ):
         assert english not in layout
+
+
+def test_the_export_menu_speaks_the_views_language():
+    from components.share import export_links
+
+    menu = json.dumps(export_links("?from=2013-09&to=2013-09&lang=fa", "/", "fa"), default=str, ensure_ascii=False)
+    english = json.dumps(export_links("?from=2013-09&to=2013-09", "/"), default=str)
+    assert "نقشه: " in menu and "نقشه در قالب PNG" in menu and "گزارش (PDF)" in menu
+    assert "/export/report.pdf?from=2013-09&to=2013-09&lang=fa" in menu  # the files come in the view's language
+    assert "Map: " in english and "Map as PNG" in english and "Report (PDF)" in english
