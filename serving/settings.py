@@ -14,7 +14,7 @@
 | CAMPS_ATLAS_PUBLIC_URL | (bound)     | the address readers use, e.g. https://atlas.example.org/ : the base |
 |                        |             | of every absolute link (embeds, image captions, the report). The    |
 |                        |             | request's Host header is never used. Default: http://HOST:PORT/     |
-|                        |             | (the machine's name when HOST is 0.0.0.0 or ::)                     |
+|                        |             | (the machine's host name when HOST is 0.0.0.0 or ::)                |
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def _public_url(env: Mapping[str, str], host: str, port: int) -> str:
     raw = env.get(PREFIX + "PUBLIC_URL", "").strip()
     if not raw:
         if _is_ip(host) and ipaddress.ip_address(host).is_unspecified:
-            host = socket.getfqdn() or DEFAULT_HOST  # 0.0.0.0 / :: is no address a reader can open
+            host = socket.gethostname() or DEFAULT_HOST  # 0.0.0.0 / :: is no address a reader can open (no DNS asked)
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
     example = "e.g. https://atlas.example.org/ or http://10.0.0.5:8050/atlas/"
