@@ -146,9 +146,8 @@ def main() -> None:
         except Exception as err:  # sent to the parent, which raises RendererUnavailable
             time.sleep(WATCH_S)  # a wrapper that just lost its browser is a zombie by now
             if browsers and not browsers <= _children(os.getpid()):
-                _exit(
-                    browsers, BROWSER_DIED
-                )  # the browser died under this render: the parent retries on a new renderer
+                # the browser died under this render: the parent retries on a new renderer
+                _exit(browsers, BROWSER_DIED)
             _answer(b"1", f"{type(err).__name__}: {err}".encode())
             continue
         _answer(b"0", data)

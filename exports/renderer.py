@@ -4,9 +4,9 @@ bounded queue in front of it.
 - One render at a time per process; at most MAX_WAITING more requests wait for it. Beyond that `RendererBusy` is
   raised at once (the route answers 503 with Retry-After), so image exports never hold all of a worker's threads
   and pages stay fast.
-- A renderer that dies (Chromium or one of its page processes killed or crashed: the renderer watches both), hangs past RENDER_TIMEOUT_S or answers garbage is killed with
-  its Chromium and replaced: a render interrupted by a crash is retried once on the fresh renderer, so the export
-  that met the crash works too.
+- A renderer that dies (Chromium or one of its page processes killed or crashed: the renderer watches both), hangs
+  past RENDER_TIMEOUT_S or answers garbage is killed with its Chromium and replaced: a render interrupted by a crash
+  is retried once on the fresh renderer, so the export that met the crash works too.
 - `status()` is what /healthz reports; `stop()` (also at exit) ends the renderer and its Chromium.
 """
 
@@ -61,7 +61,7 @@ class Renderer:
         self._lock = threading.Lock()  # one render at a time
         self._count_lock = threading.Lock()
         self._inflight = 0
-        self._held = threading.local()  # slots this thread holds (a report's charts render in the report's slot)
+        self._held = threading.local()  # .slot: this thread holds one (a report's charts render in the report's)
         self.limit = MAX_WAITING + 1  # rendering + waiting
         self.stats = Stats()
 
@@ -136,23 +136,19 @@ class Renderer:
         """A place in the queue (rendering or waiting), taken before the figure is even built: RendererBusy at once
         when all `limit` places are taken, so refused requests cost the worker nothing. A thread that holds a place
         (a report, for all its charts) takes none again."""
-        if getattr(self._held, "depth", 0):
-            self._held.depth += 1
-            try:
-                yield
-            finally:
-                self._held.depth -= 1
+        if getattr(self._held, "slot", False):  # the outer slot releases it
+            yield
             return
         with self._count_lock:
             if self._inflight >= self.limit:
                 self.stats.refused_busy += 1
                 raise RendererBusy(f"{self.limit} image export(s) already rendering or waiting on this server process")
             self._inflight += 1
-        self._held.depth = 1
+        self._held.slot = True
         try:
             yield
         finally:
-            self._held.depth = 0
+            self._held.slot = False
             with self._count_lock:
                 self._inflight -= 1
 
