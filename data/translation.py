@@ -2,8 +2,9 @@
 the code into data/locales/camps_atlas.pot, update each language's .po, compile the .mo files the app reads).
 
 Mark a string where it is written: `t(lang, "Date range")` (or `t(lang, "{n} attacks in view", n=3)`, formatted after
-translation); a constant defined before any language is known with `N_("…")`, translated where it is shown. Source titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE)
-only once its catalogue has no untranslated entry (tests/unit/test_translation.py).
+translation); a constant defined before any language is known with `N_("…")`, translated where it is shown. Source
+titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE) only once its
+catalogue has no untranslated entry (tests/unit/test_translation.py).
 """
 
 from __future__ import annotations

@@ -140,8 +140,8 @@ def _public_url(env: Mapping[str, str], host: str, port: int) -> str:
     """The app's root URL as readers reach it, ending in "/"; by default the bound address."""
     raw = env.get(PREFIX + "PUBLIC_URL", "").strip()
     if not raw:
-        if _is_ip(host) and ipaddress.ip_address(host).is_unspecified:
-            host = socket.gethostname() or DEFAULT_HOST  # 0.0.0.0 / :: is no address a reader can open (no DNS asked)
+        if host in ("0.0.0.0", "::"):  # (as _host writes them) no address a reader can open: the host name
+            host = socket.gethostname() or DEFAULT_HOST  # (no DNS asked)
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
     example = "e.g. https://atlas.example.org/ or http://10.0.0.5:8050/atlas/"
@@ -157,14 +157,6 @@ def _public_url(env: Mapping[str, str], host: str, port: int) -> str:
     if parts.query or parts.fragment or any(c.isspace() or c in '<>"' for c in raw):
         raise SettingsError(f"{PREFIX}PUBLIC_URL={raw!r}: no query, fragment, spaces or quotes ({example})")
     return parts._replace(path=parts.path.rstrip("/") + "/").geturl()
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
