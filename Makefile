@@ -25,6 +25,7 @@ catalogues: $(VENV)/.installed
 	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-default-keywords -k t:2 -k N_ --no-location --sort-output --omit-header \
 	  -o $(LOCALES)/camps_atlas.pot .
 	@for l in $(LANGS); do $(VENV)/bin/pybabel -q update --init-missing --ignore-obsolete --no-fuzzy-matching \
+	  --ignore-pot-creation-date \
 	  -D camps_atlas -l $$l -i $(LOCALES)/camps_atlas.pot -d $(LOCALES) || exit 1; done
 	$(VENV)/bin/pybabel compile --statistics -D camps_atlas -d $(LOCALES)
 

@@ -12,13 +12,12 @@ from components.key_events import key_event_marks
 from components.pickers import pickers
 from components.playback import playback_controls
 from data import dates, languages, timeline
-from data.grades import GRADE_LABELS, GRADE_RULES, GRADES, TOLERANCE, TOLERANCE_PEOPLE, TOLERANCE_TEMPLATE
+from data.grades import GRADE_LABELS, GRADE_RULES, GRADES, tolerance_text
 from data.load import Bundle
 from data.select import LENSES
 from data.story import default_key_events
 from data.translation import N_, t
 
-SHARE = format(TOLERANCE, ".0%")
 LENS_OPTIONS = {
     "all": N_("All claimants"),
     "independent": N_("Independent"),
@@ -127,7 +126,7 @@ def grade_filter(lang: str = languages.DEFAULT) -> html.Div:
                         ]
                     ),
                     html.P(
-                        t(lang, TOLERANCE_TEMPLATE, share=SHARE, people=TOLERANCE_PEOPLE)
+                        tolerance_text(lang)
                         + " "
                         + t(
                             lang,

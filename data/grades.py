@@ -13,9 +13,10 @@ from __future__ import annotations
 import pandas as pd
 
 from data import schema
+from data.languages import DEFAULT
 from data.quantities import stated_for
 from data.supersede import counted
-from data.translation import N_
+from data.translation import N_, t
 
 GRADES = ("corroborated", "one_kind", "single", "contested", "weak", "party_only", "no_figure")
 GRADE_LABELS = {
@@ -52,7 +53,15 @@ TOLERANCE_TEMPLATE = N_(
     "people. Independent: a claimant of neither party, whose figure did not reach us only through a party's site and "
     "is not the acting state's own account."
 )
-TOLERANCE_TEXT = TOLERANCE_TEMPLATE.format(share=f"{TOLERANCE:.0%}", people=TOLERANCE_PEOPLE)
+
+
+def tolerance_text(lang: str = DEFAULT) -> str:
+    """The agreement rule and what counts as independent, in a language (data.translation)."""
+    share = format(TOLERANCE, ".0%")
+    return t(lang, TOLERANCE_TEMPLATE, share=share, people=TOLERANCE_PEOPLE)
+
+
+TOLERANCE_TEXT = tolerance_text()
 
 
 def grade_text(grade: str) -> str:
