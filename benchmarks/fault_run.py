@@ -25,10 +25,11 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import requests
@@ -40,6 +41,7 @@ from benchmarks.run import Client
 from data.view import View, default_choices
 
 RESULTS = REPO / "benchmarks" / "faults.md"
+T = TypeVar("T")
 PANELS = ("casualty-chart", "figure")
 VIEW = ("view-store", "data")
 
@@ -83,6 +85,41 @@ def _report_queries(lenses: tuple[str, ...]) -> Iterator[str]:
                 for lens in lenses:
                     for paper in ("a4", "letter"):
                         yield f"from={first + start}&to={first + start + span}&lens={lens}&paper={paper}"
+
+
+def _under_load(
+    clients: int,
+    urls: Iterator[str],
+    answers: list[tuple[int, float]],
+    lock: threading.Lock,
+    seconds: float,
+    settle: float,
+    probe: Callable[[], T],
+    timeout: float,
+) -> T:
+    """`clients` threads GET the next of `urls` in a loop (each (status, seconds) appended to `answers`) until the
+    urls run out or `seconds` have passed; meanwhile, after `settle` s, `probe()` measures what readers feel."""
+    stop = threading.Event()
+
+    def ask() -> None:
+        while not stop.is_set():
+            with lock:
+                url = next(urls, None)
+            if url is None:
+                return
+            status, took, _ = get(url, timeout=timeout)
+            with lock:
+                answers.append((status, took))
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(clients) as pool:
+        for _ in range(clients):
+            pool.submit(ask)
+        time.sleep(settle)
+        measured = probe()
+        time.sleep(max(0.0, seconds - (time.monotonic() - started)))
+        stop.set()
+    return measured
 
 
 def callback_times(client: Client, cb: dp.Callback, views: list[dict]) -> tuple[list[float], dict[int, int]]:
@@ -157,28 +194,17 @@ def main() -> int:
 
         # 3. export load: 16 clients asking for new PNGs, bounded to 8 s and 64 requests
         export_status: dict[int, int] = {}
-        stop = threading.Event()
-        widths = iter(range(1000, 1064))
         lock = threading.Lock()
+        exports = iter(f"{base}/export/map.png?width={width}" for width in range(1000, 1064))
+        answers: list[tuple[int, float]] = []
 
-        def exporter() -> None:
-            while not stop.is_set():
-                with lock:
-                    width = next(widths, None)
-                if width is None:
-                    return
-                status, _, _ = get(f"{base}/export/map.png?width={width}", timeout=60)
-                with lock:
-                    export_status[status] = export_status.get(status, 0) + 1
-
-        with ThreadPoolExecutor(16) as pool:
-            for _ in range(16):
-                pool.submit(exporter)
-            time.sleep(0.5)
+        def probe() -> tuple[list[float | None], list[float], dict[int, int]]:
             health = faults.latencies(base + "/healthz", count=10, interval=0.2, timeout=5)
-            cb_times, cb_status = callback_times(client, panels, _views(10, 0))
-            time.sleep(max(0.0, 8 - 0.5 - sum(cb_times) - 3))
-            stop.set()
+            return (health, *callback_times(client, panels, _views(10, 0)))
+
+        health, cb_times, cb_status = _under_load(16, exports, answers, lock, 8.0, 0.5, probe, timeout=60)
+        for status, _ in answers:
+            export_status[status] = export_status.get(status, 0) + 1
         health_ok = [t for t in health if t is not None]
         rows.append(
             (
@@ -244,25 +270,13 @@ def main() -> int:
 
         # 6. report load: 8 clients asking for new reports in a loop for 25 s
         report_answers: list[tuple[int, float]] = []
-        stop = threading.Event()
-        report_views = _report_queries(("all",))
+        reports = (f"{base}/export/report.pdf?{query}" for query in _report_queries(("all",)))
 
-        def reporter() -> None:
-            while not stop.is_set():
-                with lock:
-                    query = next(report_views)
-                status, took, _ = get(f"{base}/export/report.pdf?{query}", timeout=90)
-                with lock:
-                    report_answers.append((status, took))
-
-        with ThreadPoolExecutor(8) as pool:
-            for _ in range(8):
-                pool.submit(reporter)
-            time.sleep(1.0)
+        def report_probe() -> tuple[list[float | None], list[float], dict[int, int]]:
             health = faults.latencies(base + "/healthz", count=60, interval=0.3, timeout=10)
-            cb_times, cb_status = callback_times(client, panels, _views(10, 60))
-            time.sleep(max(0.0, 25 - 1.0 - 60 * 0.3 - sum(t for t in health if t) - sum(cb_times)))
-            stop.set()
+            return (health, *callback_times(client, panels, _views(10, 60)))
+
+        health, cb_times, cb_status = _under_load(8, reports, report_answers, lock, 25.0, 1.0, report_probe, timeout=90)
         health_ok = [t for t in health if t is not None]
         built = [t for s, t in report_answers if s == 200]
         refused = [t for s, t in report_answers if s == 503]
