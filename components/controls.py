@@ -11,7 +11,7 @@ from components.ids import Controls
 from components.key_events import key_event_marks
 from components.pickers import pickers
 from components.playback import playback_controls
-from data import dates, languages, timeline
+from data import calendars, languages, timeline
 from data.grades import GRADE_LABELS, GRADE_RULES, GRADES, tolerance_text
 from data.load import Bundle
 from data.select import LENSES
@@ -52,10 +52,10 @@ def control_bar(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Section:
                     html.Button(t(lang, "Reset place filter"), id=Controls.RESET, className="reset-button", n_clicks=0),
                 ],
             ),
-            # The month of each position, for the handles' aria-valuetext and the label while dragging
-            # (assets/access.js).
+            # What each position writes as a range's first or last month (data.calendars.month_ends), for the
+            # handles' aria-valuetext and the label while dragging (assets/access.js).
             html.Div(
-                **{"data-months": json.dumps([dates.month_label(m) for m in axis])},
+                **{"data-months": json.dumps([calendars.month_ends(lang, m) for m in axis], ensure_ascii=False)},
                 children=dcc.RangeSlider(
                     id=Controls.DATE_RANGE,
                     min=0,

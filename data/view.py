@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import pandas as pd
 
-from data import dates, languages
+from data import calendars, languages
 from data.dates import parse_month
 from data.grades import GRADES
 
@@ -108,9 +108,8 @@ class View:
 
     @property
     def range_label(self) -> str:
-        """'Sep 2013' or 'Jul 2009 – Sep 2016'."""
-        first, last = dates.month_label(self.start), dates.month_label(self.end)
-        return first if first == last else f"{first} – {last}"
+        """'Sep 2013' or 'Jul 2009 – Sep 2016', in the view's language and calendar (data.calendars)."""
+        return calendars.range_label(self.lang, self.start, self.end)
 
     @property
     def cache_key(self) -> str:

@@ -24,15 +24,25 @@
         return box._campsMonths;
     }
 
-    function monthOf(index) {
+    // A position's month as a range's ends write it: {first, last[, beside]} (data.calendars.month_ends: in
+    // English 'Sep 2013' both; in Persian its first and last day in Solar Hijri, the Gregorian month beside).
+    function endsOf(index) {
         var months = monthLabels();
-        return months && months[index] !== undefined ? months[index] : String(index);
+        var ends = months && months[index];
+        return ends || {first: String(index), last: String(index)};
     }
 
+    // The same rule as data.calendars.range_label.
     function rangeText(span) {
-        var first = monthOf(span[0]);
-        var last = monthOf(span[span.length - 1]);
-        return first === last ? first : first + " \u2013 " + last;
+        var i = span[0], j = span[span.length - 1];
+        var a = endsOf(i), b = endsOf(j);
+        var text = a.first === b.last ? a.first : a.first + " \u2013 " + b.last;
+        if (a.beside !== undefined) text += " (" + (i === j ? a.beside : a.beside + " \u2013 " + b.beside) + ")";
+        return text;
+    }
+
+    function monthOf(index) {
+        return rangeText([index]);
     }
 
     // --- aria-valuetext: kept in step with aria-valuenow on both handles. ---

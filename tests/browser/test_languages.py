@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.pagehelpers import settled, wait_ready
+
+THUMBS = "#date-range [role=slider]"
 
 
 @pytest.fixture
@@ -34,3 +38,36 @@ def test_the_persian_page_reads_right_to_left_and_opens_on_its_content(page: Pag
     skip = page.locator(".skip-link")
     expect(skip).to_be_focused()
     expect(skip).to_be_in_viewport()
+
+
+def test_the_persian_range_label_is_in_solar_hijri_while_dragging_and_after(page: Page, persian) -> None:
+    """The label a dragged handle writes in the browser (assets/access.js) is the label the server writes once the
+    handle is released (data.calendars.range_label): days in Solar Hijri, the Gregorian months beside them."""
+    from data import calendars, timeline
+    from data.load import default_bundle
+
+    months = timeline.months(default_bundle())
+    page.goto("/?lang=fa")
+    wait_ready(page)
+    label = page.locator("#date-range-label")
+    expect(label).to_have_text(calendars.range_label("fa", months[0], months[-1]))
+    assert label.inner_text().startswith("۱۰ تیر ۱۳۸۸ – ")  # 1 Jul 2009, the data's first month
+    end = page.locator(THUMBS).last
+    box = end.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for i in range(1, 13):
+        page.mouse.move(x - 25 * i, y)
+    page.wait_for_function(
+        "([sel, n]) => Number(document.querySelectorAll(sel)[1].getAttribute('aria-valuenow')) < n - 6",
+        arg=[THUMBS, len(months) - 1],
+    )
+    now = int(end.get_attribute("aria-valuenow"))
+    dragged = calendars.range_label("fa", months[0], months[now])
+    expect(label).to_have_text(dragged)
+    expect(end).to_have_attribute("aria-valuetext", calendars.range_label("fa", months[now], months[now]))
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(rf"to={months[now]}&"))
+    settled(page)
+    expect(label).to_have_text(dragged)

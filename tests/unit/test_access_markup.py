@@ -63,8 +63,14 @@ def _find(node, wanted):
 def test_slider_box_lists_every_month(bundle):
     box = _find(control_bar(bundle), lambda n: hasattr(n, "_prop_names") and "data-months" in vars(n))
     months = json.loads(vars(box)["data-months"])
-    assert months == [dates.month_label(m) for m in timeline.months(bundle)]
+    assert months == [{"first": dates.month_label(m), "last": dates.month_label(m)} for m in timeline.months(bundle)]
     assert box.children.id == Controls.DATE_RANGE
+
+
+def test_the_persian_slider_writes_each_month_in_solar_hijri_with_the_gregorian_month_beside(bundle):
+    box = _find(control_bar(bundle, "fa"), lambda n: hasattr(n, "_prop_names") and "data-months" in vars(n))
+    months = dict(zip(map(str, timeline.months(bundle)), json.loads(vars(box)["data-months"]), strict=True))
+    assert months["2013-09"] == {"first": "۱۰ شهریور ۱۳۹۲", "last": "۸ مهر ۱۳۹۲", "beside": "سپتامبر ۲۰۱۳"}
 
 
 def test_copy_buttons_each_have_a_polite_status():

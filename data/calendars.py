@@ -1,0 +1,86 @@
+"""Dates and numbers as each language writes them (CLDR through Babel; the Solar Hijri calendar through jdatetime).
+
+- English and Albanian: Gregorian dates, Latin digits ('Sep 2013', 'shtator 2013').
+- Arabic: Gregorian dates with the month names and Arabic-Indic digits of Iraq's CLDR locale, ar_IQ, whose readers
+  this concerns ('أيلول ٢٠١٣'; CLDR's plain `ar` has Latin digits and the Egyptian month names).
+- Persian: the Solar Hijri calendar, with the Gregorian month beside it (the data's months are Gregorian), in
+  Extended Arabic-Indic digits: 1 Sep 2013 is '۱۰ شهریور ۱۳۹۲'.
+
+Babel formats numbers with each locale's separators but keeps Latin digits, so `localise_digits` swaps them for the
+locale's own (CLDR's default numbering system of the locale).
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import jdatetime
+import pandas as pd
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from data import dates, languages
+
+CLDR_LOCALE = {"en": "en", "fa": "fa", "ar": "ar_IQ", "sq": "sq"}  # the CLDR locale each language writes with
+_DIGITS = {"arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}  # CLDR numbering systems' digits, 0 to 9
+SOLAR_HIJRI = frozenset({"fa"})  # languages whose dates are written in the Solar Hijri calendar
+
+
+@functools.cache
+def _digit_table(lang: str) -> dict[int, str]:
+    system = Locale.parse(CLDR_LOCALE[lang]).default_numbering_system
+    return str.maketrans("0123456789", _DIGITS[system]) if system in _DIGITS else {}
+
+
+def localise_digits(lang: str, text: str) -> str:
+    """`text` with its ASCII digits written in the language's own digits ('2013' -> '۲۰۱۳' in Persian)."""
+    table = _digit_table(lang)
+    return text.translate(table) if table else text
+
+
+def number(lang: str, value: int) -> str:
+    """A whole number with the language's group separator and digits: 1,234 / ۱٬۲۳۴ / ١٬٢٣٤ / 1 234."""
+    if lang == languages.DEFAULT:
+        return f"{value:,}"
+    return localise_digits(lang, format_decimal(value, locale=CLDR_LOCALE[lang], numbering_system="default"))
+
+
+def solar_hijri(day: date) -> str:
+    """A day in the Solar Hijri calendar, in Persian: date(2013, 9, 1) -> '۱۰ شهریور ۱۳۹۲'."""
+    j = jdatetime.date.fromgregorian(date=day)
+    return localise_digits("fa", f"{j.day} {jdatetime.date.j_months_fa[j.month - 1]} {j.year}")
+
+
+def gregorian_month(lang: str, month: pd.Period) -> str:
+    """A Gregorian month: 'Sep 2013', 'سپتامبر ۲۰۱۳', 'أيلول ٢٠١٣', 'shtator 2013'."""
+    if lang == languages.DEFAULT:
+        return dates.month_label(month)
+    text = format_date(date(month.year, month.month, 1), "LLLL y", locale=CLDR_LOCALE[lang])
+    return localise_digits(lang, text)
+
+
+def month_ends(lang: str, month: pd.Period) -> dict[str, str]:
+    """What a range starting or ending at `month` writes: its first and last day (or the month itself where dates
+    are Gregorian), and in Solar Hijri languages the Gregorian month beside them. The range label's parts, here and
+    in the browser while a handle is dragged (assets/access.js)."""
+    if lang not in SOLAR_HIJRI:
+        label = gregorian_month(lang, month)
+        return {"first": label, "last": label}
+    return {
+        "first": solar_hijri(month.start_time.date()),
+        "last": solar_hijri(month.end_time.date()),
+        "beside": gregorian_month(lang, month),
+    }
+
+
+def range_label(lang: str, start: pd.Period, end: pd.Period) -> str:
+    """The months start..end as one label: 'Sep 2013', 'Jul 2009 – Sep 2016', and in Persian the days in Solar
+    Hijri with the Gregorian months beside them: '۱۱ دی ۱۳۹۰ – ۱۰ دی ۱۳۹۲ (ژانویه ۲۰۱۲ – دسامبر ۲۰۱۳)'."""
+    a, b = month_ends(lang, start), month_ends(lang, end)
+    text = a["first"] if a["first"] == b["last"] else f"{a['first']} – {b['last']}"
+    if "beside" in a:
+        beside = a["beside"] if start == end else f"{a['beside']} – {b['beside']}"
+        text += f" ({beside})"
+    return text
