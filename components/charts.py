@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from components.chart_locale import plotly_locale
 from components.ids import Charts
+from data import languages
 
 MODEBAR_REMOVE = ["sendDataToCloud", "lasso2d", "select2d", "autoScale2d"]
 
 
-def graph_config(topojson_url: str, filename: str) -> dict:
-    """dcc.Graph config: offline base maps, PNG export named after the view, no cloud button."""
-    return {
+def graph_config(topojson_url: str, filename: str, lang: str = languages.DEFAULT) -> dict:
+    """dcc.Graph config: offline base maps, PNG export named after the view, no cloud button, plotly.js's words in
+    the page's language."""
+    return plotly_locale(lang) | {
         "topojsonURL": topojson_url,
         "displaylogo": False,
         "showSendToCloud": False,
@@ -22,7 +25,12 @@ def graph_config(topojson_url: str, filename: str) -> dict:
 
 
 def graph(
-    graph_id: str, summary_id: str, topojson_url: str, min_height: int, fixed_height: bool = False
+    graph_id: str,
+    summary_id: str,
+    topojson_url: str,
+    min_height: int,
+    fixed_height: bool = False,
+    lang: str = languages.DEFAULT,
 ) -> html.Figure:
     """A chart in a <figure> whose caption (for screen readers) is a text summary kept up to date by a callback.
 
@@ -35,7 +43,7 @@ def graph(
             dcc.Loading(
                 dcc.Graph(
                     id=graph_id,
-                    config=graph_config(topojson_url, f"camps-atlas-{graph_id}"),
+                    config=graph_config(topojson_url, f"camps-atlas-{graph_id}", lang),
                     style={"minHeight": f"{min_height}px"} | ({"height": f"{min_height}px"} if fixed_height else {}),
                 ),
                 type="dot",

@@ -72,15 +72,25 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                 className="grid",
                 children=[
                     html.Div(
-                        graph(Charts.MAP, Charts.MAP_SUMMARY, topojson_url, 560, fixed_height=True), className="wide"
+                        graph(Charts.MAP, Charts.MAP_SUMMARY, topojson_url, 560, fixed_height=True, lang=lang),
+                        className="wide",
                     ),
                     html.Div(detail_section(), className="wide"),
-                    html.Div(graph(Charts.CASUALTIES, Charts.CASUALTIES_SUMMARY, topojson_url, 620), className="wide"),
                     html.Div(
-                        graph(Charts.RELOCATIONS, Charts.RELOCATIONS_SUMMARY, topojson_url, 560), className="wide"
+                        graph(Charts.CASUALTIES, Charts.CASUALTIES_SUMMARY, topojson_url, 620, lang=lang),
+                        className="wide",
                     ),
-                    html.Div(graph(Charts.POPULATION, Charts.POPULATION_SUMMARY, topojson_url, 460), className="wide"),
-                    html.Div(graph(Charts.CONTEXT, Charts.CONTEXT_SUMMARY, topojson_url, 300), className="wide"),
+                    html.Div(
+                        graph(Charts.RELOCATIONS, Charts.RELOCATIONS_SUMMARY, topojson_url, 560, lang=lang),
+                        className="wide",
+                    ),
+                    html.Div(
+                        graph(Charts.POPULATION, Charts.POPULATION_SUMMARY, topojson_url, 460, lang=lang),
+                        className="wide",
+                    ),
+                    html.Div(
+                        graph(Charts.CONTEXT, Charts.CONTEXT_SUMMARY, topojson_url, 300, lang=lang), className="wide"
+                    ),
                     html.Div(table_section(), className="wide"),
                     distance_panel(border.km, list(border.claims)) if border else html.Div(),
                     _how_to_read(lang),

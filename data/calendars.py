@@ -3,8 +3,10 @@
 - English and Albanian: Gregorian dates, Latin digits ('Sep 2013', 'shtator 2013').
 - Arabic: Gregorian dates with the month names and Arabic-Indic digits of Iraq's CLDR locale, ar_IQ, whose readers
   this concerns ('أيلول ٢٠١٣'; CLDR's plain `ar` has Latin digits and the Egyptian month names).
-- Persian: the Solar Hijri calendar, with the Gregorian month beside it (the data's months are Gregorian), in
-  Extended Arabic-Indic digits: 1 Sep 2013 is '۱۰ شهریور ۱۳۹۲'.
+- Persian: the Solar Hijri calendar, in Extended Arabic-Indic digits: 1 Sep 2013 is '۱۰ شهریور ۱۳۹۲'. A range
+  of the slider's (Gregorian) months writes its first and last day, with the Gregorian months beside them. A date
+  the sources give only to the month or the year stays a Gregorian month or year (written in Persian): its Solar
+  Hijri days would claim a precision the sources do not give.
 
 Babel formats numbers with each locale's separators but keeps Latin digits, so `localise_digits` swaps them for the
 locale's own (CLDR's default numbering system of the locale).
@@ -84,3 +86,33 @@ def range_label(lang: str, start: pd.Period, end: pd.Period) -> str:
         beside = a["beside"] if start == end else f"{a['beside']} – {b['beside']}"
         text += f" ({beside})"
     return text
+
+
+def day_label(lang: str, day: date) -> str:
+    """A day: '1 Sep 2013', '۱۰ شهریور ۱۳۹۲', '١ أيلول ٢٠١٣', '1 shtator 2013'."""
+    if lang in SOLAR_HIJRI:
+        return solar_hijri(day)
+    if lang == languages.DEFAULT:
+        return dates.label(day.isoformat())
+    return localise_digits(lang, format_date(day, "d MMMM y", locale=CLDR_LOCALE[lang]))
+
+
+def label(lang: str, text: str) -> str:
+    """A partial ISO date in the language, keeping its precision (data.dates.label in English)."""
+    if lang == languages.DEFAULT:
+        return dates.label(text)
+    precision = dates.precision_of(text)
+    if precision == "day":
+        return day_label(lang, date.fromisoformat(text))
+    if precision == "month":
+        return gregorian_month(lang, pd.Period(text, freq="M"))
+    return localise_digits(lang, text)
+
+
+def span_label(lang: str, start: str, end: str | None) -> str:
+    """A period as one label (data.dates.span_label in English; in the other languages both ends written whole)."""
+    if lang == languages.DEFAULT:
+        return dates.span_label(start, end)
+    if not end or end == start:
+        return label(lang, start)
+    return f"{label(lang, start)} – {label(lang, end)}"

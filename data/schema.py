@@ -4,23 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from data.translation import N_
+
 KINDS = ("un", "government", "ngo", "news", "academic", "group", "iran_state")
 """Who makes a claim (claimants.csv kind) and who published it (sources.csv publisher_kind): one list for both."""
-KIND_LABELS = {
-    "un": "UN",
-    "government": "Government",
-    "ngo": "NGO",
-    "news": "News media",
-    "academic": "Academic",
-    "group": "The group (PMOI/MEK, NCRI) and its supporters",
-    "iran_state": "Iranian state and aligned outlets",
+KIND_LABELS = {  # marked for the catalogues (data.translation): t(lang, label) where shown
+    "un": N_("UN"),
+    "government": N_("Government"),
+    "ngo": N_("NGO"),
+    "news": N_("News media"),
+    "academic": N_("Academic"),
+    "group": N_("The group (PMOI/MEK, NCRI) and its supporters"),
+    "iran_state": N_("Iranian state and aligned outlets"),
 }
-KIND_SHORT = {**KIND_LABELS, "group": "The group", "iran_state": "Iranian state"}
+KIND_SHORT = {**KIND_LABELS, "group": N_("The group"), "iran_state": N_("Iranian state")}
 PARTY_KINDS = frozenset({"group", "iran_state"})  # the two parties; every other kind is independent of both
 SOURCE_KINDS, SOURCE_KIND_LABELS = KINDS, KIND_SHORT  # the names the figures and summaries use
 PRECISIONS = ("day", "month", "year")
 EVENT_KINDS = ("raid", "rocket_attack", "siege", "other")
-EVENT_KIND_LABELS = {"raid": "Raid", "rocket_attack": "Rocket attack", "siege": "Siege", "other": "Incident"}
+EVENT_KIND_LABELS = {
+    "raid": N_("Raid"),
+    "rocket_attack": N_("Rocket attack"),
+    "siege": N_("Siege"),
+    "other": N_("Incident"),
+}
 PLACE_KINDS = ("camp", "country")
 # How the map draws a place (places.csv's map_* columns: presentation only, no claim): plotly's text positions for
 # its label at region scale, and where a camp's name sits in the Iraq detail panel.
@@ -33,7 +40,7 @@ ACTOR_ROLES = ("carried_out", "accused")
 ACTOR_ROLE_LABELS = {"carried_out": "whose forces carried it out", "accused": "whose forces are accused of it"}
 MOVEMENT_SCOPES = ("transfer", "aggregate")
 COUNT_COLUMNS = ("killed", "wounded", "abducted_or_missing")
-COUNT_LABELS = {"killed": "Killed", "wounded": "Wounded", "abducted_or_missing": "Abducted or missing"}
+COUNT_LABELS = {"killed": N_("Killed"), "wounded": N_("Wounded"), "abducted_or_missing": N_("Abducted or missing")}
 
 
 @dataclass(frozen=True)

@@ -132,13 +132,13 @@ class ItemSummary:
     spreads: dict[str, Spread]
     source_ids: tuple[str, ...]
     grade: str = ""  # data.grades, from all the item's rows (every lens)
+    dated: tuple[str, str] = ("", "")  # the date most sources give: (start, end or ''), partial ISO dates
 
 
-def _when(rows: pd.DataFrame, start_col: str, end_col: str | None) -> str:
-    """The item's date as the sources give it: one clear date, and where sources differ, the others in words
-    ('20 Mar 2012 (one source: 19–20 Mar 2012)'; data.dates.agreed_label)."""
+def _dates(rows: pd.DataFrame, start_col: str, end_col: str | None) -> list[tuple[str, str]]:
+    """Each source's date of the item: (start, end or '')."""
     ends = rows[end_col].fillna("") if end_col else [""] * len(rows)
-    return dates.agreed_label(list(zip(rows[start_col], ends, strict=True)))
+    return list(zip(rows[start_col], ends, strict=True))
 
 
 def _summarise(
@@ -154,7 +154,8 @@ def _summarise(
         ItemSummary(
             item_id=str(item_id),
             label=bundle.items.at[item_id, "label"],
-            when=_when(rows, *dates_),
+            when=dates.agreed_label(_dates(rows, *dates_)),
+            dated=dates.primary(_dates(rows, *dates_)),
             place_id=rows[place_col].iat[0],
             period_start=rows["period_start"].min(),
             period_end=rows["period_end"].max(),

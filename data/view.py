@@ -21,15 +21,16 @@ import pandas as pd
 from data import calendars, languages
 from data.dates import parse_month
 from data.grades import GRADES
+from data.translation import N_
 
 PARAMS = ("from", "to", "place", "lens", "grade", "story", "step", "lang")
 LENSES = ("all", "independent", "group", "seeds", "iran_state")
 LENS_LABELS = {  # as captions and chart subtitles name the lens
-    "all": "All claimants",
-    "independent": "Independent claimants (neither party)",
-    "group": "The group's claims (seed documents included)",
-    "seeds": "The seed documents only",
-    "iran_state": "The Iranian state's claims",
+    "all": N_("All claimants"),
+    "independent": N_("Independent claimants (neither party)"),
+    "group": N_("The group's claims (seed documents included)"),
+    "seeds": N_("The seed documents only"),
+    "iran_state": N_("The Iranian state's claims"),
 }
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from data import schema
+from data import calendars, languages, schema
 from data.grades import grade_text
 from data.summary import ItemSummary
+from data.translation import N_, t
 from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
     FLOOR_COLOR,
@@ -15,36 +16,44 @@ from figures.style import (
     wrap,
 )
 
-TITLE = "Casualties per attack, as reported by each source"
+TITLE = N_("Casualties per attack, as reported by each source")
+EMPTY = N_("No attacks in the selected range and place")
+FLOOR = N_("Lowest figure reported")
+RANGE = N_("Range up to the highest figure (disputed)")
+NO_FIGURE = N_("no<br>figure")
+DISPUTED_TICK = N_("⚑ disputed")
 _MID = (len(schema.SOURCE_KINDS) - 1) / 2  # kinds spread evenly either side of the item
 _JITTER = 0.09
 _MIN_SLOTS = 7
 
 
-def _tick(item: ItemSummary, place_names: dict[str, str]) -> str:
-    place = place_names.get(item.place_id, item.place_id).replace("Camp ", "").split(" (")[0]
+def _tick(item: ItemSummary, place_names: dict[str, str], lang: str) -> str:
+    place = place_names.get(item.place_id, item.place_id).removeprefix("Camp ").split(" (")[0]
     disputed = any(s.disputed for s in item.spreads.values())
-    when = item.when.split(" (")[0]  # the date most sources give; the others are in the hover ('… (2 sources: …)')
-    return f"{when}<br>{place}" + (" *" if item.partial else "") + ("<br>⚑ disputed" if disputed else "")
+    # the date most sources give; the others are in the hover ('… (2 sources: …)')
+    when = calendars.span_label(lang, *item.dated) if item.dated[0] else item.when.split(" (")[0]
+    return f"{when}<br>{place}" + (" *" if item.partial else "") + (f"<br>{t(lang, DISPUTED_TICK)}" if disputed else "")
 
 
-def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "") -> FigureJSON:
+def casualty_figure(
+    items: list[ItemSummary], place_names: dict[str, str], subtitle: str = "", lang: str = languages.DEFAULT
+) -> FigureJSON:
     """Three panels (killed, wounded, abducted or missing) with one column per attack.
 
     Dark bar: the lowest figure any source gives (all sources that give a number say at least this).
     Light hatched bar on top: the range up to the highest figure (where sources disagree).
     Dots: each source's own figure, coloured by its claimant's kind. Every mark's customdata is the event id.
     """
-    title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not items:
-        return empty_figure(title, "No attacks in the selected range and place")
+        return empty_figure(title, t(lang, EMPTY))
     columns = schema.COUNT_COLUMNS
     layout, cells = subplot_grid(
         len(columns),
         1,
         shared_xaxes=True,
         vertical_spacing=0.07,
-        subplot_titles=[schema.COUNT_LABELS[c] for c in columns],
+        subplot_titles=[t(lang, schema.COUNT_LABELS[c]) for c in columns],
     )
     xs = list(range(len(items)))
     ids = [item.item_id for item in items]
@@ -55,27 +64,27 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
         hover = [_bar_hover(item, s, col) for item, s in zip(items, spreads, strict=True)]
         cell = cells[row][0]
         traces.append(dict(
-            type="bar", x=xs, y=[s.low or 0 for s in spreads], **cell, name="Lowest figure reported",
+            type="bar", x=xs, y=[s.low or 0 for s in spreads], **cell, name=t(lang, FLOOR),
             marker=dict(color=FLOOR_COLOR, opacity=[0.45 if item.partial else 1 for item in items]),
             legendgroup="floor", showlegend=row == 0, customdata=ids, hovertext=hover, hoverinfo="text",
         ))  # fmt: skip
         traces.append(dict(
             type="bar", x=xs, y=[(s.high or 0) - (s.low or 0) for s in spreads], base=[s.low or 0 for s in spreads],
-            **cell, name="Range up to the highest figure (disputed)",
+            **cell, name=t(lang, RANGE),
             marker=dict(color=RANGE_COLOR, pattern=dict(shape="/", fgcolor="#777", size=6)),
             legendgroup="range", showlegend=row == 0, customdata=ids, hovertext=hover, hoverinfo="text",
         ))  # fmt: skip
         missing = [x for x, s in zip(xs, spreads, strict=True) if not s.figures]
         if missing:  # an attack no source gives this figure for is not an attack with none: say so on the axis
             traces.append(dict(
-                type="scatter", x=missing, y=[0] * len(missing), mode="text", text=["no<br>figure"] * len(missing),
+                type="scatter", x=missing, y=[0] * len(missing), mode="text", text=[t(lang, NO_FIGURE)] * len(missing),
                 textposition="top center", textfont=dict(size=9, color="#5b6570"), **cell, showlegend=False,
                 hoverinfo="skip", name="No figure given", cliponaxis=False,
             ))  # fmt: skip
         for kind, points in _source_points(items, spreads, xs, col).items():
             traces.append(dict(
                 type="scatter", x=[x for x, _, _, _ in points], y=[y for _, y, _, _ in points], mode="markers", **cell,
-                name=schema.SOURCE_KIND_LABELS[kind],
+                name=t(lang, schema.SOURCE_KIND_LABELS[kind]),
                 marker=dict(color=SOURCE_COLORS[kind], size=8, line=dict(color="white", width=1)), cliponaxis=False,
                 legendgroup=kind, showlegend=kind not in seen_kinds, customdata=[i for _, _, _, i in points],
                 hovertext=[h for _, _, h, _ in points], hoverinfo="text",
@@ -94,7 +103,7 @@ def casualty_figure(items: list[ItemSummary], place_names: dict[str, str], subti
     )
     for note in layout["annotations"]:  # panel titles at the panels' left edge: seen first where the chart scrolls
         note.update(x=0, xanchor="left", font=dict(size=13))
-    ticks = [_tick(i, place_names) for i in items]
+    ticks = [_tick(i, place_names, lang) for i in items]
     for axis in axes(layout, "x"):
         axis.update(tickvals=xs, ticktext=ticks, tickfont=dict(size=10), range=[-0.6, len(items) - 0.4])
     for row, col in enumerate(columns):

@@ -4,38 +4,52 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data import schema
+from data import languages, schema
+from data.translation import N_, t
 from figures.plain import FigureJSON, figure, vrect
-from figures.style import SOURCE_COLORS, base_layout, empty_figure, wrap
+from figures.style import (
+    SOURCE_COLORS,
+    axis_position,
+    base_layout,
+    date_axis,
+    empty_figure,
+    in_axis_calendar,
+    wrap,
+)
 
-TITLE = "Political and legal context"
+TITLE = N_("Political and legal context")
+EMPTY = N_("No context items from these sources (the strip shows every period)")
+SELECTED_RANGE = N_("selected range")
 CATEGORY_LABELS = {
-    "designation": "Designations",
-    "delisting": "Delistings",
-    "protection": "Protection",
-    "agreement": "Agreements",
-    "un_process": "UN processes",
-    "legal": "Courts",
-    "relocation": "Relocation",
+    "designation": N_("Designations"),
+    "delisting": N_("Delistings"),
+    "protection": N_("Protection"),
+    "agreement": N_("Agreements"),
+    "un_process": N_("UN processes"),
+    "legal": N_("Courts"),
+    "relocation": N_("Relocation"),
 }
 
 
-def _title(subtitle: str) -> str:
-    return TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+def _title(subtitle: str, lang: str) -> str:
+    return t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
 
 
 def context_range_changes(
-    empty: bool, subtitle: str, x_range: tuple[pd.Timestamp, pd.Timestamp] | None
+    empty: bool,
+    subtitle: str,
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None,
+    lang: str = languages.DEFAULT,
 ) -> dict[tuple, object]:
     """The parts of context_figure that depend on the selected range, as {path: value} (for a Patch): the subtitle
     and the shaded band with its label. `empty`: the figure is the "no context items" message."""
-    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle)}
+    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle, lang)}
     if x_range is not None and not empty:
         x0, x1 = x_range[0], x_range[1] + pd.Timedelta(days=1)
         changes |= {
-            ("layout", "shapes", 0, "x0"): x0,
-            ("layout", "shapes", 0, "x1"): x1,
-            ("layout", "annotations", 0, "x"): x0,
+            ("layout", "shapes", 0, "x0"): axis_position(x0, lang),
+            ("layout", "shapes", 0, "x1"): axis_position(x1, lang),
+            ("layout", "annotations", 0, "x"): axis_position(x0, lang),
         }
     return changes
 
@@ -103,6 +117,7 @@ def context_figure(
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
     plot_px: int = PLOT_PX,
+    lang: str = languages.DEFAULT,
 ) -> FigureJSON:
     """items: context rows with period_start, period_end, category, summary, publisher, kind, when, context_id and
     label (the item's short label, written beside its first mark).
@@ -113,9 +128,9 @@ def context_figure(
     (context_range_changes), so moving the range patches the figure. plot_px: the plot width the labels are laid
     out for (an image w px wide: w - MARGIN_PX); a narrower plot takes more lanes, so the figure grows taller.
     """
-    title = _title(subtitle)
+    title = _title(subtitle, lang)
     if items.empty:
-        return empty_figure(title, "No context items from these sources (the strip shows every period)")
+        return empty_figure(title, t(lang, EMPTY))
     shapes: list[dict] = []
     notes: list[dict] = []
     if x_range is not None:  # first shape and first annotation: context_range_changes patches them
@@ -127,7 +142,7 @@ def context_figure(
             line=dict(width=0),
             layer="below",  # under the marks, and under the row labels a phone keeps in view (assets/narrow.js)
             # above the plot: never over a label
-            label=dict(text="selected range", position="top left", yanchor="bottom", font=dict(size=10)),
+            label=dict(text=t(lang, SELECTED_RANGE), position="top left", yanchor="bottom", font=dict(size=10)),
         )
         shapes.append(band)
         notes.append(note)
@@ -155,7 +170,7 @@ def context_figure(
         shapes.append(
             dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=top, y1=top, line=dict(color="#ddd", width=1))
         )
-    traces = _marks(items, y_of, position_of)
+    traces = _marks(items, y_of, position_of, lang)
     layout = base_layout(
         title,
         height=int(top) + 56 + 70,
@@ -165,20 +180,20 @@ def context_figure(
             range=[top, 0],
             tickmode="array",
             tickvals=ticks,
-            ticktext=[CATEGORY_LABELS[c] for c in order],
+            ticktext=[t(lang, CATEGORY_LABELS[c]) for c in order],
             showgrid=False,
             zeroline=False,
             fixedrange=True,
         ),
-        xaxis=dict(type="date", gridcolor="#eee", range=[x0, x1]),
+        xaxis=dict(type="date", gridcolor="#eee", range=[x0, x1], **date_axis(lang)),
     )
     layout["shapes"] = shapes
     if notes:
         layout["annotations"] = notes
-    return figure(traces, layout)
+    return figure(traces, in_axis_calendar(layout))
 
 
-def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, str]) -> list[dict]:
+def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, str], lang: str) -> list[dict]:
     """One trace of marks per kind of claimant; each item's label is written once, beside its last mark
     (right-hand labels) or its first (left-hand labels)."""
     ordered = items.sort_values("centre")
@@ -202,7 +217,7 @@ def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, s
                 x=rows["centre"],
                 y=rows["context_id"].map(y_of),
                 mode="markers+text",
-                name=schema.SOURCE_KIND_LABELS[kind],
+                name=t(lang, schema.SOURCE_KIND_LABELS[kind]),
                 text=[label if i in labelled else "" for i, label in zip(rows.index, rows["label"], strict=True)],
                 textposition=rows["context_id"].map(position_of),
                 textfont=dict(size=LABEL_SIZE, color="#333"),

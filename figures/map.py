@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from data import calendars, languages
+from data.place_names import country_name
 from data.summary import ItemSummary, format_range
+from data.translation import N_, t
 from figures.map_lines import border_line, callout_points, leader_lines, movement_lines
 from figures.map_marks import (
     ATTACK_CAP,
@@ -41,7 +44,13 @@ from figures.style import (
     wrap,
 )
 
-TITLE = "Camps, attacks and relocations"
+TITLE = N_("Camps, attacks and relocations")
+COUNTRIES = N_("Destination countries (size: people received)")
+CAMPS = N_("Camps")
+ATTACKS = N_("Attacks (size: highest reported killed)")
+IRAQ_DETAIL = N_("Iraq detail")
+KM = N_("≈{km} km")
+_DETAIL_ISO3 = {"IRAQ": "IRQ", "IRAN": "IRN"}  # the detail panel's country names (DETAIL_LABELS)
 REGION = dict(lon=(-12.0, 52.0), lat=(30.0, 63.0))
 DETAIL = dict(lon=(43.2, 46.6), lat=(32.4, 35.2))
 
@@ -55,6 +64,7 @@ def map_figure(
     highlight: str | None = None,
     subtitle: str = "",
     selected_place: str | None = None,
+    lang: str = languages.DEFAULT,
 ) -> FigureJSON:
     """Build the map.
 
@@ -70,11 +80,11 @@ def map_figure(
     camps = [p for p in places if p.kind == "camp"]
     callouts = [p for p in places if is_callout(p, "geo")]
     panels = (
-        Panel("geo", [p for p in places if p.kind == "country"], "Destination countries (size: people received)",
-              "#6a3d9a", "circle", REGION_CAP),
+        Panel("geo", [p for p in places if p.kind == "country"], t(lang, COUNTRIES), "#6a3d9a", "circle", REGION_CAP),
         # callouts last: the legend's swatch is the first point's (a filled square)
-        Panel("geo", sorted(camps, key=lambda p: is_callout(p, "geo")), "Camps", CAMP_COLOR, "square", REGION_CAP),
-        Panel("geo2", [p for p in camps if p.iso3 == "IRQ"], "Camps", CAMP_COLOR, "square", DETAIL_CAP),
+        Panel("geo", sorted(camps, key=lambda p: is_callout(p, "geo")), t(lang, CAMPS), CAMP_COLOR, "square",
+              REGION_CAP),
+        Panel("geo2", [p for p in camps if p.iso3 == "IRQ"], t(lang, CAMPS), CAMP_COLOR, "square", DETAIL_CAP),
     )  # fmt: skip
     sizes = {
         (pl.geo, p.place_id): CALLOUT_PX if is_callout(p, pl.geo) else place_size(loads.get(p.place_id), pl.cap)
@@ -89,16 +99,16 @@ def map_figure(
     traces = [
         _selected_attack(positions.get(highlight)),  # trace 0: its index stays stable
         *leader_lines(callouts),
-        *movement_lines(flows, reach),
-        *border_line(border, by_id),
+        *movement_lines(flows, reach, lang),
+        *border_line(border, by_id, lang),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
         *(_place_markers(panel, sizes, loads) for panel in panels),
         *callout_points(callouts),
-        *_attack_markers(attacks, positions, attack_sizes),
-        _detail_labels(panels[2].places),
-        *_border_label(border),
+        *_attack_markers(attacks, positions, attack_sizes, lang),
+        _detail_labels(panels[2].places, lang),
+        *_border_label(border, lang),
     ]
-    return figure([{"type": "scattergeo", **trace} for trace in traces], _layout(subtitle))
+    return figure([{"type": "scattergeo", **trace} for trace in traces], _layout(subtitle, lang))
 
 
 @dataclass(frozen=True)
@@ -191,7 +201,9 @@ def _place_markers(panel: Panel, sizes: dict, loads: dict[str, PlaceLoad]) -> di
     )
 
 
-def _attack_markers(attacks: list[ItemSummary], positions: dict, attack_sizes: list[float]) -> list[dict]:
+def _attack_markers(
+    attacks: list[ItemSummary], positions: dict, attack_sizes: list[float], lang: str = languages.DEFAULT
+) -> list[dict]:
     """The attacks around their camp on the Iraq detail (faded when only partly in range)."""
     if not attacks:
         return []
@@ -201,7 +213,7 @@ def _attack_markers(attacks: list[ItemSummary], positions: dict, attack_sizes: l
             lon=[positions[a.item_id][0] for a in attacks],
             lat=[positions[a.item_id][1] for a in attacks],
             mode="markers",
-            name="Attacks (size: highest reported killed)",
+            name=t(lang, ATTACKS),
             marker=dict(
                 color=ATTACK_COLOR,
                 opacity=[0.45 if a.partial else 0.85 for a in attacks],
@@ -224,10 +236,11 @@ def _attack_markers(attacks: list[ItemSummary], positions: dict, attack_sizes: l
     ]
 
 
-def _detail_labels(detail_camps: list[MapPlace]) -> dict:
+def _detail_labels(detail_camps: list[MapPlace], lang: str = languages.DEFAULT) -> dict:
     """Country names and camp names in the detail panel: camps' outside the ring of attacks (above Ashraf, below
     Liberty), never under it."""
-    labels = [(t, x, y, "middle center") for t, x, y in DETAIL_LABELS] + [
+    countries = [(_country(name, lang), x, y, "middle center") for name, x, y in DETAIL_LABELS]
+    labels = countries + [
         (
             p.short_name,
             p.lon,
@@ -241,7 +254,7 @@ def _detail_labels(detail_camps: list[MapPlace]) -> dict:
         lon=[x for _, x, _, _ in labels],
         lat=[y for _, _, y, _ in labels],
         mode="text",
-        text=[t for t, *_ in labels],
+        text=[text for text, *_ in labels],
         textposition=[pos for *_, pos in labels],
         textfont=dict(size=11, color=["#777"] * len(DETAIL_LABELS) + ["#222"] * len(detail_camps)),
         hoverinfo="skip",
@@ -249,7 +262,14 @@ def _detail_labels(detail_camps: list[MapPlace]) -> dict:
     )
 
 
-def _border_label(border: BorderCheck | None) -> list[dict]:
+def _country(name: str, lang: str) -> str:
+    """A country's name on the detail panel ('IRAQ': its CLDR name in the language, upper case where it has case)."""
+    if lang == languages.DEFAULT:
+        return name
+    return (country_name(_DETAIL_ISO3[name], lang) or name).upper()
+
+
+def _border_label(border: BorderCheck | None, lang: str = languages.DEFAULT) -> list[dict]:
     """The computed distance, beside the border point; its hover lists the distances the sources state."""
     if border is None:
         return []
@@ -259,7 +279,7 @@ def _border_label(border: BorderCheck | None) -> list[dict]:
             lon=[border.border_lon],
             lat=[border.border_lat],
             mode="text",
-            text=[f"≈{border.km:.0f} km"],
+            text=[t(lang, KM, km=calendars.number(lang, round(border.km)))],
             textposition="middle right",
             textfont=dict(size=11, color="#222"),
             showlegend=False,
@@ -272,8 +292,8 @@ def _border_label(border: BorderCheck | None) -> list[dict]:
     ]
 
 
-def _layout(subtitle: str) -> dict:
-    title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+def _layout(subtitle: str, lang: str = languages.DEFAULT) -> dict:
+    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     return dict(
         **base_layout(
             title,
@@ -296,7 +316,7 @@ def _layout(subtitle: str) -> dict:
         geo2=geo_panel(DETAIL["lon"], DETAIL["lat"], [0.65, 1], "asia", 50),
         annotations=[
             dict(
-                text="Iraq detail",
+                text=t(lang, IRAQ_DETAIL),
                 x=0.66,
                 y=1.0,
                 xref="paper",

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import math
 
+from data import languages
+from data.translation import N_, t
 from figures.map_marks import DECIMALS, BorderCheck, Flow, MapPlace, drawn_at, hover_carrier
 from figures.style import DESTINATION_COLORS, OTHER_DESTINATION
+
+MOVEMENTS = N_("Movements (colour: destination; width: people)")
+BORDER_LINE = N_("Distance to the Iranian border (computed)")
 
 
 def callout_points(offset: list[MapPlace]) -> list[dict]:
@@ -46,11 +51,11 @@ def leader_lines(offset: list[MapPlace]) -> list[dict]:
     ]
 
 
-def movement_lines(flows: list[Flow], reach: dict[str, float]) -> list[dict]:
+def movement_lines(flows: list[Flow], reach: dict[str, float], lang: str = languages.DEFAULT) -> list[dict]:
     """One line per movement and panel (those from Ashraf on the Iraq detail too), clickable along its length, and
     one neutral legend entry for them all: a line's colour is its destination's, as in the relocation chart (a
     swatch per destination took four legend rows from the map on a phone)."""
-    out = [_flows_legend()] if flows else []
+    out = [_flows_legend(lang)] if flows else []
     for flow in flows:
         width = 1.2 + 0.22 * math.sqrt(flow.high or 0)
         color = DESTINATION_COLORS.get(flow.destination_place_id, OTHER_DESTINATION)
@@ -85,15 +90,15 @@ def _along_note(others: int) -> str:
     )
 
 
-def _flows_legend() -> dict:
+def _flows_legend(lang: str) -> dict:
     """The movements' legend entry: a grey swatch (no line has it), not the first line's colour."""
     return dict(
         geo="geo", lon=[None], lat=[None], mode="lines", line=dict(width=3, color="#777"), hoverinfo="skip",
-        name="Movements (colour: destination; width: people)", legendgroup="flows",
+        name=t(lang, MOVEMENTS), legendgroup="flows",
     )  # fmt: skip
 
 
-def border_line(border: BorderCheck | None, by_id: dict[str, MapPlace]) -> list[dict]:
+def border_line(border: BorderCheck | None, by_id: dict[str, MapPlace], lang: str = languages.DEFAULT) -> list[dict]:
     """The dotted line from the camp to the nearest point of Iran's border."""
     if border is None:
         return []
@@ -105,7 +110,7 @@ def border_line(border: BorderCheck | None, by_id: dict[str, MapPlace]) -> list[
             lat=[camp.lat, border.border_lat],
             mode="lines",
             line=dict(color="#555", width=1.5, dash="dot"),
-            name="Distance to the Iranian border (computed)",
+            name=t(lang, BORDER_LINE),
             hoverinfo="skip",  # its hover is on its label, so that the line never takes a click meant for the camp
         )
     ]

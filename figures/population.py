@@ -4,21 +4,43 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data import schema
+from data import calendars, languages, schema
 from data.grades import agree
+from data.translation import N_, t
+from figures.direct_labels import direct_labels, place_labels
 from figures.plain import FigureJSON, figure, vrect
 from figures.style import (
     KIND_SYMBOLS,
     OTHER_DESTINATION,
     PLACE_COLORS,
+    axis_date,
+    axis_position,
     base_layout,
+    date_axis,
     empty_figure,
+    in_axis_calendar,
     wrap,
 )
 
-TITLE = "Residents: stated by sources, and accounted for by listed transfers"
-ACCOUNTED = "listed transfers"  # a place's line: arrivals minus departures listed so far, not a population count
-NOT_COMPUTABLE = "cannot be computed"
+TITLE = N_("Residents: stated by sources, and accounted for by listed transfers")
+EMPTY = N_("No population figures for the selected range and place")
+RESIDENTS = N_("residents")
+ACCOUNTED = N_("{place}: listed transfers")  # a place's line: arrivals minus departures listed so far, not a count
+NOT_COMPUTABLE = N_("cannot be computed")
+PLACE_LEGEND = N_("Place (colour):")
+KIND_LEGEND = N_("Stated by (symbol):")
+ASHRAF_NOTE = N_(
+    "{place}: cannot be computed from transfers (its population before the first listed transfer is not a listed "
+    "flow); stated figures only"
+)
+NEGATIVE_NOTE = N_(
+    "{place}: cannot be computed from {date} on: the listed departures exceed the listed arrivals (transfers into "
+    "it are missing under this lens)"
+)
+STOP_NOTE = N_(
+    "{place}: line stops {date}: listed transfers account for {count}, {publisher} states {people} ({when}); "
+    "transfers are missing from the list"
+)
 _LEGEND_GREY = "#666"
 
 
@@ -27,8 +49,8 @@ def place_color(place_id: str) -> str:
     return PLACE_COLORS.get(place_id, OTHER_DESTINATION)
 
 
-def _title(subtitle: str) -> str:
-    return TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+def _title(subtitle: str, lang: str) -> str:
+    return t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
 
 
 def _x_range(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> list[pd.Timestamp]:
@@ -37,20 +59,25 @@ def _x_range(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> list[pd.Timestamp]:
 
 
 def population_range_changes(
-    empty: bool, subtitle: str, x_range: tuple[pd.Timestamp, pd.Timestamp] | None, whole: dict | None = None
+    empty: bool,
+    subtitle: str,
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None,
+    whole: dict | None = None,
+    lang: str = languages.DEFAULT,
 ) -> dict[tuple, object]:
     """The parts of population_figure that depend on the selected range, as {path: value} (for a Patch): the
     title's subtitle, the x-axis range and where each place's direct label is written (place_labels, from the
     whole figure's annotations and y range). `empty`: the figure is the "no population figures" message."""
-    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle)}
+    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle, lang)}
     if x_range is not None and not empty:
-        changes["layout", "xaxis", "range"] = shown = _x_range(x_range)
+        shown = _x_range(x_range)
+        changes["layout", "xaxis", "range"] = [axis_position(x, lang) for x in shown]
         layout = (whole or {}).get("layout", {})
         notes = [
             (i, n) for i, n in enumerate(layout.get("annotations", [])) if str(n.get("name", "")).startswith(_LABEL)
         ]
         if notes:
-            labels = [(n["x"], n["y"], n["text"]) for _, n in notes]
+            labels = [(axis_date(n["x"]), n["y"], n["text"]) for _, n in notes]
             for (i, _), (anchor, shift) in zip(
                 notes, place_labels(labels, shown, layout["yaxis"]["range"][1]), strict=True
             ):
@@ -76,21 +103,21 @@ def _legend_entry(name: str, group: str, group_title: str, **style) -> dict:
     )
 
 
-def _not_computable_notes(stocks: pd.DataFrame, place_names: dict[str, str]) -> list[tuple[str, pd.Timestamp | None]]:
+def _not_computable_notes(
+    stocks: pd.DataFrame, place_names: dict[str, str], lang: str
+) -> list[tuple[str, pd.Timestamp | None]]:
     """(note, from date) for each place whose computed stock would be negative: Ashraf everywhere (its starting
     population is not a flow), other places from the date the listed departures exceed the listed arrivals."""
     notes = []
     for place_id, rows in stocks.groupby("place_id", sort=False):
         name = place_names.get(place_id, place_id)
         if place_id == "ashraf":
-            notes.append((f"{name}: {NOT_COMPUTABLE} from transfers (its population before the first listed "
-                          "transfer is not a listed flow); stated figures only", None))  # fmt: skip
+            notes.append((t(lang, ASHRAF_NOTE, place=name), None))
             continue
         bad = rows.loc[~rows["computable"]]
         if not bad.empty:
             first = bad["date"].iat[0]
-            notes.append((f"{name}: {NOT_COMPUTABLE} from {first.day} {first:%b %Y} on: the listed departures exceed the "
-                          "listed arrivals (transfers into it are missing under this lens)", first))  # fmt: skip
+            notes.append((t(lang, NEGATIVE_NOTE, place=name, date=calendars.day_label(lang, first.date())), first))
     return notes
 
 
@@ -132,52 +159,25 @@ def _cut(drawn: pd.DataFrame, where: dict[str, tuple[pd.Timestamp, pd.Series, pd
     return pd.concat(parts, ignore_index=True) if parts else drawn
 
 
-def _stop_notes(where: dict, place_names: dict[str, str]) -> list[tuple[str, None]]:
+def _stop_notes(where: dict, place_names: dict[str, str], lang: str) -> list[tuple[str, None]]:
     notes = []
     for place_id, (day, stock, said) in where.items():
         low, high = int(stock["low"]), int(stock["high"])
-        count = f"{low:,}" if low == high else f"{low:,}–{high:,}"
-        notes.append((f"{place_names.get(place_id, place_id)}: line stops {day.day} {day:%b %Y}: listed transfers "
-                      f"account for {count}, {said['publisher']} states {int(said['people']):,} ({said['when']}); "
-                      "transfers are missing from the list", None))  # fmt: skip
+        count = _count(low, high, lang)
+        text = t(
+            lang, STOP_NOTE, place=place_names.get(place_id, place_id), date=calendars.day_label(lang, day.date()),
+            count=count, publisher=said["publisher"], people=calendars.number(lang, int(said["people"])),
+            when=said["when"],
+        )  # fmt: skip
+        notes.append((text, None))
     return notes
 
 
-def _direct_labels(last_points: dict[str, tuple[pd.Timestamp, float, str]]) -> list[tuple]:
-    """(x, y, text, place_id) of each place's label, in x order."""
-    return sorted(((x, y, text, key.split(":")[0]) for key, (x, y, text) in last_points.items()), key=lambda r: r[0])
-
-
-_LABEL_PLOT_PX = (400, 280)  # the plot (width, height) the direct labels are laid out for: a 480-px image
-_LABEL_CHAR_PX = 5.8  # average glyph width at font size 10
-
-
-def place_labels(labels: list[tuple], x_span: tuple, y_top: float, step_px: int = 13) -> list[tuple[str, int]]:
-    """(xanchor, upward shift in pixels) of each (x, y, text, …) label so that none runs past the plot's left or
-    right edge and no two overlap, in a plot _LABEL_PLOT_PX big showing x_span and 0..y_top (a bigger plot only
-    spreads them further). A label ends at its point (xanchor right) unless that would cross the left edge; in x
-    order, each is lifted a line at a time until it is clear of those placed before it. Labels outside x_span are
-    not drawn (Plotly hides them) and take no room."""
-    width_px, height_px = _LABEL_PLOT_PX
-    x0, x1 = (pd.Timestamp(x).value for x in x_span)
-    boxes: list[tuple[float, float, float, float]] = []  # left, right, bottom, top (px from the plot's bottom left)
-    out = []
-    for x, y, text, *_ in labels:
-        at = (pd.Timestamp(x).value - x0) / ((x1 - x0) or 1) * width_px
-        width = len(text) * _LABEL_CHAR_PX + 4
-        anchor = "left" if at < width else "right"
-        left, right = (at, at + width) if anchor == "left" else (at - width, at)
-        bottom = y / (y_top or 1) * height_px + 4
-        shift = 0
-        if 0 <= at <= width_px:
-            while any(
-                left < hi and lo < right and bottom + shift < top and below < bottom + shift + step_px
-                for lo, hi, below, top in boxes
-            ):
-                shift += step_px
-            boxes.append((left, right, bottom + shift, bottom + shift + step_px))
-        out.append((anchor, shift))
-    return out
+def _count(low: int, high: int, lang: str) -> str:
+    """'1,234' or '1,200–1,234' in the language's digits."""
+    if low == high:
+        return calendars.number(lang, low)
+    return f"{calendars.number(lang, min(low, high))}–{calendars.number(lang, max(low, high))}"
 
 
 def population_figure(
@@ -186,6 +186,7 @@ def population_figure(
     place_names: dict[str, str],
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    lang: str = languages.DEFAULT,
 ) -> FigureJSON:
     """Computed stocks as step lines per place (a shaded band where lowest and highest figures differ) and each
     stated population as a point: a place is a colour (line and points), a kind of claimant a marker symbol, and
@@ -196,16 +197,16 @@ def population_figure(
     with period_start, period_end, place_id, people, publisher, kind, when. Only the x-axis range and the subtitle
     depend on the selected range (population_range_changes), so moving the range patches the figure.
     """
-    title = _title(subtitle)
+    title = _title(subtitle, lang)
     if stocks.empty and stated.empty:
-        return empty_figure(title, "No population figures for the selected range and place")
+        return empty_figure(title, t(lang, EMPTY))
     drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]
     where = stops(drawn, stated)
     drawn = _cut(drawn, where)
-    traces, last_points = _computed(drawn, place_names)
-    traces += _stated(stated, place_names)
+    traces, last_points = _computed(drawn, place_names, lang)
+    traces += _stated(stated, place_names, lang)
     last_points |= _last_stated(stated, place_names)
-    traces += _legend(drawn, stated, place_names)
+    traces += _legend(drawn, stated, place_names, lang)
     layout = base_layout(
         title,
         height=500,
@@ -218,10 +219,12 @@ def population_figure(
             groupclick="toggleitem",
             traceorder="grouped",
         ),
-        xaxis=dict(type="date", gridcolor="#eee", range=_x_range(x_range) if x_range is not None else None),
-        yaxis=dict(rangemode="tozero", gridcolor="#eee", tickformat=",d", title=dict(text="residents")),
+        xaxis=dict(
+            type="date", gridcolor="#eee", range=_x_range(x_range) if x_range is not None else None, **date_axis(lang)
+        ),
+        yaxis=dict(rangemode="tozero", gridcolor="#eee", tickformat=",d", title=dict(text=t(lang, RESIDENTS))),
     )
-    labels = _direct_labels(last_points)
+    labels = direct_labels(last_points)
     xs = [pd.Timestamp(x) for x, *_ in labels] or [pd.Timestamp(0)]
     span = _x_range(x_range) if x_range is not None else [min(xs), max(xs)]
     top = max([*drawn["high"], *stated["people"], 1]) * 1.05  # room above the highest point
@@ -234,12 +237,12 @@ def population_figure(
         )
         for (x, y, text, place_id), (anchor, shift) in zip(labels, place_labels(labels, span, top), strict=True)
     ]  # fmt: skip
-    _add_not_computable(layout, stocks, stated, place_names, _stop_notes(where, place_names))
-    return figure(traces, layout)
+    _add_not_computable(layout, stocks, stated, place_names, _stop_notes(where, place_names, lang), lang)
+    return figure(traces, in_axis_calendar(layout))
 
 
 def _computed(
-    drawn: pd.DataFrame, place_names: dict[str, str]
+    drawn: pd.DataFrame, place_names: dict[str, str], lang: str
 ) -> tuple[list[dict], dict[str, tuple[pd.Timestamp, float, str]]]:
     """Each place's computed stock: its lowest figures as a thin line, its highest as the line the band fills up
     to; and the last point of each (for its direct label)."""
@@ -259,18 +262,18 @@ def _computed(
         high = dict(
             y=rows["high"], mode="lines+markers", line=dict(color=color, width=2.5, shape="hv"),
             marker=dict(size=4, color=color), fill="tonexty", fillcolor="rgba(120,120,120,0.15)",
-            name=f"{name}: {ACCOUNTED}", hovertext=hover, hoverinfo="text",
+            name=t(lang, ACCOUNTED, place=name), hovertext=hover, hoverinfo="text",
         )  # fmt: skip
         traces += [common | low, common | high]
         last_points[f"{place_id}:computed"] = (
             rows["date"].iat[-1],
             float(rows["high"].iat[-1]),
-            f"{name}: {ACCOUNTED}",
+            t(lang, ACCOUNTED, place=name),
         )
     return traces, last_points
 
 
-def _stated(stated: pd.DataFrame, place_names: dict[str, str]) -> list[dict]:
+def _stated(stated: pd.DataFrame, place_names: dict[str, str], lang: str) -> list[dict]:
     """Each stated population as a point at the middle of its period (a bar across the period), by place and by
     kind of claimant."""
     traces: list[dict] = []
@@ -326,31 +329,31 @@ def _last_stated(stated: pd.DataFrame, place_names: dict[str, str]) -> dict[str,
     return out
 
 
-def _legend(drawn: pd.DataFrame, stated: pd.DataFrame, place_names: dict[str, str]) -> list[dict]:
+def _legend(drawn: pd.DataFrame, stated: pd.DataFrame, place_names: dict[str, str], lang: str) -> list[dict]:
     """Legend entries: one per place (colour), camps first, and one per kind of claimant (symbol)."""
     traces: list[dict] = []
     camps_first = {"ashraf": 0, "liberty": 1}
     places = sorted(dict.fromkeys([*drawn["place_id"], *stated["place_id"]]), key=lambda p: camps_first.get(p, 2))
     for place_id in places:
         traces.append(_legend_entry(
-            place_names.get(place_id, place_id), "places", "Place (colour):", mode="lines+markers",
+            place_names.get(place_id, place_id), "places", t(lang, PLACE_LEGEND), mode="lines+markers",
             line=dict(color=place_color(place_id), width=2.5), marker=dict(color=place_color(place_id), size=8),
         ))  # fmt: skip
     for kind in schema.SOURCE_KINDS:
         if (stated["kind"] == kind).any():
             traces.append(_legend_entry(
-                f"{schema.SOURCE_KIND_LABELS[kind]}", "kinds", "Stated by (symbol):", mode="markers",
+                t(lang, schema.SOURCE_KIND_LABELS[kind]), "kinds", t(lang, KIND_LEGEND), mode="markers",
                 marker=dict(color=_LEGEND_GREY, size=10, symbol=KIND_SYMBOLS[kind]),
             ))  # fmt: skip
     return traces
 
 
 def _add_not_computable(
-    layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict, stop_notes: list
+    layout: dict, stocks: pd.DataFrame, stated: pd.DataFrame, place_names: dict, stop_notes: list, lang: str
 ) -> None:
     """Where listed transfers cannot account for a stock: a note above the plot and a grey band from that date;
     where a line stops (stop_notes), a note."""
-    notes = _not_computable_notes(stocks, place_names) + stop_notes
+    notes = _not_computable_notes(stocks, place_names, lang) + stop_notes
     end = max(d for d in (stocks["date"].max(), stated["period_end"].max()) if pd.notna(d)) if notes else None
     note_lines = [wrap(text, 62) for text, _ in notes]
     if note_lines:  # above the plot, under the title: never over a mark
@@ -367,7 +370,7 @@ def _add_not_computable(
         if first is not None:
             band, label = vrect(
                 first, end + pd.Timedelta(days=20), fillcolor="#888", opacity=0.2, line=dict(width=0),
-                label=dict(text=NOT_COMPUTABLE, position="top right", font=dict(size=9), textangle=-90),
+                label=dict(text=t(lang, NOT_COMPUTABLE), position="top right", font=dict(size=9), textangle=-90),
             )  # fmt: skip
             layout.setdefault("shapes", []).append(band)
             layout["annotations"].append(label)

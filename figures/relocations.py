@@ -7,28 +7,38 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import schema
+from data import calendars, languages, schema
 from data.grades import grade_text
 from data.summary import ItemSummary
+from data.translation import N_, t
 from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
     DESTINATION_COLORS,
     OTHER_DESTINATION,
     RANGE_COLOR,
     base_layout,
+    date_axis,
     empty_figure,
+    in_axis_calendar,
     lines_of,
     wrap,
 )
 
-TITLE = "Relocations: people per transfer, and stated totals"
+TITLE = N_("Relocations: people per transfer, and stated totals")
+EMPTY = N_("No relocations in the selected range and place")
+TRANSFERS_TITLE = N_("Distinct transfers (people per group)")
+NO_TOTALS = N_("No stated totals in the selected range")
+TO_PLACE = N_("to {place}")
+TO_UNNAMED = N_("to unspecified third countries")
+AS_OF = N_("as of {date}")
+PARTLY_OUTSIDE = N_("partly outside the range")
 _MIN_WIDTH = pd.Timedelta(days=24)
 PLOT_PX = 820  # plot width the labels fit by default (a phone keeps the chart this wide: assets/narrow.js)
 MARGIN_PX = 72  # left + right margins (base_layout): an image `w` px wide has a plot of w - MARGIN_PX
 _CHAR_PX = 5.6  # average glyph width of a label at font size 10
 _TITLE_CHAR_PX = 8.2  # average glyph width of a subplot title (font size 16)
 _TAGS = re.compile(r"<[^>]+>")
-TOTALS_TITLE = "Stated totals: one row per source, as of its date (overlapping: do not add)"
+TOTALS_TITLE = N_("Stated totals: one row per source, as of its date (overlapping: do not add)")
 _TRANSFERS_PX = 260  # height of the transfers panel
 _ROW_PX = 25  # height of one stated-total row with a one-line label (_row_px)
 _LINE_PX = 13  # one line of a stated total's label
@@ -54,14 +64,16 @@ class StatedTotal:
     relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
     claimant: str = ""  # claimant id: who makes the figure (a source's latest statement: present.panels)
 
-    def label(self) -> str:
+    def label(self, lang: str = languages.DEFAULT) -> str:
         """What the row says on the chart: figure, route, who states it and as of when."""
-        return " · ".join(self.label_parts())
+        return " · ".join(self.label_parts(lang))
 
-    def label_parts(self) -> tuple[str, str, str]:
-        """The label's three parts: figure and route, who states it, as of when."""
-        kind = schema.SOURCE_KIND_LABELS[self.kind]
-        return f"<b>{self.people:,}</b> {self.route}", f"{self.publisher} [{kind}]", f"as of {self.as_of}"
+    def label_parts(self, lang: str = languages.DEFAULT) -> tuple[str, str, str]:
+        """The label's three parts: figure and route, who states it, as of when (route and dates are written in
+        the view's language where the total is made: present.items.stated_totals)."""
+        kind = t(lang, schema.SOURCE_KIND_LABELS[self.kind])
+        people = calendars.number(lang, self.people)
+        return f"<b>{people}</b> {self.route}", f"{self.publisher} [{kind}]", t(lang, AS_OF, date=self.as_of)
 
 
 def _width_ms(item: ItemSummary) -> float:
@@ -90,6 +102,7 @@ def relocation_figure(
     subtitle: str = "",
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
     plot_px: int = PLOT_PX,
+    lang: str = languages.DEFAULT,
 ) -> FigureJSON:
     """Top panel: one bar per transfer spanning its dated period (a month-precise transfer spans the month),
     coloured by destination; dark = lowest figure, hatched = range to the highest. Bottom panel: one row per
@@ -100,11 +113,11 @@ def relocation_figure(
     written labels must fit (an image w px wide: w - MARGIN_PX); a label too long for it wraps at its parts
     and every row grows by the lines it takes, so no label is cut at the chart's edges.
     """
-    title = TITLE + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
-        return empty_figure(title, "No relocations in the selected range and place")
+        return empty_figure(title, t(lang, EMPTY))
     x_range = _drawn_range(transfers, totals, x_range)
-    labels = [_label_lines(t, plot_px) for t in totals]
+    labels = [_label_lines(total, plot_px, lang) for total in totals]
     rows_px = (sum(_row_px(label) for label in labels) if totals else _ROW_PX) + 16
     height = _TOP_PX + _TRANSFERS_PX + _GAP_PX + rows_px + _BOTTOM_PX
     plot_height = _TRANSFERS_PX + _GAP_PX + rows_px
@@ -114,14 +127,14 @@ def relocation_figure(
         shared_xaxes=True,
         vertical_spacing=round(_GAP_PX / plot_height, 4),
         row_heights=[_TRANSFERS_PX, rows_px],
-        subplot_titles=["Distinct transfers (people per group)", _totals_title(plot_px)],
+        subplot_titles=[t(lang, TRANSFERS_TITLE), _totals_title(plot_px, lang)],
     )
     by_destination: dict[str, list[ItemSummary]] = {}
     for item in transfers:
         by_destination.setdefault(item.place_id, []).append(item)
     traces: list[dict] = []
     for dest, items in by_destination.items():
-        name = "to " + (place_names.get(dest, dest) if dest else "unspecified third countries")
+        name = _to(dest, place_names, lang)
         color = DESTINATION_COLORS.get(dest, OTHER_DESTINATION)
         spreads = [i.spreads["people"] for i in items]
         hover = [
@@ -151,10 +164,10 @@ def relocation_figure(
                 marker=dict(color=RANGE_COLOR, pattern=dict(shape="/", fgcolor=color, size=6)),
                 name=f"{name}: disputed range", legendgroup=dest, showlegend=False, **common,
             ))  # fmt: skip
-    _add_totals(traces, layout, totals, labels, cells[1][0], x_range, plot_px)
+    _add_totals(traces, layout, totals, labels, cells[1][0], x_range, plot_px, lang)
     # A destination known only from stated totals gets its legend entry too (its bars have the colour).
-    for dest in dict.fromkeys(t.destination for t in totals if t.destination not in by_destination):
-        name = "to " + (place_names.get(dest, dest) if dest else "unspecified third countries")
+    for dest in dict.fromkeys(total.destination for total in totals if total.destination not in by_destination):
+        name = _to(dest, place_names, lang)
         traces.append(dict(
             type="bar", x=[None], y=[None], **cells[0][0], name=name, legendgroup=dest, hoverinfo="skip",
             marker=dict(color=DESTINATION_COLORS.get(dest, OTHER_DESTINATION)),
@@ -167,7 +180,7 @@ def relocation_figure(
         legend=dict(orientation="h", yref="container", y=0.005, yanchor="bottom", x=0, font=dict(size=11)),
     )
     for axis in axes(layout, "x"):  # years under both panels: the lower one may be long
-        axis.update(type="date", gridcolor="#eee", showticklabels=True)
+        axis.update(type="date", gridcolor="#eee", showticklabels=True, **date_axis(lang))
         if x_range is not None:
             pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
             axis["range"] = [x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad]
@@ -176,7 +189,7 @@ def relocation_figure(
         showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
         range=[rows_px - 8, -8] if totals else [0, 1],
     )  # fmt: skip
-    return figure(traces, layout)
+    return figure(traces, in_axis_calendar(layout))
 
 
 def _row_px(label: list[str]) -> int:
@@ -184,11 +197,17 @@ def _row_px(label: list[str]) -> int:
     return _LINE_PX * len(label) + 12
 
 
-def _totals_title(plot_px: int) -> str:
+def _to(dest: str, place_names: dict[str, str], lang: str) -> str:
+    """A destination's legend entry: 'to Albania'."""
+    return t(lang, TO_PLACE, place=place_names.get(dest, dest)) if dest else t(lang, TO_UNNAMED)
+
+
+def _totals_title(plot_px: int, lang: str) -> str:
     """The lower panel's title, on two lines where one would not fit above the plot."""
-    if len(TOTALS_TITLE) * _TITLE_CHAR_PX <= plot_px:
-        return TOTALS_TITLE
-    head, tail = TOTALS_TITLE.split(" (", 1)
+    title = t(lang, TOTALS_TITLE)
+    if len(title) * _TITLE_CHAR_PX <= plot_px or " (" not in title:
+        return title
+    head, tail = title.split(" (", 1)
     return f"{head}<br>({tail}"
 
 
@@ -196,11 +215,12 @@ def _visible_px(text: str) -> float:
     return len(_TAGS.sub("", text)) * _CHAR_PX
 
 
-def _label_lines(total: StatedTotal, plot_px: int) -> list[str]:
+def _label_lines(total: StatedTotal, plot_px: int, lang: str = languages.DEFAULT) -> list[str]:
     """A total's label as the lines it is written in: one line where it fits plot_px, else its parts (figure and
     route, who, as of when) joined with ' · ' as long as a line fits, a part longer than a line wrapped by words."""
-    parts = [*total.label_parts()] + (["partly outside the range"] if total.partial else [])
-    one = " · ".join(parts[:3]) + (" (partly outside the range)" if total.partial else "")
+    outside = t(lang, PARTLY_OUTSIDE)
+    parts = [*total.label_parts(lang)] + ([outside] if total.partial else [])
+    one = " · ".join(parts[:3]) + (f" ({outside})" if total.partial else "")
     if _visible_px(one) <= plot_px:
         return [one]
     chars = max(int(plot_px / _CHAR_PX), 12)
@@ -222,19 +242,20 @@ def _add_totals(
     cell: dict,
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None,
     plot_px: int,
+    lang: str = languages.DEFAULT,
 ) -> None:
     """One row per stated total: a bar over its period (faded where it reaches outside the range) and its label
     (`labels`: its lines) written above the bar, starting where the bar enters the visible range."""
     notes = layout.setdefault("annotations", [])
     if not totals:
         notes.append(dict(
-            text="No stated totals in the selected range", xref="x2 domain", yref="y2 domain", x=0.5, y=0.5,
+            text=t(lang, NO_TOTALS), xref="x2 domain", yref="y2 domain", x=0.5, y=0.5,
             showarrow=False, font=dict(size=12, color="#666"),
         ))  # fmt: skip
         return
-    lo = min(t.period_start for t in totals) if x_range is None else x_range[0]
+    lo = min(total.period_start for total in totals) if x_range is None else x_range[0]
     hi = (
-        max(t.period_end for t in totals) + pd.Timedelta(days=1)
+        max(total.period_end for total in totals) + pd.Timedelta(days=1)
         if x_range is None
         else x_range[1] + pd.Timedelta(days=1)
     )
@@ -243,24 +264,24 @@ def _add_totals(
         keys.append(top + _LINE_PX * len(label) + 2)
         top += _row_px(label)
     hover = [
-        wrap(f"<b>{t.people:,}</b> {t.route} ({t.span}), stated by {t.publisher} "
-             f"[{schema.SOURCE_KIND_LABELS[t.kind]}]" + (f" · {t.relay}" if t.relay else "")
-             + (" · only partly inside the selected range" if t.partial else ""), 90)
-        for t in totals
+        wrap(f"<b>{total.people:,}</b> {total.route} ({total.span}), stated by {total.publisher} "
+             f"[{schema.SOURCE_KIND_LABELS[total.kind]}]" + (f" · {total.relay}" if total.relay else "")
+             + (" · only partly inside the selected range" if total.partial else ""), 90)
+        for total in totals
     ]  # fmt: skip
     traces.append(dict(
-        type="bar", **cell, orientation="h", y=keys, base=[t.period_start for t in totals],
-        x=[(t.period_end + pd.Timedelta(days=1) - t.period_start).total_seconds() * 1000 for t in totals],
+        type="bar", **cell, orientation="h", y=keys, base=[total.period_start for total in totals],
+        x=[(total.period_end + pd.Timedelta(days=1) - total.period_start).total_seconds() * 1000 for total in totals],
         width=7, offset=2,
         marker=dict(
-            color=[DESTINATION_COLORS.get(t.destination, OTHER_DESTINATION) for t in totals],
-            opacity=[0.45 if t.partial else 0.9 for t in totals],
+            color=[DESTINATION_COLORS.get(total.destination, OTHER_DESTINATION) for total in totals],
+            opacity=[0.45 if total.partial else 0.9 for total in totals],
         ),
-        name="Stated totals", showlegend=False, customdata=[t.item_id for t in totals], hovertext=hover,
+        name="Stated totals", showlegend=False, customdata=[total.item_id for total in totals], hovertext=hover,
         hoverinfo="text",
     ))  # fmt: skip
-    for key, t, lines in zip(keys, totals, labels, strict=True):
-        x, anchor = _label_place(t, max(_visible_px(line) for line in lines) / plot_px, lo, hi)
+    for key, total, lines in zip(keys, totals, labels, strict=True):
+        x, anchor = _label_place(total, max(_visible_px(line) for line in lines) / plot_px, lo, hi)
         notes.append(dict(
             x=x, y=key, xref="x2", yref="y2", xanchor=anchor, yanchor="bottom", yshift=-1, text="<br>".join(lines),
             align=anchor, showarrow=False, font=dict(size=10, color="#222"),

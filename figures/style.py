@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import functools
 import textwrap
+from typing import Any
 
+import pandas as pd
+
+from data.calendars import SOLAR_HIJRI
 from figures.plain import FigureJSON, figure
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -61,6 +65,47 @@ def base_layout(title: str, **extra) -> dict:
         modebar=dict(MODEBAR),
     )
     return layout | extra
+
+
+def date_axis(lang: str) -> dict:
+    """A time axis's calendar: Solar Hijri ticks in Persian (plotly.js's world calendars, with the Persian month
+    names: components/plotly_bundle/entry.js); the data stay Gregorian dates (each trace's xcalendar)."""
+    return dict(calendar="persian") if lang in SOLAR_HIJRI else {}
+
+
+def axis_position(value: Any, lang: str) -> Any:
+    """A date placed on a time axis (its range, a band, a label): on a Persian axis plotly.js reads a date string in
+    the axis's own calendar (2013-09-01 would be a Solar Hijri date, six centuries on) and refuses milliseconds, so
+    the date goes as a Gregorian string marked with plotly.js's 'G' prefix ('G2013-09-01T00:00:00')."""
+    if lang not in SOLAR_HIJRI or value is None:
+        return value
+    return "G" + pd.Timestamp(value).isoformat()
+
+
+def in_axis_calendar(layout: dict) -> dict:
+    """The layout with the dates it places on Persian time axes (their ranges; bands and labels on them) marked
+    Gregorian (axis_position); the traces' data stay Gregorian (their xcalendar). Returns `layout`, changed."""
+    refs = {name.replace("axis", ""): axis for name, axis in layout.items() if name.startswith("xaxis")}
+    persian = {ref for ref, axis in refs.items() if isinstance(axis, dict) and axis.get("calendar") == "persian"}
+    if not persian:
+        return layout
+    lang = next(iter(SOLAR_HIJRI))
+    for ref in persian:
+        axis = refs[ref]
+        if axis.get("range") is not None:
+            axis["range"] = [axis_position(v, lang) for v in axis["range"]]
+    for shape in layout.get("shapes", []):
+        if shape.get("xref", "x") in persian:
+            shape.update({k: axis_position(shape[k], lang) for k in ("x0", "x1") if k in shape})
+    for note in layout.get("annotations", []):
+        if note.get("xref", "x") in persian and "x" in note:
+            note["x"] = axis_position(note["x"], lang)
+    return layout
+
+
+def axis_date(value: Any) -> pd.Timestamp:
+    """A date read back from a layout: a date string (or one marked Gregorian: axis_position) or a Timestamp."""
+    return pd.Timestamp(value[1:] if isinstance(value, str) and value[:1] in "Gg" else value)
 
 
 def empty_figure(title: str, message: str) -> FigureJSON:

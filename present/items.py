@@ -7,17 +7,21 @@ import functools
 import geopandas as gpd
 import pandas as pd
 
-from data import dates
+from data import calendars
 from data.attribution import relay_text, says
 from data.load import Bundle
+from data.place_names import place_names
 from data.select import View, equals, select
 from data.summary import (
     ItemSummary,
     summarise_rows,
 )
+from data.translation import N_, t
 from figures.relocations import StatedTotal
 from geo import places_frame
 from present.labels import short_place
+
+THIRD_COUNTRIES = N_("third countries (unnamed)")
 
 
 @functools.cache
@@ -60,12 +64,13 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
     """Every source's stated total in the view, one per (item, source), sorted by the date it is stated as of."""
     rows = select(bundle, view).rows["movements"].where(equals(bundle, "movements", "scope", "aggregate"))
     frame = bundle.movements.iloc[rows.positions].assign(partial=rows.partial)
-    names = bundle.places["name"]
+    names, lang = place_names(bundle.places, view.lang), view.lang
+    unnamed = t(lang, THIRD_COUNTRIES)
     out = [
         StatedTotal(
             item_id=r.movement_id,
             route=f"{short_place(names[r.origin_place_id])} → "
-            + (short_place(names[r.destination_place_id]) if r.destination_place_id else "third countries (unnamed)"),
+            + (short_place(names[r.destination_place_id]) if r.destination_place_id else unnamed),
             destination=r.destination_place_id,
             publisher=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"]),
             kind=r.claimant_kind,
@@ -73,8 +78,8 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             people=int(r.people),
             period_start=r.period_start,
             period_end=r.period_end,
-            span=dates.span_label(r.date_start, r.date_end or None),
-            as_of=dates.label(r.date_end or r.date_start),
+            span=calendars.span_label(lang, r.date_start, r.date_end or None),
+            as_of=calendars.label(lang, r.date_end or r.date_start),
             partial=bool(r.partial),
             claimant=r.claimant_id,
         )

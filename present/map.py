@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import figures
+from data import languages
 from data.attribution import says
 from data.load import Bundle
+from data.place_names import place_names
 from data.select import View, lens_keeps
 from data.summary import (
     ItemSummary,
@@ -37,8 +40,13 @@ def border_check(bundle: Bundle, lens: str = "all") -> BorderCheck | None:
 
 
 @functools.cache
-def _map_places(bundle: Bundle) -> tuple[MapPlace, ...]:
-    return map_places(places_geo(bundle))
+def _map_places(bundle: Bundle, lang: str) -> tuple[MapPlace, ...]:
+    """The places as the map draws them, named in the language (a label written for the English map is dropped)."""
+    places = map_places(places_geo(bundle))
+    if lang == languages.DEFAULT:
+        return places
+    names = place_names(bundle.places, lang)
+    return tuple(replace(p, name=names[p.place_id], label="") for p in places)
 
 
 @functools.cache
@@ -108,7 +116,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
     """The map for a view, with one attack optionally ringed and the view's place (if any) ringed."""
     attacks, transfers, totals = in_view(bundle, view)
     return figures.map_figure(
-        _map_places(bundle),
+        _map_places(bundle, view.lang),
         attacks,
         _flows(bundle, transfers),
         _loads(bundle, transfers, totals),
@@ -116,4 +124,5 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         highlight,
         subtitle(bundle, view),
         view.place,
+        view.lang,
     )

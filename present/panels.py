@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import figures
 from data import schema
 from data.load import Bundle
+from data.place_names import place_names
 from data.select import View
 from data.summary import (
     Total,
@@ -175,9 +176,9 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     attacks, transfers, _ = in_view(bundle, view)
     within, abroad = split_transfers(bundle, transfers)
     items = {"attacks": attacks, "within": within, "abroad": abroad}
-    names = bundle.places["name"].to_dict()
+    names = place_names(bundle.places, view.lang)
     return Rendered(
-        casualties=figures.casualty_figure(attacks, names, subtitle(bundle, view)),
+        casualties=figures.casualty_figure(attacks, names, subtitle(bundle, view), view.lang),
         relocations=_relocations(bundle, view, transfers),
         **{h.name: _card(h, items, latest_abroad(stated_totals(bundle, view))) for h in HEADLINES},
         range_label=view.range_label,
@@ -186,10 +187,10 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
 
 
 def _relocations(bundle: Bundle, view: View, transfers: list, plot_px: int = figures.relocations.PLOT_PX) -> FigureJSON:
-    names = bundle.places["name"].to_dict()
+    names = place_names(bundle.places, view.lang)
     totals = list(stated_totals(bundle, view))
     span = (view.first_day, view.last_day)
-    return figures.relocation_figure(transfers, totals, names, subtitle(bundle, view), span, plot_px)
+    return figures.relocation_figure(transfers, totals, names, subtitle(bundle, view), span, plot_px, view.lang)
 
 
 @memo.memoised

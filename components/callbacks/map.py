@@ -23,7 +23,7 @@ def update_map(view_data, selected):
     chart, or chosen in the attack picker) is ringed too."""
     view = view_of(view_data)
     fig = present.render_map(default_bundle(), view, selected_event(selected))
-    return fig, graph_config(dash.get_asset_url("topojson/"), view.file_stem("map", captioned=False))
+    return fig, graph_config(dash.get_asset_url("topojson/"), view.file_stem("map", captioned=False), view.lang)
 
 
 @callback(Output(Charts.DISTANCE_CLAIMS, "children"), Input(Controls.LENS, "value"))

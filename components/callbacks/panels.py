@@ -65,8 +65,8 @@ def update_panels(view_data: dict) -> dict:
     return {
         "casualties": out.casualties,
         "relocations": out.relocations,
-        "casualties_config": graph_config(topojson, view.file_stem("casualties", captioned=False)),
-        "relocations_config": graph_config(topojson, view.file_stem("relocations", captioned=False)),
+        "casualties_config": graph_config(topojson, view.file_stem("casualties", captioned=False), view.lang),
+        "relocations_config": graph_config(topojson, view.file_stem("relocations", captioned=False), view.lang),
         **kpis,
         "range_label": out.range_label,
         "filter_label": out.filter_label,
@@ -104,8 +104,8 @@ def update_ledger_and_context(view_data, drawn):
     return (
         population,
         context,
-        graph_config(topojson, view.file_stem("population", captioned=False)),
-        graph_config(topojson, view.file_stem("context", captioned=False)),
+        graph_config(topojson, view.file_stem("population", captioned=False), view.lang),
+        graph_config(topojson, view.file_stem("context", captioned=False), view.lang),
         text["map"],
         text["casualties"],
         text["relocations"],

@@ -71,3 +71,30 @@ def test_the_persian_range_label_is_in_solar_hijri_while_dragging_and_after(page
     expect(page).to_have_url(re.compile(rf"to={months[now]}&"))
     settled(page)
     expect(label).to_have_text(dragged)
+
+
+def test_the_persian_charts_are_in_persian_on_solar_hijri_time_axes(page: Page, persian) -> None:
+    """Chart titles, panel titles and legends in Persian; the time axes count Solar Hijri years and months (plotly's
+    `calendar='persian'`, not Persian month names on Gregorian dates); the toolbar speaks Persian."""
+    page.goto("/?from=2012-01&to=2013-12&lang=fa")
+    wait_ready(page)
+    settled(page)
+    casualties = page.locator("#casualty-chart")
+    casualties.scroll_into_view_if_needed()  # the charts below the fold are drawn as they come into view
+    expect(casualties.locator(".gtitle")).to_contain_text("تلفات هر حمله، به گزارش هر منبع")
+    expect(casualties.locator(".annotation-text").first).to_have_text("کشته")
+    expect(casualties.locator(".legendtext").first).to_have_text("کمترین رقم گزارش‌شده")
+    # The attack on Ashraf of 1 Sep 2013 is dated in Solar Hijri under its column.
+    expect(casualties.locator(".xaxislayer-above text").filter(has_text="۱۰ شهریور ۱۳۹۲")).to_have_count(1)
+    expect(casualties.locator(".modebar-btn[data-title='بارگیری نمودار به‌صورت PNG']")).to_have_count(1)
+    relocations = page.locator("#relocation-chart")
+    relocations.scroll_into_view_if_needed()
+    expect(relocations.locator(".gtitle")).to_contain_text("جابه‌جایی‌ها")
+    ticks = relocations.locator(".xaxislayer-above text")
+    expect(ticks.first).to_be_visible()
+    labels = ticks.all_text_contents()
+    # Dec 2011 – Jan 2014 runs from Dey 1390 to Dey 1392: the axis names Solar Hijri years (digits: plotly.js writes
+    # Latin digits on axes), never a Gregorian one.
+    assert any("1391" in label for label in labels) and any("1392" in label for label in labels), labels
+    assert not any(year in label for label in labels for year in ("2012", "2013")), labels
+    expect(relocations.locator(".legendtext").filter(has_text="به آلبانی")).to_have_count(1)

@@ -110,7 +110,7 @@ def test_context_marks_carry_their_labels_and_every_row_is_labelled(bundle):
     fig = present.render_context(bundle, full_view(bundle))
     marks = [t for t in fig["data"] if t["type"] == "scatter"]
     texts = [x for t in marks for x in t["text"] if x]
-    items = present.history._context_items(bundle, "all")
+    items = present.history._context_items(bundle, "all", "en")
     assert sorted(texts) == sorted(items.drop_duplicates("context_id")["label"])
     assert all(t["mode"] == "markers+text" for t in marks)
     axis = fig["layout"]["yaxis"]

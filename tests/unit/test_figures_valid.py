@@ -31,6 +31,7 @@ def _views(n: int) -> list[View]:
     places = [None, *bundle.places.index]
     rng = random.Random(6)
     views = [View(bundle.first_month, bundle.last_month, None, lens) for lens in LENSES]
+    views += [View(bundle.first_month, bundle.last_month, place, lang="fa") for place in (None, "ashraf", "alb")]
     for _ in range(n):
         low = rng.randrange(len(months))
         high = min(len(months) - 1, low + rng.choice([0, 1, 5, 11, 35, 120]))
@@ -48,8 +49,8 @@ def _figures(bundle, view: View) -> dict[str, object]:
         "map": present.render_map.__wrapped__(bundle, view, "E2013_ASHRAF"),
         "casualties": panels.casualties,
         "relocations": panels.relocations,
-        "population": present.history._population_whole(bundle, view.place, view.lens),
-        "context": present.history._context_whole(bundle, view.place, view.lens),
+        "population": present.history._population_whole(bundle, view.place, view.lens, view.grades, view.lang),
+        "context": present.history._context_whole(bundle, view.place, view.lens, 900, view.lang),
     }
 
 
@@ -84,7 +85,7 @@ def test_every_chart_is_valid_plotly():
             go.Figure(fig)  # raises on an unknown property or a bad value
             checked += 1
     go.Figure(style.empty_figure("A title", "Nothing here"))
-    assert checked == 7 * len(views) == 7 * 60
+    assert checked == 7 * len(views) == 7 * 63
 
 
 def test_validation_catches_a_misspelt_property():
@@ -130,7 +131,7 @@ def test_range_patches_equal_a_full_redraw():
     checked = 0
     for new in views:
         old = rng.choice(views)
-        old = View(old.start, old.end, new.place, new.lens)  # another range, same place and lens
+        old = View(old.start, old.end, new.place, new.lens, lang=new.lang)  # another range, same place, lens, language
         assert present.drawn_base(bundle, old) == present.drawn_base(bundle, new)
         for render, changes in (
             (present.render_population.__wrapped__, present.population_range_changes),

@@ -166,7 +166,7 @@ def test_a_line_of_listed_transfers_stops_where_later_stated_populations_all_dis
     fig = present.render_population(bundle, view)
     notes = " ".join(a["text"] for a in fig["layout"].get("annotations", [])).replace("<br>", " ")
     stocks = present.history._stocks(bundle, None, lens)
-    stated = present.history._stated(bundle, None, lens)
+    stated = present.history._stated(bundle, None, lens, (), "en")
     for place_id, rows in stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]].groupby("place_id"):
         name = bundle.places.at[place_id, "name"]
         line = next(t for t in fig["data"] if t.get("name") == f"{name}: listed transfers")

@@ -117,3 +117,68 @@ def test_the_export_menu_speaks_the_views_language():
     assert "نقشه: " in menu and "نقشه در قالب PNG" in menu and "گزارش (PDF)" in menu
     assert "/export/report.pdf?from=2013-09&to=2013-09&lang=fa" in menu  # the files come in the view's language
     assert "Map: " in english and "Map as PNG" in english and "Report (PDF)" in english
+
+
+def test_every_camp_of_the_data_has_a_name_in_the_catalogue():
+    """Countries take CLDR's names; a camp's name is translated in the catalogues (data.place_names.CAMP_NAMES)."""
+    from data.load import default_bundle
+    from data.place_names import CAMP_NAMES
+
+    places = default_bundle().places
+    assert set(places.loc[places["kind"] == "camp", "name"]) <= set(CAMP_NAMES)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_places_are_named_in_the_language(lang):
+    from data.load import default_bundle
+    from data.place_names import place_names
+
+    names = place_names(default_bundle().places, lang)
+    assert names["ashraf"] == t(lang, "Camp Ashraf") != "Camp Ashraf"
+    assert names["alb"] == {"fa": "آلبانی", "ar": "ألبانيا", "sq": "Shqipëri"}[lang]
+
+
+def test_the_persian_charts_speak_persian_and_count_time_in_solar_hijri():
+    """Titles, panel titles, legends and axes of the Persian charts; their time axes in the Persian calendar and the
+    attacks' dates in Solar Hijri (1 Sep 2013, the attack on Ashraf, is 10 Shahrivar 1392)."""
+    import pandas as pd
+
+    from data.load import default_bundle
+    from data.view import View
+    from present.history import render_context, render_population
+    from present.map import render_map
+    from present.panels import render_panels
+
+    bundle = default_bundle()
+    view = View(pd.Period("2013-01"), pd.Period("2013-12"), lang="fa")
+    panels = render_panels(bundle, view)
+    casualties, relocations = panels.casualties, panels.relocations
+    assert casualties["layout"]["title"]["text"].startswith("تلفات هر حمله، به گزارش هر منبع<br><sup>۱۲ دی ۱۳۹۱ – ")
+    assert [a["text"] for a in casualties["layout"]["annotations"]] == ["کشته", "زخمی", "ربوده‌شده یا ناپدید"]
+    assert any(tick.startswith("۱۰ شهریور ۱۳۹۲<br>") for tick in casualties["layout"]["xaxis"]["ticktext"])
+    assert {"کمترین رقم گزارش‌شده", "سازمان ملل"} <= {trace.get("name") for trace in casualties["data"]}
+    assert relocations["layout"]["xaxis"]["calendar"] == "persian"
+    assert "به آلبانی" in {trace.get("name") for trace in relocations["data"]}
+    population, context = render_population(bundle, view), render_context(bundle, view)
+    assert population["layout"]["xaxis"]["calendar"] == context["layout"]["xaxis"]["calendar"] == "persian"
+    assert population["layout"]["yaxis"]["title"]["text"] == "ساکنان"
+    assert "توافق‌ها" in context["layout"]["yaxis"]["ticktext"]
+    chart_map = render_map(bundle, view)
+    assert chart_map["layout"]["title"]["text"].startswith("کمپ‌ها، حمله‌ها و جابه‌جایی‌ها<br>")
+    assert "کمپ‌ها" in {trace.get("name") for trace in chart_map["data"]}
+    english = render_panels(bundle, View(pd.Period("2013-01"), pd.Period("2013-12")))
+    assert "calendar" not in english.relocations["layout"]["xaxis"]
+    assert english.casualties["layout"]["title"]["text"].startswith("Casualties per attack")
+
+
+def test_the_persian_chart_toolbar_and_months():
+    """plotly.js's toolbar in Persian (our catalogue) and CLDR's Gregorian month names, not plotly.js's own fa
+    locale, which puts Solar Hijri month names on Gregorian months."""
+    from components.charts import graph_config
+
+    config = graph_config("/assets/topojson/", "camps-atlas-map", "fa")
+    assert config["locale"] == "fa"
+    fa = config["locales"]["fa"]
+    assert fa["dictionary"]["Download plot as a PNG"] == "بارگیری نمودار به‌صورت PNG"
+    assert fa["format"]["months"][8] == "سپتامبر" and fa["format"]["days"][0] == "یکشنبه"
+    assert "locale" not in graph_config("/assets/topojson/", "camps-atlas-map")
