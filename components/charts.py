@@ -6,7 +6,8 @@ from dash import dcc, html
 
 from components.chart_locale import plotly_locale
 from components.ids import Charts
-from data import languages
+from data import calendars, languages
+from data.translation import t
 
 MODEBAR_REMOVE = ["sendDataToCloud", "lasso2d", "select2d", "autoScale2d"]
 
@@ -54,26 +55,29 @@ def graph(
     )
 
 
-def distance_claims(claims: list[str] | tuple[str, ...]) -> list[html.Li]:
+def distance_claims(claims: list[str] | tuple[str, ...], lang: str = languages.DEFAULT) -> list[html.Li]:
     """The stated distances as list items (a line saying none is stated under the lens when there are none)."""
-    return [html.Li(c) for c in claims] or [html.Li("No distance is stated by the claimants of this lens.")]
+    return [html.Li(c) for c in claims] or [html.Li(t(lang, "No distance is stated by the claimants of this lens."))]
 
 
-def distance_panel(computed_km: float, claims: list[str]) -> html.Aside:
+def distance_panel(computed_km: float, claims: list[str], lang: str = languages.DEFAULT) -> html.Aside:
     """Ashraf's distance to the Iranian border: the computed figure beside the figures the documents state."""
     return html.Aside(
         id=Charts.DISTANCE,
         className="panel note",
         children=[
-            html.H2("Check: how far was Ashraf from the Iranian border?"),
+            html.H2(t(lang, "Check: how far was Ashraf from the Iranian border?")),
             html.P(
                 [
-                    "Computed here: ",
-                    html.Strong(f"≈{computed_km:.0f} km"),
-                    " from the approximate camp point to the nearest point of Iran's border (Natural Earth 1:50m "
-                    "boundaries; both the point and the generalised border make this approximate to a few km).",
+                    t(lang, "Computed here: "),
+                    html.Strong(t(lang, "≈{km} km", km=calendars.number(lang, round(computed_km)))),
+                    t(
+                        lang,
+                        " from the approximate camp point to the nearest point of Iran's border (Natural Earth 1:50m "
+                        "boundaries; both the point and the generalised border make this approximate to a few km).",
+                    ),
                 ]
             ),
-            html.Ul(distance_claims(claims), id=Charts.DISTANCE_CLAIMS),
+            html.Ul(distance_claims(claims, lang), id=Charts.DISTANCE_CLAIMS),
         ],
     )

@@ -46,7 +46,7 @@ def control_bar(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Section:
                 children=[
                     html.Label(t(lang, "Date range"), htmlFor=Controls.DATE_RANGE, className="control-title"),
                     html.Output(id=Controls.RANGE_LABEL, className="range-label", **{"aria-live": "polite"}),
-                    playback_controls(),
+                    playback_controls(lang),
                     html.Span(className="spacer"),
                     html.Span(id=Controls.FILTER_LABEL, className="filter-label", **{"aria-live": "polite"}),
                     html.Button(t(lang, "Reset place filter"), id=Controls.RESET, className="reset-button", n_clicks=0),

@@ -8,21 +8,34 @@ from urllib.parse import urlsplit
 from dash import html
 
 from components.ids import Detail
-from data import schema
+from data import languages, schema
+from data.calendars import number
 from data.grades import GRADE_LABELS
+from data.translation import N_, t
 from present import ItemDetail
 
-PLACEHOLDER = "Click an attack, a movement or a place (on the map or in a chart) to see every source's figures here."
+PLACEHOLDER = N_(
+    "Click an attack, a movement or a place (on the map or in a chart) to see every source's figures here."
+)
+SOURCE_COLUMNS = (
+    N_("Who says it"),
+    N_("Claimant kind"),
+    N_("Published"),
+    N_("Date given"),
+    N_("Figures"),
+    N_("Link"),
+    N_("Note"),
+)
 
 
-def detail_section() -> html.Section:
+def detail_section(lang: str = languages.DEFAULT) -> html.Section:
     """The panel, empty until something is clicked."""
     return html.Section(
         id=Detail.PANEL,
         className="panel detail",
         tabIndex=-1,
-        **{"aria-live": "polite", "aria-label": "Details"},
-        children=[html.P(PLACEHOLDER, className="hint")],
+        **{"aria-live": "polite", "aria-label": t(lang, "Details")},
+        children=[html.P(t(lang, PLACEHOLDER), className="hint")],
     )
 
 
@@ -49,11 +62,14 @@ def _marks(line) -> list:
     ]
 
 
-def _along(listed: Sequence[tuple[str, str]]) -> list:
+def _along(listed: Sequence[tuple[str, str]], lang: str) -> list:
     """The other movements in view that the map draws along the clicked line, each a button that opens it."""
     return [
-        html.H3(f"Drawn along the same map line: {len(listed)} other movement(s) in view"),
-        html.P("A click on a line opens the movement drawn on top; choose any of the others here.", className="hint"),
+        html.H3(t(lang, "Drawn along the same map line: {n} other movement(s) in view", n=number(lang, len(listed)))),
+        html.P(
+            t(lang, "A click on a line opens the movement drawn on top; choose any of the others here."),
+            className="hint",
+        ),
         html.Ul(
             [
                 html.Li(html.Button(label, id={"type": Detail.ALONG, "id": mid}, n_clicks=0, className="link-button"))
@@ -64,18 +80,20 @@ def _along(listed: Sequence[tuple[str, str]]) -> list:
     ]
 
 
-def detail_view(detail: ItemDetail | None, along: Sequence[tuple[str, str]] = ()) -> list:
+def detail_view(
+    detail: ItemDetail | None, along: Sequence[tuple[str, str]] = (), lang: str = languages.DEFAULT
+) -> list:
     """Children of the detail panel for one item (or the placeholder); along: (id, label) of the other movements
     drawn along a clicked map line."""
     if detail is None:
-        return [html.P(PLACEHOLDER, className="hint")]
+        return [html.P(t(lang, PLACEHOLDER), className="hint")]
     head = [html.H2(detail.title)]
     if detail.disputed:
         head.append(
             html.Span(
-                "disputed",
+                t(lang, "disputed"),
                 className="badge disputed",
-                title="Sources give different figures for the same quantity and the same date or period",
+                title=t(lang, "Sources give different figures for the same quantity and the same date or period"),
             )
         )
     facts = [detail.kind.capitalize()]
@@ -88,7 +106,7 @@ def detail_view(detail: ItemDetail | None, along: Sequence[tuple[str, str]] = ()
         html.Tr(
             [
                 html.Td([line.publisher, *_marks(line)]),
-                html.Td(schema.SOURCE_KIND_LABELS[line.kind]),
+                html.Td(t(lang, schema.SOURCE_KIND_LABELS[line.kind])),
                 html.Td(line.published or "–"),
                 html.Td(line.when),
                 html.Td(line.figures),
@@ -104,14 +122,17 @@ def detail_view(detail: ItemDetail | None, along: Sequence[tuple[str, str]] = ()
         html.P(detail.summary, className="detail-summary"),
     ]
     if along:
-        body += _along(along)
+        body += _along(along, lang)
     if detail.figures_text:
         body.append(html.P(detail.figures_text, className="detail-figures"))
     if detail.grade:
         body.append(
             html.P(
                 [
-                    html.Span(f"Grade: {GRADE_LABELS[detail.grade]}", className=f"badge grade grade-{detail.grade}"),
+                    html.Span(
+                        t(lang, "Grade: {grade}", grade=t(lang, GRADE_LABELS[detail.grade])),
+                        className=f"badge grade grade-{detail.grade}",
+                    ),
                     " ",
                     _capitalised(detail.grade_text.split(": ", 1)[1]),
                 ],
@@ -123,30 +144,15 @@ def detail_view(detail: ItemDetail | None, along: Sequence[tuple[str, str]] = ()
             html.Table(
                 className="sources",
                 children=[
-                    html.Caption(f"{len(rows)} source row(s)"),
-                    html.Thead(
-                        html.Tr(
-                            [
-                                html.Th(h, scope="col")
-                                for h in (
-                                    "Who says it",
-                                    "Claimant kind",
-                                    "Published",
-                                    "Date given",
-                                    "Figures",
-                                    "Link",
-                                    "Note",
-                                )
-                            ]
-                        )
-                    ),
+                    html.Caption(t(lang, "{n} source row(s)", n=number(lang, len(rows)))),
+                    html.Thead(html.Tr([html.Th(t(lang, h), scope="col") for h in SOURCE_COLUMNS])),
                     html.Tbody(rows),
                 ],
             )
         )
     if detail.conflicts:
         body += [
-            html.H3("Conflicts with other items"),
+            html.H3(t(lang, "Conflicts with other items")),
             html.Ul(
                 [html.Li([html.Strong(f"With {others}: "), text]) for others, text in detail.conflicts],
                 className="conflicts",
@@ -154,7 +160,7 @@ def detail_view(detail: ItemDetail | None, along: Sequence[tuple[str, str]] = ()
         ]
     if detail.seed_claims:
         body += [
-            html.H3("What the seed documents state"),
+            html.H3(t(lang, "What the seed documents state")),
             html.Ul(
                 [html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims],
                 className="seed-claims",

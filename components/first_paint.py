@@ -53,7 +53,11 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
         (Controls.GRADE, "value"): up.grades,
         (Controls.PLACE_PICKER, "value"): up.place,
         (Page.TITLE, "children"): subtitle(bundle, up.view),
-        **(_outputs(DETAIL_OUTPUTS, detail_outputs(selected["kind"], selected["id"], detail)) if detail else {}),
+        **(
+            _outputs(DETAIL_OUTPUTS, detail_outputs(selected["kind"], selected["id"], detail, (), up.view.lang))
+            if detail
+            else {}
+        ),
         **_outputs(MAP_OUTPUTS, update_map(data, selected if detail else None)),
         **_outputs(PANEL_OUTPUTS, update_panels(data)),
         **_outputs(LEDGER_OUTPUTS, update_ledger_and_context(data, None)),

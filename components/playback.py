@@ -5,18 +5,22 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.ids import Playback
+from data import languages
+from data.translation import N_, t
 
 TICK_MS = 333
 DEFAULT_WINDOW = 12  # months, when the whole period is selected and there is nowhere to slide
+PLAY, PAUSE = N_("▶ Play"), N_("❚❚ Pause")
+PAUSED, PLAYING, AT_END = N_("Paused."), N_("Playing: one month per step."), N_("Reached the end of the data.")
 
 
-def playback_controls() -> html.Div:
+def playback_controls(lang: str = languages.DEFAULT) -> html.Div:
     """The button and its (disabled until played) interval."""
     return html.Div(
         className="playback",
         children=[
-            html.Button("▶ Play", id=Playback.PLAY, className="play-button", n_clicks=0,
-                        title="Play: move the selected window forward one month at a time"),
+            html.Button(t(lang, PLAY), id=Playback.PLAY, className="play-button", n_clicks=0,
+                        title=t(lang, "Play: move the selected window forward one month at a time")),
             html.Span(id=Playback.STATUS, className="hint", **{"aria-live": "polite"}),
             dcc.Interval(id=Playback.TICK, interval=TICK_MS, disabled=True, n_intervals=0),
         ],

@@ -8,18 +8,27 @@ from __future__ import annotations
 from dash import dcc, html
 
 from components.ids import Story
+from data import languages
+from data.calendars import localise_digits
 from data.load import Bundle
 from data.story import Step, render
+from data.translation import t
 
 STORY = "camps"
 
 
-def start_link(href: str) -> dcc.Link:
+def start_link(href: str, lang: str = languages.DEFAULT) -> dcc.Link:
     """The header's way into the story (its first step)."""
-    return dcc.Link("Guided story: the camps, 1986–2016 →", href=href, id=Story.START, className="story-start")
+    text = t(
+        lang,
+        "Guided story: the camps, {first}–{last} →",
+        first=localise_digits(lang, "1986"),
+        last=localise_digits(lang, "2016"),
+    )
+    return dcc.Link(text, href=href, id=Story.START, className="story-start")
 
 
-def story_panel() -> html.Section:
+def story_panel(lang: str = languages.DEFAULT) -> html.Section:
     """The panel, hidden until the view is a story step."""
     return html.Section(
         id=Story.PANEL,
@@ -27,7 +36,7 @@ def story_panel() -> html.Section:
         hidden=True,
         tabIndex=0,
         role="region",
-        **{"aria-label": "Guided story", "aria-roledescription": "story", "aria-live": "polite"},
+        **{"aria-label": t(lang, "Guided story"), "aria-roledescription": t(lang, "story"), "aria-live": "polite"},
         children=[
             html.Div(
                 className="story-head",
@@ -40,12 +49,12 @@ def story_panel() -> html.Section:
             html.Div(
                 className="story-nav",
                 children=[
-                    html.Button("← Previous", id=Story.PREV, n_clicks=0, className="story-button"),
-                    html.Button("Next →", id=Story.NEXT, n_clicks=0, className="story-button"),
+                    html.Button(t(lang, "← Previous"), id=Story.PREV, n_clicks=0, className="story-button"),
+                    html.Button(t(lang, "Next →"), id=Story.NEXT, n_clicks=0, className="story-button"),
                     html.Button(
-                        "Leave the story (keep this view)", id=Story.LEAVE, n_clicks=0, className="story-leave"
+                        t(lang, "Leave the story (keep this view)"), id=Story.LEAVE, n_clicks=0, className="story-leave"
                     ),
-                    html.Span("Focus the panel and use ← → to move.", className="hint keys-hint"),
+                    html.Span(t(lang, "Focus the panel and use ← → to move."), className="hint keys-hint"),
                 ],
             ),
         ],

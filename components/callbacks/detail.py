@@ -6,10 +6,11 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx
 
 import present
-from components.callbacks.common import source_of
+from components.callbacks.common import source_of, view_of
 from components.detail import detail_view
-from components.ids import Charts, Controls, Detail
+from components.ids import Charts, Controls, Detail, Page
 from components.pickers import movement_options
+from data import languages
 from data.load import default_bundle
 from present.view_state import Source, along_from_click, selected_from_input
 
@@ -31,20 +32,22 @@ DETAIL_OUTPUTS = (
     Input(Controls.MOVEMENT_PICKER, "value"),
     Input(Detail.STEP_ITEM, "data"),
     State(Detail.SELECTED, "data"),
+    State(Page.VIEW, "data"),
     prevent_initial_call=True,
 )
 def show_detail(
-    map_click, casualty_click, relocation_click, picked_place, picked_attack, picked_movement, step_item, shown
+    map_click, casualty_click, relocation_click, picked_place, picked_attack, picked_movement, step_item, shown, data
 ):
     """The clicked (or picked) attack, movement or place, or the one a story step selects (set with the step's
     view), with every source side by side; the pickers follow. A map line that several movements share lists
     them all; one of them opened from the list (open_from_line) or the picker keeps the list."""
     along: tuple[str, ...] = ()
+    lang = view_of(data).lang if isinstance(data, dict) else languages.DEFAULT  # the view is stored on first paint
     if f"{Detail.STEP_ITEM}.data" in ctx.triggered_prop_ids:  # with the place picker the view clears: the step wins
         item = step_item if isinstance(step_item, dict) else {}
         kind, item_id = item.get("kind"), item.get("id")
         if not item:  # a story step without an item: the panel shows what the step shows, nothing
-            return detail_view(None), None, None, None
+            return detail_view(None, lang=lang), None, None, None
         selected = (kind, item_id) if isinstance(kind, str) and isinstance(item_id, str) else None
     else:
         source = source_of(ctx.triggered_id)
@@ -67,7 +70,7 @@ def show_detail(
     detail = present.item_detail(default_bundle(), kind, item_id)
     if detail is None:
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update
-    return detail_outputs(kind, item_id, detail, along)
+    return detail_outputs(kind, item_id, detail, along, lang)
 
 
 @callback(
@@ -93,13 +96,15 @@ def _regrouped(shown: dict | None, opened: str) -> tuple[str, ...]:
     return tuple(mid for mid, _ in movement_options(default_bundle()) if mid in group)
 
 
-def detail_outputs(kind: str, item_id: str, detail, along: tuple[str, ...] = ()) -> tuple:
+def detail_outputs(
+    kind: str, item_id: str, detail, along: tuple[str, ...] = (), lang: str = languages.DEFAULT
+) -> tuple:
     """The panel, the selection store and the pickers for one item (and the other movements on its map line)."""
     labels = dict(movement_options(default_bundle()))
     listed = tuple((mid, labels[mid]) for mid in along if mid in labels)
     store = {"kind": kind, "id": item_id} | ({"along": [mid for mid, _ in listed]} if listed else {})
     return (
-        detail_view(detail, listed),
+        detail_view(detail, listed, lang),
         store,
         item_id if kind == "event" else None,
         item_id if kind == "movement" else None,

@@ -5,9 +5,17 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback
 
-from components.ids import Controls, Playback
-from components.playback import start_window, step
+from components.callbacks.common import view_of
+from components.ids import Controls, Page, Playback
+from components.playback import AT_END, PAUSE, PAUSED, PLAY, PLAYING, start_window, step
+from data import languages
+from data.translation import t
 from data.view import default_choices
+
+
+def _lang(data: object) -> str:
+    """The page's language, from the view in its store."""
+    return view_of(data).lang if isinstance(data, dict) else languages.DEFAULT
 
 
 @callback(
@@ -18,14 +26,16 @@ from data.view import default_choices
     Input(Playback.PLAY, "n_clicks"),
     State(Playback.TICK, "disabled"),
     State(Controls.DATE_RANGE, "value"),
+    State(Page.VIEW, "data"),
     prevent_initial_call=True,
 )
-def on_play(_clicks, paused, span):
+def on_play(_clicks, paused, span, data):
     """Play starts the window sliding (from a 12-month window if the whole period is selected); Pause stops it."""
+    lang = _lang(data)
     if not paused:
-        return True, "▶ Play", dash.no_update, "Paused."
+        return True, t(lang, PLAY), dash.no_update, t(lang, PAUSED)
     last = default_choices().last_step
-    return False, "❚❚ Pause", start_window(span or [0, last], last), "Playing: one month per step."
+    return False, t(lang, PAUSE), start_window(span or [0, last], last), t(lang, PLAYING)
 
 
 @callback(
@@ -35,13 +45,15 @@ def on_play(_clicks, paused, span):
     Output(Playback.STATUS, "children", allow_duplicate=True),
     Input(Playback.TICK, "n_intervals"),
     State(Controls.DATE_RANGE, "value"),
+    State(Page.VIEW, "data"),
     prevent_initial_call=True,
 )
-def on_tick(_n, span):
+def on_tick(_n, span, data):
     """Move the window one month; stop at the end of the data. A step never re-enables the interval, so a step
     still in flight when Pause is clicked cannot restart playback."""
     last = default_choices().last_step
     moved, done = step(span or [0, last], last)
     if done:
-        return moved, True, "▶ Play", "Reached the end of the data."
+        lang = _lang(data)
+        return moved, True, t(lang, PLAY), t(lang, AT_END)
     return moved, dash.no_update, dash.no_update, dash.no_update
