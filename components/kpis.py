@@ -8,6 +8,7 @@ and the disclosure under it)."""
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 
 from dash import html
@@ -15,6 +16,7 @@ from dash import html
 from components.ids import Kpi as KpiIds
 from data import languages
 from data.translation import N_, t
+from present.headline_texts import browser_texts
 from present.panels import HEADLINES
 
 
@@ -52,7 +54,12 @@ def kpi_row(lang: str = languages.DEFAULT) -> html.Section:
     """One card per KPI; each figure element holds the shown figure as text and the sources in its tooltip."""
     return html.Section(
         className="kpis",
-        **{"aria-label": t(lang, "Key figures for the selected view")},
+        # The cards' words in the page's language, for the figures the browser writes on a range step
+        # (assets/range_view.js; present.headline_texts).
+        **{
+            "aria-label": t(lang, "Key figures for the selected view"),
+            "data-texts": json.dumps(browser_texts(lang), ensure_ascii=False),
+        },
         children=[
             html.Div(
                 className="kpi",

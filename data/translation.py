@@ -1,8 +1,10 @@
 """The page's strings in the reader's language: gettext catalogues made with Babel (`make catalogues`: extract from
 the code into data/locales/camps_atlas.pot, update each language's .po, compile the .mo files the app reads).
 
-Mark a string where it is written: `t(lang, "Date range")` (or `t(lang, "{n} attacks in view", n=3)`, formatted after
-translation); a constant defined before any language is known with `N_("…")`, translated where it is shown. Source
+Mark a string where it is written: `t(lang, "Date range")` (or `t(lang, "{n} in view", n=3)`, formatted after
+translation); a constant defined before any language is known with `N_("…")`, translated where it is shown. A text
+with a count takes the language's plural forms: `tn(lang, "{n} attack", "{n} attacks", n)`, or `Nn_(singular,
+plural)` for a constant (Arabic has six forms; the browser picks the same one: plural_categories). Source
 titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE) only once its
 catalogue has no untranslated entry (tests/unit/test_translation.py).
 """
@@ -14,6 +16,8 @@ import gettext
 import io
 from pathlib import Path
 
+from babel import Locale
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -43,6 +47,42 @@ def translations(lang: str) -> gettext.NullTranslations:
     write_mo(compiled, catalog)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+@functools.cache
+def catalogue(lang: str) -> Catalog:
+    """A language's catalogue as Babel reads it (for the plural forms the browser is given)."""
+    with catalogue_path(lang).open("rb") as source:
+        return read_po(source, locale=lang)
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a constant with a count for the catalogue; `tn(lang, *constant, n)` translates it where it is shown."""
+    return singular, plural
+
+
+def tn(lang: str, singular: str, plural: str, count: int, **values: object) -> str:
+    """The form of `singular`/`plural` the language uses for `count` (gettext's plural rule of its catalogue),
+    then formatted with `values` (the count itself among them, as the text shows it: `n=…`)."""
+    return translations(lang).ngettext(singular, plural, count).format(**values)
+
+
+def plural_forms(lang: str, singular: str, plural: str) -> list[str]:
+    """Every form of a text with a count, in the catalogue's order (as written where it has no translation)."""
+    if lang != languages.DEFAULT:
+        message = catalogue(lang).get(singular)
+        if message is not None and isinstance(message.string, tuple) and all(message.string):
+            return list(message.string)
+    return [singular, plural]
+
+
+@functools.cache
+def plural_categories(lang: str) -> dict[str, int]:
+    """{CLDR plural category: the catalogue's form index}: the browser names a count's category with
+    Intl.PluralRules (CLDR's rules, as Babel's), and takes the form this index gives."""
+    rule = Locale.parse(lang).plural_form
+    index = translations(lang).plural if lang != languages.DEFAULT else (lambda n: int(n != 1))
+    return {rule(n): index(n) for n in range(200)}
 
 
 def N_(message: str) -> str:

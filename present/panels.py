@@ -5,18 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import figures
-from data import schema
+from data import languages, schema
+from data.calendars import number
 from data.load import Bundle
 from data.place_names import place_names
 from data.select import View
 from data.summary import (
     Total,
-    format_range,
     total,
 )
 from data.translation import N_
+from data.translation import t as t_
 from figures.plain import FigureJSON
 from figures.relocations import StatedTotal
+from present import headline_texts as words
 from present import memo
 from present.items import in_view, split_transfers, stated_totals
 from present.labels import filter_label, subtitle
@@ -105,20 +107,24 @@ HEADLINES = (
 )
 
 
-def _kpi(t: Total, headline: Headline) -> Kpi:
+def _kpi(t: Total, headline: Headline, lang: str) -> Kpi:
+    """A summed card: the range of the items' figures, and how many items it counts (present.headline_texts; the
+    browser writes the same: assets/range_view.js)."""
     unit, note = headline.unit, headline.note
     n = len(t.items) + t.without_figure
     how = headline.how
     if n == 0:
-        partly = f" ({len(t.partial)} only partly in range, not counted)" if t.partial else ""
-        return Kpi("0", how, f"no {unit}s in view{partly}{note}", f"{headline.what}\n" + t.attribution())
-    context = f"{n} {unit}{'s' if n != 1 else ''} in view" + (
-        f" ({t.without_figure} with no figure from any source)" if t.without_figure else ""
-    )
-    context += " · sources disagree" if any(s.disputed for *_, s in t.items) else ""
+        partly = words.single(lang, "partly_none", n=number(lang, len(t.partial))) if t.partial else ""
+        context = t_(lang, words.NONE_IN_VIEW[unit]) + partly + note
+        return Kpi(number(lang, 0), how, context, f"{headline.what}\n" + t.attribution())
+    context = words.counted(lang, words.COUNTED[unit], n)
+    if t.without_figure:
+        context += words.single(lang, "without_figure", n=number(lang, t.without_figure))
+    context += words.single(lang, "disagree") if any(s.disputed for *_, s in t.items) else ""
     if t.partial:
-        context += f" · {len(t.partial)} partly in range, not counted"
-    return Kpi(t.text(), how, context + note, f"{headline.what}\n" + t.attribution())
+        context += words.single(lang, "partly", n=number(lang, len(t.partial)))
+    text = words.figure_range(lang, t.low, t.high)
+    return Kpi(text, how, context + note, f"{headline.what}\n" + t.attribution())
 
 
 def latest_abroad(totals: tuple[StatedTotal, ...] | list[StatedTotal]) -> list[StatedTotal]:
@@ -135,16 +141,16 @@ def latest_abroad(totals: tuple[StatedTotal, ...] | list[StatedTotal]) -> list[S
     return sorted(best.values(), key=lambda t: (-t.people, t.publisher))
 
 
-def _listed(t: Total) -> str:
+def _listed(t: Total, lang: str) -> str:
     """The listed transfers' part of the resettled card's context line."""
     n = len(t.items) + t.without_figure
     if n == 0:
-        return "no listed transfer in range"
-    partial = f" ({len(t.partial)} partly in range, not counted)" if t.partial else ""
-    return f"listed transfers: {t.text()} in {n} transfer{'s' if n != 1 else ''}{partial}"
+        return words.single(lang, "no_listed")
+    partial = words.single(lang, "listed_partly", n=number(lang, len(t.partial))) if t.partial else ""
+    return words.counted(lang, words.LISTED, n, range=words.figure_range(lang, t.low, t.high)) + partial
 
 
-def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal]) -> Kpi:
+def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal], lang: str = languages.DEFAULT) -> Kpi:
     """The resettled card: the range of the sources' latest stated totals (latest_abroad), with who and as of
     when in its attribution, and the listed transfers' sum on its context line."""
     lines = [
@@ -159,15 +165,17 @@ def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal]) 
         + listed.attribution()
     )
     if not stated:
-        return Kpi("no stated total", headline.how, "no stated total in range · " + _listed(listed), attribution)
+        context = words.single(lang, "no_stated_context", listed=_listed(listed, lang))
+        return Kpi(words.single(lang, "no_stated"), headline.how, context, attribution)
     people = [t.people for t in stated]
-    context = f"{len(stated)} source{'s' if len(stated) != 1 else ''}, latest each · {_listed(listed)}"
-    return Kpi(format_range(min(people), max(people)), headline.how, context, attribution)
+    sources = words.counted(lang, words.SOURCES_LATEST, len(stated))
+    context = words.single(lang, "stated_context", sources=sources, listed=_listed(listed, lang))
+    return Kpi(words.figure_range(lang, min(people), max(people)), headline.how, context, attribution)
 
 
-def _card(h: Headline, items: dict[str, list], stated: list[StatedTotal]) -> Kpi:
+def _card(h: Headline, items: dict[str, list], stated: list[StatedTotal], lang: str) -> Kpi:
     listed = total(items[h.items], h.column)
-    return resettled_kpi(listed, h, stated) if h.stated else _kpi(listed, h)
+    return resettled_kpi(listed, h, stated, lang) if h.stated else _kpi(listed, h, lang)
 
 
 @memo.memoised
@@ -180,7 +188,7 @@ def render_panels(bundle: Bundle, view: View) -> Rendered:
     return Rendered(
         casualties=figures.casualty_figure(attacks, names, subtitle(bundle, view), view.lang),
         relocations=_relocations(bundle, view, transfers),
-        **{h.name: _card(h, items, latest_abroad(stated_totals(bundle, view))) for h in HEADLINES},
+        **{h.name: _card(h, items, latest_abroad(stated_totals(bundle, view)), view.lang) for h in HEADLINES},
         range_label=view.range_label,
         filter_label=filter_label(bundle, view),
     )

@@ -48,8 +48,38 @@
         return Array.from(byItem.values());
     }
 
+    // The cards' words in the page's language (present.headline_texts.browser_texts, on the KPI row): each text,
+    // a text with a count as its plural forms, the plural categories' form indexes, the digits and separator.
+    var texts = null;
+    function words() {
+        if (texts) return texts;
+        var row = document.querySelector(".kpis[data-texts]");
+        texts = JSON.parse(row.getAttribute("data-texts"));
+        texts.rules = new Intl.PluralRules(texts.lang);
+        return texts;
+    }
+
+    // A text's {name} fields filled in (Python's str.format for these texts).
+    function fill(text, values) {
+        return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    }
+
     function thousands(n) {
-        return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+        var w = words();
+        return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",").replace(/[0-9,]/g, function (c) {
+            return c === "," ? w.group : w.digits[Number(c)];
+        });
+    }
+
+    function single(key, values) {
+        return fill(words().single[key], values || {});
+    }
+
+    // present.headline_texts.counted: the form the language uses for n, n in its digits.
+    function counted(forms, n, values) {
+        var w = words();
+        var form = forms[w.plural[w.rules.select(n)]];
+        return fill(form, Object.assign({n: thousands(n)}, values || {}));
     }
 
     function formatRange(low, high) {
@@ -81,16 +111,16 @@
     // One KPI card (present.panels._kpi over data.summary.total).
     function headline(frame, items, spec) {
         var sum = summed(frame, items, spec.column);
-        var counted = sum.counted, partial = sum.partial, unit = spec.unit;
-        if (counted === 0) {
-            var partly = partial ? " (" + partial + " only partly in range, not counted)" : "";
-            return {text: "0", context: "no " + unit + "s in view" + partly + spec.note};
+        var n = sum.counted, partial = sum.partial, unit = spec.unit;
+        if (n === 0) {
+            var partly = partial ? single("partly_none", {n: thousands(partial)}) : "";
+            return {text: thousands(0), context: words().none[unit] + partly + spec.note};
         }
-        var context = counted + " " + unit + (counted !== 1 ? "s" : "") + " in view" +
-            (counted > sum.given ? " (" + (counted - sum.given) + " with no figure from any source)" : "") +
-            (sum.disputed ? " \u00b7 sources disagree" : "") +
-            (partial ? " \u00b7 " + partial + " partly in range, not counted" : "");
-        return {text: sum.given ? formatRange(sum.low, sum.high) : "no figure", context: context + spec.note};
+        var context = counted(words().counted[unit], n) +
+            (n > sum.given ? single("without_figure", {n: thousands(n - sum.given)}) : "") +
+            (sum.disputed ? single("disagree") : "") +
+            (partial ? single("partly", {n: thousands(partial)}) : "");
+        return {text: sum.given ? formatRange(sum.low, sum.high) : single("no_figure"), context: context + spec.note};
     }
 
     // present.panels.latest_abroad: each claimant's latest stated total of everyone who left Iraq wholly inside the
@@ -113,14 +143,13 @@
     // The resettled card (present.panels.resettled_kpi): the stated totals' range, the listed transfers' sum beside.
     function resettled(frame, items, spec, stated) {
         var sum = summed(frame, items, spec.column), n = sum.counted;
-        var listed = n === 0 ? "no listed transfer in range" :
-            "listed transfers: " + (sum.given ? formatRange(sum.low, sum.high) : "no figure") + " in " + n +
-            " transfer" + (n !== 1 ? "s" : "") +
-            (sum.partial ? " (" + sum.partial + " partly in range, not counted)" : "");
-        if (!stated.length) return {text: "no stated total", context: "no stated total in range \u00b7 " + listed};
+        var listed = n === 0 ? single("no_listed") :
+            counted(words().listed, n, {range: sum.given ? formatRange(sum.low, sum.high) : single("no_figure")}) +
+            (sum.partial ? single("listed_partly", {n: thousands(sum.partial)}) : "");
+        if (!stated.length) return {text: single("no_stated"), context: single("no_stated_context", {listed: listed})};
         return {
             text: formatRange(Math.min.apply(null, stated), Math.max.apply(null, stated)),
-            context: stated.length + " source" + (stated.length !== 1 ? "s" : "") + ", latest each \u00b7 " + listed,
+            context: single("stated_context", {sources: counted(words().sources_latest, stated.length), listed: listed}),
         };
     }
 

@@ -193,14 +193,16 @@ def _view(start: str, end: str, place: str | None = None, lens: str = "all"):
     return View(pd.Period(start, "M"), pd.Period(end, "M"), place, lens)
 
 
-def app_view(start: str, end: str, place: str | None = None, lens: str = "all", grades: tuple[str, ...] = ()):
+def app_view(
+    start: str, end: str, place: str | None = None, lens: str = "all", grades: tuple[str, ...] = (), lang: str = "en"
+):
     """The view model's own panels (KPI texts, labels) for a view, to compare the page with what the app computes."""
     import dataclasses
 
     import present
     from data.load import default_bundle
 
-    view = dataclasses.replace(_view(start, end, place, lens), grades=tuple(grades))
+    view = dataclasses.replace(_view(start, end, place, lens), grades=tuple(grades), lang=lang)
     return present.render_panels(default_bundle(), view)
 
 

@@ -40,6 +40,10 @@ def test_the_template_holds_every_string_marked_in_the_code(tmp_path):
             "t:2",
             "-k",
             "N_",
+            "-k",
+            "tn:2,3",
+            "-k",
+            "Nn_:1,2",
             "-o",
             str(fresh),
             ".",
@@ -57,7 +61,9 @@ def test_every_catalogue_is_complete_and_follows_the_template(lang):
         catalog = read_po(f, locale=lang)
     messages = [m for m in catalog if m.id]
     assert {m.id for m in messages} == _ids(TEMPLATE), "run `make catalogues`"
-    untranslated = [m.id for m in messages if not m.string or m.fuzzy]
+    untranslated = [
+        m.id for m in messages if not m.string or m.fuzzy or (isinstance(m.string, tuple) and not all(m.string))
+    ]
     assert not untranslated, f"{lang}: untranslated or fuzzy: {untranslated}"
     assert "our own translation" in catalog.last_translator  # says whose it is and how to correct it
 
@@ -182,3 +188,27 @@ def test_the_persian_chart_toolbar_and_months():
     assert fa["dictionary"]["Download plot as a PNG"] == "بارگیری نمودار به‌صورت PNG"
     assert fa["format"]["months"][8] == "سپتامبر" and fa["format"]["days"][0] == "یکشنبه"
     assert "locale" not in graph_config("/assets/topojson/", "camps-atlas-map")
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_browsers_plural_categories_pick_the_catalogues_form(lang):
+    """The browser names a count's CLDR category (Intl.PluralRules; Babel's rule here) and takes the form
+    plural_categories gives it: the form gettext's rule of the catalogue takes, for every count."""
+    from babel import Locale
+
+    from data.translation import plural_categories
+
+    rule, index = Locale.parse(lang).plural_form, plural_categories(lang)
+    gettext_index = translations(lang).plural if lang != languages.DEFAULT else (lambda n: int(n != 1))
+    assert all(index[rule(n)] == gettext_index(n) for n in range(2000))
+
+
+def test_a_count_takes_the_languages_plural_form():
+    from data.translation import plural_forms, tn
+
+    forms = ("{n} attack in view", "{n} attacks in view")
+    assert tn("en", *forms, 1, n=1) == "1 attack in view" and tn("en", *forms, 3, n=3) == "3 attacks in view"
+    assert tn("ar", *forms, 2, n="٢") == "هجومان في العرض"
+    assert tn("ar", *forms, 5, n="٥") == "٥ هجمات في العرض"
+    assert tn("ar", *forms, 14, n="١٤") == "١٤ هجومًا في العرض"
+    assert len(plural_forms("ar", *forms)) == 6 and plural_forms("en", *forms) == list(forms)
