@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from dash import html
 
 from components.ids import Share
-from data import languages
+from data import calendars, languages
 from data.translation import N_, t
 
 FIGURES = (("map", N_("Map")), ("casualties", N_("Casualty chart")), ("relocations", N_("Relocation chart")),
@@ -74,13 +74,21 @@ def export_links(search: str, prefix: str = "/", lang: str = languages.DEFAULT) 
     return [html.Ul(rows)]
 
 
-def citation(href: str, data_version: str, view_label: str, accessed: date) -> str:
-    """'Camps Atlas (data version …), view: …. Accessed 23 Nov 2026. <URL>'."""
+def citation(href: str, data_version: str, view_label: str, accessed: date, lang: str = languages.DEFAULT) -> str:
+    """'Camps Atlas (data version …), view: …. Accessed 23 Nov 2026. <URL>' (in the view's language: the access
+    date in its calendar)."""
     parts = urlsplit(href or "")
     url = (
         f"{parts.scheme}://{parts.netloc}{parts.path}{'?' + parts.query if parts.query else ''}"
         if parts.netloc
         else href
     )
-    return (f"Camps Atlas (data version {data_version}), view: {view_label}. "
-            f"Accessed {accessed.day} {accessed:%b %Y}. {url}")  # fmt: skip
+    day = f"{accessed.day} {accessed:%b %Y}" if lang == languages.DEFAULT else calendars.day_label(lang, accessed)
+    return t(
+        lang,
+        "Camps Atlas (data version {version}), view: {view}. Accessed {day}. {url}",
+        version=data_version,
+        view=view_label,
+        day=day,
+        url=url,
+    )

@@ -34,7 +34,7 @@ COUNTING_RULES: tuple[str, ...] = (
     ),
     N_(
         "Grades say how well an item's figure is supported, from its rows only: Corroborated (independent claimants of "
-        "two or more kinds agree within 10% or 2 people), Agreeing, one kind of source, Single independent source, "
+        "two or more kinds agree within 10% (or 2 people)), Agreeing, one kind of source, Single independent source, "
         "Contested (independent figures differ by more), Weak (independent figures only relayed by a party's site or "
         "from the acting state itself), Party claims only, No figure. “How well supported” filters by them."
     ),

@@ -104,7 +104,7 @@ def share_outputs(bundle, view: View, href: str | None) -> tuple:
     return (
         export_links(search, dash.get_relative_path("/"), view.lang),
         link,
-        citation(link, bundle.version, label, date.today()),
+        citation(link, bundle.version, label, date.today(), view.lang),
     )
 
 

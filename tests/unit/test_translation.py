@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,18 @@ def test_every_catalogue_is_complete_and_follows_the_template(lang):
     ]
     assert not untranslated, f"{lang}: untranslated or fuzzy: {untranslated}"
     assert "our own translation" in catalog.last_translator  # says whose it is and how to correct it
+    # Babel's checks (what `make catalogues` compiles with): a translation keeps the original's placeholders.
+    problems = [(m.id, [str(e) for e in errors]) for m, errors in catalog.check()]
+    assert not problems, problems
+    for m in messages:  # and names no {field} the text is not formatted with
+        fields = {f for text in _strings(m.id) for f in re.findall(r"\{(\w*)\}", text)}
+        for translated in _strings(m.string):
+            assert set(re.findall(r"\{(\w*)\}", translated)) <= fields, (lang, m.id, translated)
+
+
+def _strings(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A message's text(s): the forms of a text with a count."""
+    return text if isinstance(text, tuple) else (text,)
 
 
 def test_a_string_reads_in_the_readers_language():
