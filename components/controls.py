@@ -69,7 +69,7 @@ def control_bar(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Section:
                     tooltip=None,
                 ),
             ),
-            key_event_marks(axis, default_key_events()),
+            key_event_marks(axis, default_key_events(), lang),
             html.P(
                 t(
                     lang,

@@ -87,7 +87,7 @@ def detail_view(
     drawn along a clicked map line."""
     if detail is None:
         return [html.P(t(lang, PLACEHOLDER), className="hint")]
-    head = [html.H2(detail.title)]
+    head = [html.H2(t(lang, detail.title))]
     if detail.disputed:
         head.append(
             html.Span(

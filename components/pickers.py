@@ -12,36 +12,44 @@ import functools
 from dash import dcc, html
 
 from components.ids import Controls
-from data import languages
+from data import calendars, languages
 from data.load import Bundle
+from data.place_names import place_names
 from data.summary import ItemSummary, summarise_events, summarise_movements
 from data.translation import t
 
 
-def _option(item: ItemSummary) -> str:
-    """'Raid on Camp Ashraf (Apr 2011), 8 Apr 2011' (the dates the sources agree on first)."""
+def _option(item: ItemSummary, lang: str) -> str:
+    """'Raid on Camp Ashraf (Apr 2011), 8 Apr 2011' (the dates the sources agree on first), in the language."""
     when = item.when.split(" (")[0]
-    return item.label if when in item.label else f"{item.label}, {when}"
+    label = t(lang, item.label)
+    if when in item.label:  # the label names its date already
+        return label
+    return t(
+        lang, "{label}, {when}", label=label, when=calendars.span_label(lang, *item.dated) if item.dated[0] else when
+    )
 
 
 @functools.cache
-def attack_options(bundle: Bundle) -> tuple[tuple[str, str], ...]:
+def attack_options(bundle: Bundle, lang: str = languages.DEFAULT) -> tuple[tuple[str, str], ...]:
     """(event id, label) of every attack, in date order: 'Raid on Camp Ashraf (Apr 2011), 8 Apr 2011'."""
-    return tuple((i.item_id, _option(i)) for i in summarise_events(bundle.events.assign(partial=False), bundle))
+    events = summarise_events(bundle.events.assign(partial=False), bundle)
+    return tuple((i.item_id, _option(i, lang)) for i in events)
 
 
 @functools.cache
-def movement_options(bundle: Bundle) -> tuple[tuple[str, str], ...]:
+def movement_options(bundle: Bundle, lang: str = languages.DEFAULT) -> tuple[tuple[str, str], ...]:
     """(movement id, label) of every movement (transfers and stated totals), in date order: 'Second convoy Ashraf →
     Liberty, 8 Mar 2012'."""
     items = summarise_movements(bundle.movements.assign(partial=False), bundle)
-    return tuple((i.item_id, _option(i)) for i in items)
+    return tuple((i.item_id, _option(i, lang)) for i in items)
 
 
-def place_options(bundle: Bundle) -> list[dict]:
+def place_options(bundle: Bundle, lang: str = languages.DEFAULT) -> list[dict]:
     """Camps first, then the destination countries, each by name."""
     places = bundle.places.sort_values("kind", key=lambda k: k != "camp", kind="stable")
-    return [{"label": name, "value": pid} for pid, name in places["name"].items()]
+    names = place_names(bundle.places, lang)
+    return [{"label": names[pid], "value": pid} for pid in places.index]
 
 
 def _picker(label: str, picker_id: str, options: list[dict], placeholder: str) -> html.Div:
@@ -74,19 +82,19 @@ def pickers(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Div:
             _picker(
                 t(lang, "Place"),
                 Controls.PLACE_PICKER,
-                place_options(bundle),
+                place_options(bundle, lang),
                 t(lang, "All places (choose one to filter)"),
             ),
             _picker(
                 t(lang, "Attack"),
                 Controls.ATTACK_PICKER,
-                [{"label": label, "value": eid} for eid, label in attack_options(bundle)],
+                [{"label": label, "value": eid} for eid, label in attack_options(bundle, lang)],
                 t(lang, "Choose an attack to see its sources"),
             ),
             _picker(
                 t(lang, "Movement"),
                 Controls.MOVEMENT_PICKER,
-                [{"label": label, "value": mid} for mid, label in movement_options(bundle)],
+                [{"label": label, "value": mid} for mid, label in movement_options(bundle, lang)],
                 t(lang, "Choose a movement to see its sources"),
             ),
         ],

@@ -61,15 +61,18 @@ def story_panel(lang: str = languages.DEFAULT) -> html.Section:
     )
 
 
-def panel_content(bundle: Bundle, steps: tuple[Step, ...] | None, number: int | None, lens: str) -> tuple:
-    """(hidden, step label, title, text, previous disabled, next disabled) for the panel."""
+def panel_content(
+    bundle: Bundle, steps: tuple[Step, ...] | None, number: int | None, lens: str, lang: str = languages.DEFAULT
+) -> tuple:
+    """(hidden, step label, title, text, previous disabled, next disabled) for the panel (the title in the
+    language; the text, made from the data's figures, is English until the story's texts are translated)."""
     if not steps or number is None:
         return True, "", "", "", True, True
     step = steps[number - 1]
     return (
         False,
-        f"{number} / {len(steps)}",
-        step.title,
+        localise_digits(lang, f"{number} / {len(steps)}"),
+        t(lang, step.title),
         render(bundle, step.text, step.lens or lens),
         number <= 1,
         number >= len(steps),

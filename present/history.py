@@ -12,6 +12,7 @@ from data.attribution import relay_text, who_says
 from data.load import Bundle
 from data.place_names import place_names
 from data.select import View, every_period, select
+from data.translation import t
 from figures.plain import FigureJSON, with_changes
 from present import memo
 from present.labels import subtitle
@@ -82,7 +83,7 @@ def population_range_changes(bundle: Bundle, view: View) -> dict[tuple, object]:
 @functools.lru_cache(maxsize=8)
 def _context_items(bundle: Bundle, lens: str, lang: str) -> pd.DataFrame:
     rows = _with_sources(bundle, select(bundle, every_period(lens)).context, "date", lang)
-    return rows.assign(label=rows["context_id"].map(bundle.items["label"]))
+    return rows.assign(label=rows["context_id"].map(bundle.items["label"]).map(lambda label: t(lang, label)))
 
 
 @functools.lru_cache(maxsize=64)

@@ -100,7 +100,7 @@ def detail_outputs(
     kind: str, item_id: str, detail, along: tuple[str, ...] = (), lang: str = languages.DEFAULT
 ) -> tuple:
     """The panel, the selection store and the pickers for one item (and the other movements on its map line)."""
-    labels = dict(movement_options(default_bundle()))
+    labels = dict(movement_options(default_bundle(), lang))
     listed = tuple((mid, labels[mid]) for mid in along if mid in labels)
     store = {"kind": kind, "id": item_id} | ({"along": [mid for mid, _ in listed]} if listed else {})
     return (

@@ -26,4 +26,4 @@ def update_story(view_data):
     """The story panel for the stored view: shown while the view is a story step, its figures under the lens."""
     view = view_of(view_data)
     steps = default_stories()[view.story] if view.story else None
-    return panel_content(default_bundle(), steps, view.step, view.lens)
+    return panel_content(default_bundle(), steps, view.step, view.lens, view.lang)

@@ -225,3 +225,28 @@ def test_a_count_takes_the_languages_plural_form():
     assert tn("ar", *forms, 5, n="٥") == "٥ هجمات في العرض"
     assert tn("ar", *forms, 14, n="١٤") == "١٤ هجومًا في العرض"
     assert len(plural_forms("ar", *forms)) == 6 and plural_forms("en", *forms) == list(forms)
+
+
+def test_the_datas_labels_are_in_the_catalogue_and_shown_translated():
+    """Items' labels, key events' labels and story titles are catalogue entries (data/extract_csv.py), so a label
+    added or changed in the data is untranslated until translated; the pickers, the context strip and the key
+    events show them in the language."""
+    import pandas as pd
+
+    from components.pickers import attack_options, movement_options
+    from data.load import default_bundle
+    from data.view import View
+    from present.history import render_context
+
+    bundle = default_bundle()
+    ids = _ids(TEMPLATE)
+    assert set(bundle.items["label"]) <= ids
+    assert set(pd.read_csv(REPO / "data" / "key_events.csv")["label"]) <= ids
+    assert set(pd.read_csv(REPO / "data" / "stories.csv")["title"]) <= ids
+    attacks = dict(attack_options(bundle, "fa"))
+    assert attacks["E2009_ASHRAF"] == "یورش به کمپ اشرف (ژوئیهٔ ۲۰۰۹)، ۶ مرداد ۱۳۸۸"  # 28 Jul 2009
+    assert dict(movement_options(bundle, "ar"))["M01_first_convoy"].startswith("القافلة الأولى أشرف ← ليبرتي، ")
+    context = render_context(bundle, View(bundle.first_month, bundle.last_month, lang="fa"))
+    labels = {text for trace in context["data"] for text in trace.get("text", []) if text}
+    assert "آمریکا اشرف را به عراق می‌سپارد" in labels
+    assert "US hands Ashraf to Iraq" not in labels
