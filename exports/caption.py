@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from data import languages
+from data.calendars import number
 from data.grades import GRADE_LABELS, GRADES
 from data.load import Bundle
 from data.schema import PARTY_KINDS
 from data.select import LENS_LABELS, View, every_period, select
+from data.translation import t
 from figures.style import lines_of
-from present.labels import grades_label
+from present.labels import grades_label, place_name
 
 APP_NAME = "Camps Atlas"
 FALLBACK_VERSION = "0.1.0"
@@ -69,7 +72,7 @@ def claimants(bundle: Bundle, frames: list[pd.DataFrame]) -> list[str]:
     return sorted(counts.index, key=lambda name: (-counts[name], name))
 
 
-def relayed_line(frames: list[pd.DataFrame]) -> str:
+def relayed_line(frames: list[pd.DataFrame], lang: str = languages.DEFAULT) -> str:
     """'3 of 41 figure rows of independent claimants reached us only through a party's site (the group 2, the
     Iranian state 1): see relayed_by_party in the CSV'; '' when none did."""
     parts = [f for f in frames if not f.empty]
@@ -81,22 +84,32 @@ def relayed_line(frames: list[pd.DataFrame]) -> str:
     relayed = {k: int(counts.get(k, 0)) for k in ("group", "iran_state") if counts.get(k, 0)}
     if not relayed:
         return ""
-    by = ", ".join(f"{'the group' if k == 'group' else 'the Iranian state'} {n}" for k, n in relayed.items())
-    return (
-        f"{sum(relayed.values())} of {len(independent)} rows of independent claimants reached us only through a "
-        f"party's site ({by}): see relayed_by_party in the CSV"
+    party = {"group": t(lang, "the group {n}"), "iran_state": t(lang, "the Iranian state {n}")}
+    by = ", ".join(party[k].format(n=number(lang, n)) for k, n in relayed.items())
+    return t(
+        lang,
+        "{n} of {total} rows of independent claimants reached us only through a party's site ({by}): see "
+        "relayed_by_party in the CSV",
+        n=number(lang, sum(relayed.values())),
+        total=number(lang, len(independent)),
+        by=by,
     )
 
 
-def grades_line(frames: list[pd.DataFrame]) -> str:
+def grades_line(frames: list[pd.DataFrame], lang: str = languages.DEFAULT) -> str:
     """'Grades of the 9 items drawn: Corroborated 2, Contested 4, …' (attacks, movements, stated populations)."""
     keys = {"event_id", "movement_id", "population_id"}
     items = [f.drop_duplicates(key)["grade"] for f in frames if not f.empty and "grade" in f for key in keys & set(f)]
     if not items:
         return ""
     counts = pd.concat(items).value_counts()
-    parts = ", ".join(f"{GRADE_LABELS[g]} {int(counts[g])}" for g in GRADES if g in counts)
-    return f"Grades of the {int(counts.sum())} items drawn (see the README for each rule): {parts}"
+    parts = ", ".join(f"{t(lang, GRADE_LABELS[g])} {number(lang, int(counts[g]))}" for g in GRADES if g in counts)
+    return t(
+        lang,
+        "Grades of the {n} items drawn (see the README for each rule): {parts}",
+        n=number(lang, int(counts.sum())),
+        parts=parts,
+    )
 
 
 def absolute(base_url: str, path: str) -> str:
@@ -110,20 +123,32 @@ def caption_lines(
     """Plain-text caption lines, wrapped to an image `width` pixels wide: every source of the view (never cut;
     the image grows to hold them) and the view's absolute URLs. base_url: the app's root URL."""
     chars = max(int((width - 40) / _CHAR_PX), 40)
-    place = bundle.places.at[view.place, "name"] if view.place else "all places"
+    lang = view.lang
+    place = place_name(bundle, view.place, lang) if view.place else t(lang, "all places")
     rows = figure_rows(bundle, view, figure)
     names = claimants(bundle, rows)
-    sources = f"Claimants ({len(names)}): " + "; ".join(names) if names else "Claimants: none (nothing in this view)"
+    sources = (
+        t(lang, "Claimants ({n}): {names}", n=number(lang, len(names)), names="; ".join(names))
+        if names
+        else t(lang, "Claimants: none (nothing in this view)")
+    )
     search = view.query()
     lines = [
         f"{APP_NAME} · {title}",
-        f"{view.range_label} · Place: {place} · Lens: {LENS_LABELS[view.lens]} · {grades_label(view.grades)}",
+        t(
+            lang,
+            "{range} · Place: {place} · Lens: {lens} · {grades}",
+            range=view.range_label,
+            place=place,
+            lens=t(lang, LENS_LABELS[view.lens]),
+            grades=grades_label(view.grades, lang),
+        ),
         *lines_of(sources, chars),
-        *([relayed] if (relayed := relayed_line(rows)) else []),
-        *([graded] if (graded := grades_line(rows)) else []),
-        f"App version {app_version()} · data version {bundle.version}",
-        f"View: {absolute(base_url, search)}",
-        f"Every row and source of this view: {absolute(base_url, 'export/data.csv' + search)}",
+        *([relayed] if (relayed := relayed_line(rows, lang)) else []),
+        *([graded] if (graded := grades_line(rows, lang)) else []),
+        t(lang, "App version {app} · data version {data}", app=app_version(), data=bundle.version),
+        t(lang, "View: {url}", url=absolute(base_url, search)),
+        t(lang, "Every row and source of this view: {url}", url=absolute(base_url, "export/data.csv" + search)),
     ]
     return [w for line in lines for w in lines_of(line, chars)]
 

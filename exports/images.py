@@ -17,12 +17,13 @@ import plotly.io as pio
 
 import figures
 import present
+from data import languages
 from data.load import Bundle
 from data.select import View
 from exports import FIGURES, IMAGE_FORMATS, caption, memory
 from exports.params import Size, check_pixels
 from exports.renderer import RENDERER, RendererBusy, RendererUnavailable
-from figures.style import lines_of
+from figures.style import lines_of, rtl_text
 
 __all__ = ["RendererBusy", "RendererUnavailable", "export_image", "render", "stop"]
 
@@ -150,12 +151,15 @@ def fit_title(fig: go.Figure, width: int) -> go.Figure:
     return fig
 
 
-def with_caption(fig: go.Figure, lines: list[str], width: int, height: int | None) -> go.Figure:
+def with_caption(
+    fig: go.Figure, lines: list[str], width: int, height: int | None, right_to_left: bool = False
+) -> go.Figure:
     """The figure at width x height with the caption at the bottom, the legend just above it and the plot above.
 
     height None: the figure's own height plus the caption. A height too small for the caption (which is never
     cut) and MIN_PLOT_PX of chart is raised to fit. The legend is placed in container coordinates so it cannot
-    push the margins and overlap the caption.
+    push the margins and overlap the caption. right_to_left: the caption is set from the image's right edge (a
+    Persian or Arabic caption).
     """
     cap_px = caption.caption_height(lines)
     own_height = fig.layout.height or FALLBACK_HEIGHT
@@ -183,17 +187,18 @@ def with_caption(fig: go.Figure, lines: list[str], width: int, height: int | Non
             bgcolor="rgba(0,0,0,0)",
         ),
     )
+    side = "right" if right_to_left else "left"
     fig.add_annotation(
         text=caption.caption_markup(lines),
         xref="paper",
         yref="paper",
-        x=0,
+        x=1 if right_to_left else 0,
         y=rule_y,
-        xanchor="left",
+        xanchor=side,
         yanchor="top",
-        xshift=-(left - _EDGE_PX),
+        xshift=(right - _EDGE_PX) if right_to_left else -(left - _EDGE_PX),
         yshift=-caption.PAD_PX,
-        align="left",
+        align=side,
         showarrow=False,
         font=dict(size=caption.FONT_SIZE, color="#444"),
     )
@@ -219,7 +224,10 @@ def captioned_figure(
     width = size.width or DEFAULT_WIDTH.get(figure, FALLBACK_WIDTH)
     fig = build_figure(bundle, figure, view, width)
     lines = caption.caption_lines(bundle, view, figure, _plain_title(fig), width, base_url)
-    return with_caption(fit_title(fig, width), lines, width, size.height)
+    right_to_left = languages.direction(view.lang) == "rtl"
+    if right_to_left:  # each line embedded right to left, as the chart's own words (figures.style.rtl_text)
+        lines = [rtl_text(line) for line in lines]
+    return with_caption(fit_title(fig, width), lines, width, size.height, right_to_left)
 
 
 # --- renderer ---------------------------------------------------------------------------------------------------

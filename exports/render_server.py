@@ -26,6 +26,7 @@ from pathlib import Path
 
 WATCH_S = 0.25
 NICE = 10
+PLOTLY_BUNDLE = "plotly-*-partial.*.min.js"  # the partial plotly.js build, named by its content (build.sh)
 BROWSER_DIED, PAGE_DIED = 3, 4  # exit codes the parent (exports.renderer) names in its error
 RENDERER_SETTLED_S = 1.0  # Chromium starts and ends a short-lived page process at start-up: not a crash
 
@@ -93,6 +94,12 @@ def _answer(status: bytes, payload: bytes) -> None:
     out.flush()
 
 
+def plotly_bundle() -> Path:
+    """The page's own plotly.js (components/assets/vendor): images are drawn by the same code as the charts on the
+    page, with its Persian calendar's month names (components/plotly_bundle/entry.js), not by plotly.py's copy."""
+    return next((Path(__file__).resolve().parent.parent / "components" / "assets" / "vendor").glob(PLOTLY_BUNDLE))
+
+
 def main() -> None:
     import logging
 
@@ -105,7 +112,11 @@ def main() -> None:
     parent = os.getppid()
     browsers: set[int] = set()
     signal.signal(signal.SIGTERM, lambda *_: _exit(browsers, 0))
-    kaleido.start_sync_server(mathjax=False, timeout=float(os.environ.get("CAMPS_ATLAS_RENDER_TIMEOUT", 45)))
+    kaleido.start_sync_server(
+        mathjax=False,
+        plotlyjs=str(plotly_bundle()),
+        timeout=float(os.environ.get("CAMPS_ATLAS_RENDER_TIMEOUT", 45)),
+    )
 
     pages: dict[int, float] = {}  # page process -> when first seen
 

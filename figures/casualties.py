@@ -13,6 +13,7 @@ from figures.style import (
     SOURCE_COLORS,
     base_layout,
     empty_figure,
+    right_to_left,
     wrap,
 )
 
@@ -46,7 +47,7 @@ def casualty_figure(
     """
     title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not items:
-        return empty_figure(title, t(lang, EMPTY))
+        return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     columns = schema.COUNT_COLUMNS
     layout, cells = subplot_grid(
         len(columns),
@@ -110,7 +111,7 @@ def casualty_figure(
         layout["yaxis" + (str(row + 1) if row else "")].update(
             rangemode="tozero", gridcolor="#eee", tickformat=",d", **_whole_number_ticks(items, col)
         )
-    return figure(traces, layout)
+    return right_to_left(figure(traces, layout), lang)
 
 
 def _whole_number_ticks(items: list[ItemSummary], col: str) -> dict:

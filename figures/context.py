@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data import languages, schema
+from data.languages import RIGHT_TO_LEFT
 from data.translation import N_, t
 from figures.plain import FigureJSON, figure, vrect
 from figures.style import (
@@ -14,6 +15,8 @@ from figures.style import (
     date_axis,
     empty_figure,
     in_axis_calendar,
+    right_to_left,
+    rtl_text,
     wrap,
 )
 
@@ -32,7 +35,8 @@ CATEGORY_LABELS = {
 
 
 def _title(subtitle: str, lang: str) -> str:
-    return t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    return rtl_text(title) if lang in RIGHT_TO_LEFT else title
 
 
 def context_range_changes(
@@ -130,7 +134,7 @@ def context_figure(
     """
     title = _title(subtitle, lang)
     if items.empty:
-        return empty_figure(title, t(lang, EMPTY))
+        return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     shapes: list[dict] = []
     notes: list[dict] = []
     if x_range is not None:  # first shape and first annotation: context_range_changes patches them
@@ -190,7 +194,7 @@ def context_figure(
     layout["shapes"] = shapes
     if notes:
         layout["annotations"] = notes
-    return figure(traces, in_axis_calendar(layout))
+    return right_to_left(figure(traces, in_axis_calendar(layout)), lang)
 
 
 def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, str], lang: str) -> list[dict]:

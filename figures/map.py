@@ -41,6 +41,7 @@ from figures.style import (
     ATTACK_COLOR,
     CAMP_COLOR,
     base_layout,
+    right_to_left,
     wrap,
 )
 
@@ -108,7 +109,7 @@ def map_figure(
         _detail_labels(panels[2].places, lang),
         *_border_label(border, lang),
     ]
-    return figure([{"type": "scattergeo", **trace} for trace in traces], _layout(subtitle, lang))
+    return right_to_left(figure([{"type": "scattergeo", **trace} for trace in traces], _layout(subtitle, lang)), lang)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from data import calendars, languages, schema
 from data.grades import agree
+from data.languages import RIGHT_TO_LEFT
 from data.translation import N_, t
 from figures.direct_labels import direct_labels, place_labels
 from figures.plain import FigureJSON, figure, vrect
@@ -19,6 +20,8 @@ from figures.style import (
     date_axis,
     empty_figure,
     in_axis_calendar,
+    right_to_left,
+    rtl_text,
     wrap,
 )
 
@@ -50,7 +53,8 @@ def place_color(place_id: str) -> str:
 
 
 def _title(subtitle: str, lang: str) -> str:
-    return t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    return rtl_text(title) if lang in RIGHT_TO_LEFT else title
 
 
 def _x_range(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> list[pd.Timestamp]:
@@ -199,7 +203,7 @@ def population_figure(
     """
     title = _title(subtitle, lang)
     if stocks.empty and stated.empty:
-        return empty_figure(title, t(lang, EMPTY))
+        return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]
     where = stops(drawn, stated)
     drawn = _cut(drawn, where)
@@ -238,7 +242,7 @@ def population_figure(
         for (x, y, text, place_id), (anchor, shift) in zip(labels, place_labels(labels, span, top), strict=True)
     ]  # fmt: skip
     _add_not_computable(layout, stocks, stated, place_names, _stop_notes(where, place_names, lang), lang)
-    return figure(traces, in_axis_calendar(layout))
+    return right_to_left(figure(traces, in_axis_calendar(layout)), lang)
 
 
 def _computed(

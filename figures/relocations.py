@@ -21,6 +21,7 @@ from figures.style import (
     empty_figure,
     in_axis_calendar,
     lines_of,
+    right_to_left,
     wrap,
 )
 
@@ -115,7 +116,7 @@ def relocation_figure(
     """
     title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
     if not transfers and not totals:
-        return empty_figure(title, t(lang, EMPTY))
+        return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     x_range = _drawn_range(transfers, totals, x_range)
     labels = [_label_lines(total, plot_px, lang) for total in totals]
     rows_px = (sum(_row_px(label) for label in labels) if totals else _ROW_PX) + 16
@@ -189,7 +190,7 @@ def relocation_figure(
         showticklabels=False, showgrid=False, zeroline=False, fixedrange=True,
         range=[rows_px - 8, -8] if totals else [0, 1],
     )  # fmt: skip
-    return figure(traces, in_axis_calendar(layout))
+    return right_to_left(figure(traces, in_axis_calendar(layout)), lang)
 
 
 def _row_px(label: list[str]) -> int:

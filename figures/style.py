@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from data.calendars import SOLAR_HIJRI
+from data.languages import RIGHT_TO_LEFT
 from figures.plain import FigureJSON, figure
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -69,8 +70,55 @@ def base_layout(title: str, **extra) -> dict:
 
 def date_axis(lang: str) -> dict:
     """A time axis's calendar: Solar Hijri ticks in Persian (plotly.js's world calendars, with the Persian month
-    names: components/plotly_bundle/entry.js); the data stay Gregorian dates (each trace's xcalendar)."""
-    return dict(calendar="persian") if lang in SOLAR_HIJRI else {}
+    names: components/plotly_bundle/entry.js); the data stay Gregorian dates (each trace's xcalendar). In a
+    right-to-left language each tick is written right to left ('1392 تیر' reads month, then year)."""
+    calendar = dict(calendar="persian") if lang in SOLAR_HIJRI else {}
+    return calendar | (dict(tickprefix=RLE, ticksuffix=PDF) if lang in RIGHT_TO_LEFT else {})
+
+
+# Plotly draws text in SVG with a left-to-right base direction (the charts keep `direction: ltr`, style.css, and
+# exported images have no page around them), so a Persian or Arabic line mixing scripts and digits came out in the
+# wrong order ('۱۱ دی ۱۳۹۰ – …' drawn with its '۱۱' at the far end). Each line is embedded right to left.
+RLE, PDF = "\u202b", "\u202c"  # right-to-left embedding, pop directional formatting
+_TEXT_KEYS = ("name", "text", "hovertext")
+
+
+def rtl_text(text: Any) -> Any:
+    """A text (or list of texts) with each line embedded right to left; already embedded text is left alone."""
+    if isinstance(text, list | tuple):
+        return [rtl_text(t) for t in text]
+    if not isinstance(text, str) or not text or text.startswith(RLE):
+        return text
+    return RLE + text.replace("<br>", PDF + "<br>" + RLE) + PDF
+
+
+def right_to_left(fig: FigureJSON, lang: str) -> FigureJSON:
+    """The figure with its words embedded right to left in a right-to-left language (a copy; `fig` unchanged):
+    title, axis titles and tick texts, annotations, legend entries and group titles, trace texts and hovers."""
+    if lang not in RIGHT_TO_LEFT:
+        return fig
+    layout = dict(fig["layout"])
+    if isinstance(layout.get("title"), dict):
+        layout["title"] = layout["title"] | {"text": rtl_text(layout["title"].get("text"))}
+    for key, axis in list(layout.items()):
+        if key[1:5] == "axis" and isinstance(axis, dict):
+            axis = dict(axis)
+            if isinstance(axis.get("title"), dict):
+                axis["title"] = axis["title"] | {"text": rtl_text(axis["title"].get("text"))}
+            if "ticktext" in axis:
+                axis["ticktext"] = rtl_text(axis["ticktext"])
+            layout[key] = axis
+    if "annotations" in layout:
+        layout["annotations"] = [note | {"text": rtl_text(note.get("text"))} for note in layout["annotations"]]
+    data = []
+    for trace in fig["data"]:
+        trace = trace | {k: rtl_text(trace[k]) for k in _TEXT_KEYS if k in trace}
+        if isinstance(trace.get("legendgrouptitle"), dict):
+            trace["legendgrouptitle"] = trace["legendgrouptitle"] | {
+                "text": rtl_text(trace["legendgrouptitle"]["text"])
+            }
+        data.append(trace)
+    return fig | {"data": data, "layout": layout}
 
 
 def axis_position(value: Any, lang: str) -> Any:

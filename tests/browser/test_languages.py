@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.pagehelpers import settled, wait_ready
 
 THUMBS = "#date-range [role=slider]"
+RLE, PDF = "\u202b", "\u202c"  # figures.style: each line of a chart's words embedded right to left
 
 
 @pytest.fixture
@@ -82,8 +83,8 @@ def test_the_persian_charts_are_in_persian_on_solar_hijri_time_axes(page: Page, 
     casualties = page.locator("#casualty-chart")
     casualties.scroll_into_view_if_needed()  # the charts below the fold are drawn as they come into view
     expect(casualties.locator(".gtitle")).to_contain_text("تلفات هر حمله، به گزارش هر منبع")
-    expect(casualties.locator(".annotation-text").first).to_have_text("کشته")
-    expect(casualties.locator(".legendtext").first).to_have_text("کمترین رقم گزارش‌شده")
+    expect(casualties.locator(".annotation-text").first).to_have_text(f"{RLE}کشته{PDF}")  # embedded right to left
+    expect(casualties.locator(".legendtext").first).to_have_text(f"{RLE}کمترین رقم گزارش‌شده{PDF}")
     # The attack on Ashraf of 1 Sep 2013 is dated in Solar Hijri under its column.
     expect(casualties.locator(".xaxislayer-above text").filter(has_text="۱۰ شهریور ۱۳۹۲")).to_have_count(1)
     expect(casualties.locator(".modebar-btn[data-title='بارگیری نمودار به‌صورت PNG']")).to_have_count(1)

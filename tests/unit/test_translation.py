@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 
 from data import languages
 from data.translation import TEMPLATE, catalogue_path, t, translations
+from figures.style import PDF, RLE
 
 REPO = Path(__file__).resolve().parent.parent.parent
 OTHERS = [lang for lang in languages.LANGUAGES if lang != languages.DEFAULT]
@@ -172,22 +173,24 @@ def test_the_persian_charts_speak_persian_and_count_time_in_solar_hijri():
     view = View(pd.Period("2013-01"), pd.Period("2013-12"), lang="fa")
     panels = render_panels(bundle, view)
     casualties, relocations = panels.casualties, panels.relocations
-    assert casualties["layout"]["title"]["text"].startswith("تلفات هر حمله، به گزارش هر منبع<br><sup>۱۲ دی ۱۳۹۱ – ")
-    assert [a["text"] for a in casualties["layout"]["annotations"]] == ["کشته", "زخمی", "ربوده‌شده یا ناپدید"]
-    assert any(tick.startswith("۱۰ شهریور ۱۳۹۲<br>") for tick in casualties["layout"]["xaxis"]["ticktext"])
-    assert {"کمترین رقم گزارش‌شده", "سازمان ملل"} <= {trace.get("name") for trace in casualties["data"]}
+    title = casualties["layout"]["title"]["text"]
+    assert _plain(title).startswith("تلفات هر حمله، به گزارش هر منبع<br><sup>۱۲ دی ۱۳۹۱ – ")
+    assert title.startswith(RLE) and f"{PDF}<br>{RLE}" in title  # each line embedded right to left
+    assert [_plain(a["text"]) for a in casualties["layout"]["annotations"]] == ["کشته", "زخمی", "ربوده‌شده یا ناپدید"]
+    assert any(_plain(tick).startswith("۱۰ شهریور ۱۳۹۲<br>") for tick in casualties["layout"]["xaxis"]["ticktext"])
+    assert {"کمترین رقم گزارش‌شده", "سازمان ملل"} <= {_plain(trace.get("name")) for trace in casualties["data"]}
     assert relocations["layout"]["xaxis"]["calendar"] == "persian"
-    assert "به آلبانی" in {trace.get("name") for trace in relocations["data"]}
+    assert "به آلبانی" in {_plain(trace.get("name")) for trace in relocations["data"]}
     population, context = render_population(bundle, view), render_context(bundle, view)
     assert population["layout"]["xaxis"]["calendar"] == context["layout"]["xaxis"]["calendar"] == "persian"
-    assert population["layout"]["yaxis"]["title"]["text"] == "ساکنان"
-    assert "توافق‌ها" in context["layout"]["yaxis"]["ticktext"]
+    assert _plain(population["layout"]["yaxis"]["title"]["text"]) == "ساکنان"
+    assert "توافق‌ها" in map(_plain, context["layout"]["yaxis"]["ticktext"])
     chart_map = render_map(bundle, view)
-    assert chart_map["layout"]["title"]["text"].startswith("کمپ‌ها، حمله‌ها و جابه‌جایی‌ها<br>")
-    assert "کمپ‌ها" in {trace.get("name") for trace in chart_map["data"]}
+    assert _plain(chart_map["layout"]["title"]["text"]).startswith("کمپ‌ها، حمله‌ها و جابه‌جایی‌ها<br>")
+    assert "کمپ‌ها" in {_plain(trace.get("name")) for trace in chart_map["data"]}
     english = render_panels(bundle, View(pd.Period("2013-01"), pd.Period("2013-12")))
     assert "calendar" not in english.relocations["layout"]["xaxis"]
-    assert english.casualties["layout"]["title"]["text"].startswith("Casualties per attack")
+    assert english.casualties["layout"]["title"]["text"].startswith("Casualties per attack")  # no marks in English
 
 
 def test_the_persian_chart_toolbar_and_months():
@@ -247,6 +250,35 @@ def test_the_datas_labels_are_in_the_catalogue_and_shown_translated():
     assert attacks["E2009_ASHRAF"] == "یورش به کمپ اشرف (ژوئیهٔ ۲۰۰۹)، ۶ مرداد ۱۳۸۸"  # 28 Jul 2009
     assert dict(movement_options(bundle, "ar"))["M01_first_convoy"].startswith("القافلة الأولى أشرف ← ليبرتي، ")
     context = render_context(bundle, View(bundle.first_month, bundle.last_month, lang="fa"))
-    labels = {text for trace in context["data"] for text in trace.get("text", []) if text}
+    labels = {_plain(text) for trace in context["data"] for text in trace.get("text", []) if text}
     assert "آمریکا اشرف را به عراق می‌سپارد" in labels
     assert "US hands Ashraf to Iraq" not in labels
+
+
+def _plain(text: str | None) -> str | None:
+    """A chart's text without its right-to-left embedding marks (figures.style.rtl_text)."""
+    return text.replace(RLE, "").replace(PDF, "") if isinstance(text, str) else text
+
+
+def test_a_persian_exports_caption_is_persian_and_set_right_to_left():
+    """The caption inside an exported image speaks the view's language; in Persian each line is embedded right to
+    left and set from the image's right edge; images are drawn with the page's own plotly.js (its Persian calendar
+    month names), not plotly.py's copy."""
+    import pandas as pd
+
+    from data.load import default_bundle
+    from data.view import View
+    from exports import caption, images
+    from exports.render_server import plotly_bundle
+
+    bundle = default_bundle()
+    view = View(pd.Period("2012-01"), pd.Period("2013-12"), lang="fa")
+    lines = caption.caption_lines(bundle, view, "casualties", "title", 1000)
+    assert lines[1].startswith("۱۱ دی ۱۳۹۰ – ۱۰ دی ۱۳۹۲ (ژانویه ۲۰۱۲ – دسامبر ۲۰۱۳) · مکان: همهٔ مکان‌ها · عدسی: ")
+    assert any(line.startswith("مدعیان (") for line in lines) and lines[-1].startswith("همهٔ ردیف‌ها و منابع این نما: ")
+    fig = images.captioned_figure(bundle, "casualties", view)
+    note = fig.layout.annotations[-1]
+    assert (note.xanchor, note.align, note.x) == ("right", "right", 1) and note.text.startswith("<b>" + RLE)
+    english = images.captioned_figure(bundle, "casualties", View(pd.Period("2012-01"), pd.Period("2013-12")))
+    assert english.layout.annotations[-1].xanchor == "left" and RLE not in english.layout.annotations[-1].text
+    assert plotly_bundle().is_file() and "partial" in plotly_bundle().name
