@@ -91,7 +91,7 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                     html.Div(
                         graph(Charts.CONTEXT, Charts.CONTEXT_SUMMARY, topojson_url, 300, lang=lang), className="wide"
                     ),
-                    html.Div(table_section(), className="wide"),
+                    html.Div(table_section(lang), className="wide"),
                     distance_panel(border.km, list(border.claims), lang) if border else html.Div(),
                     _how_to_read(lang),
                 ],

@@ -17,56 +17,65 @@ import pandas as pd
 from dash import dcc, html
 
 from components.ids import Table
+from data import calendars, languages
 from data.attribution import own_account_text, relay_text
 from data.grades import GRADE_LABELS, GRADE_RULES
+from data.translation import N_, t
 
 # (column of data.table.table, header, sort key column)
 COLUMNS = (
-    ("item", "Item", "item"),
-    ("date", "Date", "period_start"),
-    ("date_precision", "Precision", "date_precision"),
-    ("place", "Place", "place"),
-    ("destination", "To", "destination"),
-    ("killed", "Killed", "killed"),
-    ("wounded", "Wounded", "wounded"),
-    ("abducted_or_missing", "Abducted / missing", "abducted_or_missing"),
-    ("people", "People", "people"),
-    ("disputed", "Disputed", "disputed"),
-    ("grade", "Grade", "grade"),
-    ("source", "Who says it", "source"),
-    ("source_kind", "Claimant kind", "source_kind"),
-    ("reference", "Link or seed lines", "reference"),
+    ("item", N_("Item"), "item"),
+    ("date", N_("Date"), "period_start"),
+    ("date_precision", N_("Precision"), "date_precision"),
+    ("place", N_("Place"), "place"),
+    ("destination", N_("To"), "destination"),
+    ("killed", N_("Killed"), "killed"),
+    ("wounded", N_("Wounded"), "wounded"),
+    ("abducted_or_missing", N_("Abducted / missing"), "abducted_or_missing"),
+    ("people", N_("People"), "people"),
+    ("disputed", N_("Disputed"), "disputed"),
+    ("grade", N_("Grade"), "grade"),
+    ("source", N_("Who says it"), "source"),
+    ("source_kind", N_("Claimant kind"), "source_kind"),
+    ("reference", N_("Link or seed lines"), "reference"),
 )
+PRECISIONS = {"day": N_("day"), "month": N_("month"), "year": N_("year")}
 DEFAULT_SORT = {"column": "date", "ascending": True}
 # In place of the rows while the table is off screen: they are drawn when it comes into view (a whole view's rows
 # are ~230 kB of HTML; drawing them on every range step cost the charts ~50 ms a step).
-NOT_DRAWN = (
+NOT_DRAWN = N_(
     '<p class="hint table-not-drawn"><span class="screen-only">The rows are drawn when the table comes into view.'
     '</span><span class="print-only">The rows are not printed: they load when the table is scrolled into view. '
     "Scroll to it before printing, or export the view's rows (data.csv).</span></p>"
 )
 
 
-def table_section() -> html.Section:
+def not_drawn(lang: str = languages.DEFAULT) -> str:
+    """In place of the rows while the table is off screen, in the language."""
+    return t(lang, NOT_DRAWN)
+
+
+def table_section(lang: str = languages.DEFAULT) -> html.Section:
     """Heading, sort controls, row count and the table (filled by a callback)."""
     return html.Section(
         className="panel table-panel",
         **{"aria-labelledby": "data-table-heading"},
         children=[
-            html.H2("The rows behind this view", id="data-table-heading"),
+            html.H2(t(lang, "The rows behind this view"), id="data-table-heading"),
             html.Div(className="table-controls", children=[
-                html.Label("Sort by", htmlFor=Table.SORT_COLUMN, className="control-title"),
-                dcc.Dropdown(id=Table.SORT_COLUMN, options=[{"label": h, "value": c} for c, h, _ in COLUMNS],
+                html.Label(t(lang, "Sort by"), htmlFor=Table.SORT_COLUMN, className="control-title"),
+                dcc.Dropdown(id=Table.SORT_COLUMN, options=[{"label": t(lang, h), "value": c} for c, h, _ in COLUMNS],
                              value=DEFAULT_SORT["column"], clearable=False, searchable=False,
                              className="sort-column"),
-                dcc.RadioItems(id=Table.SORT_ORDER, options=[{"label": "ascending", "value": "asc"},
-                                                             {"label": "descending", "value": "desc"}],
+                dcc.RadioItems(id=Table.SORT_ORDER, options=[{"label": t(lang, "ascending"), "value": "asc"},
+                                                             {"label": t(lang, "descending"), "value": "desc"}],
                                value="asc", inline=True, className="lens", labelClassName="lens-option"),
                 html.Span(id=Table.COUNT, className="hint", **{"aria-live": "polite"}),
             ]),
-            html.Div(className="table-scroll", tabIndex=0, role="region", **{"aria-label": "Data table, scrollable"},
+            html.Div(className="table-scroll", tabIndex=0, role="region",
+                     **{"aria-label": t(lang, "Data table, scrollable")},
                      children=dcc.Markdown(id=Table.TABLE, dangerously_allow_html=True, className="data-table-host",
-                                           children=NOT_DRAWN)),
+                                           children=not_drawn(lang))),
             dcc.Store(id=Table.IN_VIEW, data=False),
         ],
     )  # fmt: skip
@@ -100,15 +109,15 @@ def _link(url: str, source, title) -> str:
     )
 
 
-def _cell(column: str, value, row: dict) -> str:
-    """One <td>; the reference link is named by the row's source and the source's title; who says it carries a
-    badge when the figure reached us only through a party's site."""
+def _cell(column: str, value, row: dict, lang: str) -> str:
+    """One <td> in the language; the reference link is named by the row's source and the source's title; who says
+    it carries a badge when the figure reached us only through a party's site."""
     if not isinstance(value, str) and pd.isna(value):
         return _EMPTY
     if column == "disputed":
-        return '<td><span class="badge disputed">disputed</span></td>' if value else "<td></td>"
+        return f'<td><span class="badge disputed">{escape(t(lang, "disputed"))}</span></td>' if value else "<td></td>"
     if column == "grade":
-        return f'<td title="{escape(GRADE_RULES[value])}">{escape(GRADE_LABELS[value])}</td>'
+        return f'<td title="{escape(t(lang, GRADE_RULES[value]))}">{escape(t(lang, GRADE_LABELS[value]))}</td>'
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
         return f"<td>{_link(value, row['source'], row[_TITLE])}</td>"
     if column == "source" and (row.get("relayed_by_party") or row.get("own_account") or row.get("superseded")):
@@ -120,37 +129,56 @@ def _cell(column: str, value, row: dict) -> str:
         badges = "".join(f' <span class="badge {cls}">{escape(text)}</span>' for text, cls in marks if text)
         return f"<td>{escape(str(value))}{badges}</td>"
     if isinstance(value, int | float | np.number) and not isinstance(value, bool | np.bool_):
-        return f'<td class="num">{int(value):,}</td>'
+        return f'<td class="num">{calendars.number(lang, int(value))}</td>'
+    if lang != languages.DEFAULT:
+        value = _localised(column, value, row, lang)
     return f"<td>{escape(str(value))}</td>"
+
+
+def _localised(column: str, value: str, row: dict, lang: str) -> str:
+    """A text cell in the language: the item's label, the date by its precision, the claimant's kind (places are
+    named in the language by table_html)."""
+    if column == "item":
+        return t(lang, value)
+    if column == "date" and row.get("period_start") and row.get("date_precision"):
+        return calendars.period_label(lang, row["period_start"], row["period_end"], row["date_precision"])
+    if column == "date_precision":
+        return t(lang, PRECISIONS.get(value, value))
+    if column == "source_kind":
+        return t(lang, value)
+    return value
 
 
 _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
 _TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
-_INPUTS = (*_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account", "superseded")
+_INPUTS = (
+    *_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account", "superseded", "period_start", "period_end"
+)  # fmt: skip
 
 
-def _document(sort: dict, body: list[str]) -> str:
+def _document(sort: dict, body: list[str], lang: str) -> str:
     heads = []
     for column, label, _ in COLUMNS:
         state = ("ascending" if sort.get("ascending", True) else "descending") if sort.get("column") == column else None
         attr = f' aria-sort="{state}"' if state else ""
         arrow = {"ascending": " ▲", "descending": " ▼"}.get(state or "", "")
-        heads.append(f'<th scope="col"{attr}>{escape(label)}{arrow}</th>')
+        heads.append(f'<th scope="col"{attr}>{escape(t(lang, label))}{arrow}</th>')
     if not body:
-        body = [f'<tr><td colspan="{len(COLUMNS)}">No rows in this view.</td></tr>']
+        body = [f'<tr><td colspan="{len(COLUMNS)}">{escape(t(lang, "No rows in this view."))}</td></tr>']
+    caption = t(lang, "One row per item and source, for the selected range, place and lens.")
     return (
         '<table class="data-table" id="data-table-rows">'
-        "<caption>One row per item and source, for the selected range, place and lens.</caption>"
+        f"<caption>{escape(caption)}</caption>"
         f"<thead><tr>{''.join(heads)}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
 
 @functools.lru_cache(maxsize=4096)
-def _row(values: tuple) -> str:
+def _row(values: tuple, lang: str) -> str:
     """One <tr> from a row's values of _INPUTS (memoised: most rows recur from one view to the next)."""
     row = dict(zip(_INPUTS, values, strict=True))
-    return "<tr>" + "".join(_cell(c, row[c], row) for c in _NAMES) + "</tr>"
+    return "<tr>" + "".join(_cell(c, row[c], row, lang) for c in _NAMES) + "</tr>"
 
 
 def _values(frame: pd.DataFrame, column: str) -> list:
@@ -161,7 +189,15 @@ def _values(frame: pd.DataFrame, column: str) -> list:
     return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in frame[column].tolist()]
 
 
-def table_html(frame: pd.DataFrame, sort: dict) -> str:
-    """The whole <table> as HTML: caption, headers (aria-sort on the sorted one), one row per item and source."""
+def table_html(
+    frame: pd.DataFrame, sort: dict, lang: str = languages.DEFAULT, place_names: dict[str, str] | None = None
+) -> str:
+    """The whole <table> as HTML: caption, headers (aria-sort on the sorted one), one row per item and source, in
+    the language. place_names: the places' names as the table has them -> as the language writes them."""
     rows = sort_rows(frame, sort)
-    return _document(sort, [_row(values) for values in zip(*(_values(rows, c) for c in _INPUTS), strict=True)])
+    if lang != languages.DEFAULT and place_names:
+        rows = rows.assign(
+            **{c: rows[c].map(lambda name: place_names.get(name, name)) for c in ("place", "destination")}
+        )
+    values = zip(*(_values(rows, c) for c in _INPUTS), strict=True)
+    return _document(sort, [_row(v, lang) for v in values], lang)

@@ -109,6 +109,16 @@ def label(lang: str, text: str) -> str:
     return localise_digits(lang, text)
 
 
+def period_label(lang: str, start: str, end: str, precision: str) -> str:
+    """A period given as its first and last day (YYYY-MM-DD) and the precision its sources give it, in the
+    language: '28 Jul 2009', 'Sep 2013', '2013–2015', '۱ فروردین ۱۳۹۱ – ۲ فروردین ۱۳۹۱'."""
+    if precision == "year":
+        return span_label(lang, start[:4], end[:4] if end[:4] != start[:4] else None)
+    if precision == "month":
+        return span_label(lang, start[:7], end[:7] if end[:7] != start[:7] else None)
+    return span_label(lang, start, end if end != start else None)
+
+
 def span_label(lang: str, start: str, end: str | None) -> str:
     """A period as one label (data.dates.span_label in English; in the other languages both ends written whole)."""
     if lang == languages.DEFAULT:

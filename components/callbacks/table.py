@@ -8,9 +8,15 @@ from dash import Input, Output, callback, ctx
 import present
 from components.callbacks.common import view_of
 from components.ids import Page, Table
-from components.table import NOT_DRAWN, sort_state, table_html
-from data.load import default_bundle
+from components.table import not_drawn, sort_state, table_html
+from data import languages
+from data.calendars import number
+from data.load import Bundle, default_bundle
+from data.place_names import place_names
 from data.table import disputed_count
+from data.translation import N_, t
+
+UNSPECIFIED = N_("unspecified third countries")  # data.table's destination where sources name none
 
 TABLE_OUTPUTS = (Output(Table.TABLE, "children"), Output(Table.COUNT, "children"))
 
@@ -34,9 +40,25 @@ def update_table(view_data, column, order, in_view):
 
 def table_outputs(view_data: dict, column: str | None, order: str | None, in_view: bool) -> tuple:
     """The table (or, off screen, the note that its rows come when it is scrolled into view) and its count line."""
-    rows = present.table(default_bundle(), view_of(view_data))
-    count = (
-        f"{len(rows)} row(s) for {rows['item_id'].nunique()} item(s); {disputed_count(rows)} disputed "
-        "(sources disagree about the same figure for the same date or period)."
+    bundle, view = default_bundle(), view_of(view_data)
+    lang = view.lang
+    rows = present.table(bundle, view)
+    count = t(
+        lang,
+        "{rows} row(s) for {items} item(s); {disputed} disputed (sources disagree about the same figure for the same "
+        "date or period).",
+        rows=number(lang, len(rows)),
+        items=number(lang, rows["item_id"].nunique()),
+        disputed=number(lang, disputed_count(rows)),
     )
-    return (table_html(rows, sort_state(column, order)) if in_view else NOT_DRAWN), count
+    if not in_view:
+        return not_drawn(lang), count
+    return table_html(rows, sort_state(column, order), lang, _names(bundle, lang)), count
+
+
+def _names(bundle: Bundle, lang: str) -> dict[str, str]:
+    """The places' names as the table has them (places.csv's) -> in the language."""
+    if lang == languages.DEFAULT:
+        return {}
+    local = place_names(bundle.places, lang)
+    return {bundle.places.at[pid, "name"]: name for pid, name in local.items()} | {UNSPECIFIED: t(lang, UNSPECIFIED)}

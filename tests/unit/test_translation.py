@@ -282,3 +282,21 @@ def test_a_persian_exports_caption_is_persian_and_set_right_to_left():
     english = images.captioned_figure(bundle, "casualties", View(pd.Period("2012-01"), pd.Period("2013-12")))
     assert english.layout.annotations[-1].xanchor == "left" and RLE not in english.layout.annotations[-1].text
     assert plotly_bundle().is_file() and "partial" in plotly_bundle().name
+
+
+def test_the_persian_table_of_rows(monkeypatch):
+    """The rows behind a Persian view: headers, dates by their precision (a day in Solar Hijri), places, claimant
+    kinds and figures in Persian; the count line too."""
+    import pandas as pd
+
+    from components.callbacks.table import table_outputs
+    from data.view import View
+
+    monkeypatch.setattr(languages, "AVAILABLE", languages.LANGUAGES)
+    store = View(pd.Period("2013-09"), pd.Period("2013-09"), "ashraf", lang="fa").to_store()
+    markup, count = table_outputs(store, "date", "asc", True)
+    assert '<th scope="col" aria-sort="ascending">تاریخ ▲</th>' in markup
+    assert "<td>۱۰ شهریور ۱۳۹۲</td>" in markup and "<td>کمپ اشرف</td>" in markup and "<td>روز</td>" in markup
+    assert "<td>حمله به کمپ اشرف (سپتامبر ۲۰۱۳)</td>" in markup and "<td>سازمان ملل</td>" in markup
+    assert '<td class="num">۵۲</td>' in markup  # 52 killed on 1 Sep 2013, as UNHCR and others state it
+    assert count.startswith("۱") and "ردیف برای" in count
