@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -14,6 +15,18 @@ from data.translation import N_, t
 FIGURES = (("map", N_("Map")), ("casualties", N_("Casualty chart")), ("relocations", N_("Relocation chart")),
            ("population", N_("Population chart")), ("context", N_("Context chart")))  # fmt: skip
 IMAGE_FORMATS = ("png", "svg", "pdf")
+COPY_MESSAGES = {  # what the copy buttons' status says (assets/access.js, from the share bar's data-copied)
+    "link": N_("Link copied"),
+    "citation": N_("Citation copied"),
+    "link_failed": N_(
+        "Could not copy: this browser did not allow access to the clipboard. The link is selected: press Ctrl+C "
+        "(⌘C on a Mac) to copy it."
+    ),
+    "citation_failed": N_(
+        "Could not copy: this browser did not allow access to the clipboard. The citation is selected: press Ctrl+C "
+        "(⌘C on a Mac) to copy it."
+    ),
+}
 DATA_FORMATS = (("csv", N_("Data (CSV)")), ("geojson", N_("Data (GeoJSON)")))
 
 
@@ -21,7 +34,10 @@ def share_bar(lang: str = languages.DEFAULT) -> html.Section:
     """Export menu (filled with the current view's links by a callback), link and citation with copy buttons."""
     return html.Section(
         className="share",
-        **{"aria-label": t(lang, "Export and share this view")},
+        **{
+            "aria-label": t(lang, "Export and share this view"),
+            "data-copied": json.dumps({k: t(lang, v) for k, v in COPY_MESSAGES.items()}, ensure_ascii=False),
+        },
         children=[
             html.Details(className="export-menu", children=[
                 html.Summary(t(lang, "Export this view")),

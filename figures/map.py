@@ -51,7 +51,10 @@ CAMPS = N_("Camps")
 ATTACKS = N_("Attacks (size: highest reported killed)")
 IRAQ_DETAIL = N_("Iraq detail")
 KM = N_("≈{km} km")
-_DETAIL_ISO3 = {"IRAQ": "IRQ", "IRAN": "IRN"}  # the detail panel's country names (DETAIL_LABELS)
+_DETAIL_ISO3 = {"IRAQ": "IRQ", "IRAN": "IRN"}
+DETAIL_NOTE = (
+    "iraq-detail"  # the name of the detail panel's title annotation  # the detail panel's country names (DETAIL_LABELS)
+)
 REGION = dict(lon=(-12.0, 52.0), lat=(30.0, 63.0))
 DETAIL = dict(lon=(43.2, 46.6), lat=(32.4, 35.2))
 
@@ -318,6 +321,7 @@ def _layout(subtitle: str, lang: str = languages.DEFAULT) -> dict:
         annotations=[
             dict(
                 text=t(lang, IRAQ_DETAIL),
+                name=DETAIL_NOTE,  # assets/narrow.js finds it by name, in any language
                 x=0.66,
                 y=1.0,
                 xref="paper",

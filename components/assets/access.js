@@ -153,18 +153,15 @@
             var dc = window.dash_clientside;
             var which = dc.callback_context && dc.callback_context.triggered_id;
             var isLink = which === "copy-link";
-            var what = isLink ? "Link" : "Citation";
+            var what = isLink ? "link" : "citation";
             var text = isLink ? link : citation;
             if (!text) return dc.no_update; // nothing to copy before the view is named
+            // The messages in the page's language (components/share.py COPY_MESSAGES, on the share bar).
+            var bar = document.querySelector("[data-copied]");
+            var messages = bar ? JSON.parse(bar.getAttribute("data-copied")) : {};
             return copy(String(text)).then(function (done) {
-                var message;
-                if (done) {
-                    message = what + " copied";
-                } else {
-                    selectText(isLink ? "view-link" : "citation-text");
-                    message = "Could not copy: this browser did not allow access to the clipboard. The "
-                        + what.toLowerCase() + " is selected: press Ctrl+C (\u2318C on a Mac) to copy it.";
-                }
+                if (!done) selectText(isLink ? "view-link" : "citation-text");
+                var message = messages[done ? what : what + "_failed"] || "";
                 return isLink ? [message, ""] : ["", message];
             });
         }

@@ -54,7 +54,7 @@
     function detailLabel(layout) {
         var notes = layout.annotations || [];
         for (var i = 0; i < notes.length; i++) {
-            if (notes[i].text === "Iraq detail") return i;
+            if (notes[i].name === "iraq-detail") return i; // figures/map.py DETAIL_NOTE: its text is translated
         }
         return -1;
     }

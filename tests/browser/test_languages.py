@@ -99,3 +99,20 @@ def test_the_persian_charts_are_in_persian_on_solar_hijri_time_axes(page: Page, 
     assert any("1391" in label for label in labels) and any("1392" in label for label in labels), labels
     assert not any(year in label for label in labels for year in ("2012", "2013")), labels
     expect(relocations.locator(".legendtext").filter(has_text="به آلبانی")).to_have_count(1)
+
+
+def test_the_arabic_page_copies_its_link_and_says_so_in_arabic(page: Page, base_url: str, monkeypatch) -> None:
+    """The Arabic page: declared right to left, its range label in Iraq's month names and digits, its headline
+    cards in Arabic, and the copy button's status in Arabic (assets/access.js, from the share bar)."""
+    from data import languages
+
+    monkeypatch.setattr(languages, "AVAILABLE", languages.LANGUAGES)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.goto("/?from=2013-09&to=2013-09&lang=ar")
+    wait_ready(page)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    expect(page.locator("#date-range-label")).to_have_text("أيلول ٢٠١٣")
+    expect(page.locator("#kpi-killed-context")).to_contain_text("هجوم واحد في العرض")  # the dual and plural differ
+    expect(page.locator("#citation-text")).to_contain_text("Camps Atlas (إصدار البيانات")
+    page.locator("#copy-link").click()
+    expect(page.locator("#copy-link-status")).to_have_text("تم نسخ الرابط")
