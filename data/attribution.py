@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data import languages
 from data.load import Bundle
+from data.translation import N_, t
 
 
 def says(claimant: str, publisher: str) -> str:
@@ -20,17 +22,28 @@ def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:
     return pd.Series([says(c, p) for c, p in zip(claimants, publishers, strict=True)], index=frame.index)
 
 
-def own_account_text(role: str | None) -> str:
+def own_account_text(role: str | None, lang: str = languages.DEFAULT) -> str:
     """'the actor's own account: its state's forces carried it out' for a row whose claimant is an organ of the state
     whose forces carried out (or are accused of) the item; '' otherwise."""
-    return f"the actor's own account: its state's forces {_ROLE_WORDS[role]}" if role else ""
+    return t(lang, _OWN_ACCOUNT[role]) if role else ""
 
 
-_ROLE_WORDS = {"carried_out": "carried it out", "accused": "are accused of it"}
+_OWN_ACCOUNT = {
+    "carried_out": N_("the actor's own account: its state's forces carried it out"),
+    "accused": N_("the actor's own account: its state's forces are accused of it"),
+}
 RELAY_WHO = {"group": "run by the group or its supporters", "iran_state": "aligned with the Iranian state"}
+_RELAYED = {
+    "group": N_("reached us only via {via}, run by the group or its supporters"),
+    "iran_state": N_("reached us only via {via}, aligned with the Iranian state"),
+}
 
 
-def relay_text(party: str | None, via: str | None) -> str:
+def relay_text(party: str | None, via: str | None, lang: str = languages.DEFAULT) -> str:
     """'reached us only via habilian.ir, aligned with the Iranian state' for a row whose independent claimant's
     figure we have only from a party's site or outlet; '' otherwise."""
-    return f"reached us only via {via}, {RELAY_WHO.get(party, party)}" if party else ""
+    if not party:
+        return ""
+    if party in _RELAYED:
+        return t(lang, _RELAYED[party], via=via)
+    return f"reached us only via {via}, {party}"

@@ -24,6 +24,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from data import dates, languages
+from data.translation import N_, Nn_, t, tn
 
 CLDR_LOCALE = {"en": "en", "fa": "fa", "ar": "ar_IQ", "sq": "sq"}  # the CLDR locale each language writes with
 _DIGITS = {"arab": "٠١٢٣٤٥٦٧٨٩", "arabext": "۰۱۲۳۴۵۶۷۸۹"}  # CLDR numbering systems' digits, 0 to 9
@@ -107,6 +108,28 @@ def label(lang: str, text: str) -> str:
     if precision == "month":
         return gregorian_month(lang, pd.Period(text, freq="M"))
     return localise_digits(lang, text)
+
+
+AGREED_OTHERS = Nn_("{n} source: {date}", "{n} sources: {date}")
+ONE_SOURCE, ANOTHER = N_("one source: {date}"), N_("another: {date}")
+
+
+def agreed_label(lang: str, pairs: list[tuple[str, str]]) -> str:
+    """data.dates.agreed_label in the language: the date most sources give, and the others in words."""
+    if lang == languages.DEFAULT or not pairs:
+        return dates.agreed_label(pairs)
+    main, others = dates.agreed_parts(pairs)
+    text = span_label(lang, main[0], main[1] or None)
+    if not others:
+        return text
+    said = []
+    for k, (n, (start, end)) in enumerate(others):
+        date_text = span_label(lang, start, end or None)
+        if n == 1:
+            said.append(t(lang, ONE_SOURCE if k == 0 else ANOTHER, date=date_text))
+        else:
+            said.append(tn(lang, *AGREED_OTHERS, n, n=number(lang, n), date=date_text))
+    return f"{text} ({'; '.join(said)})"
 
 
 def period_label(lang: str, start: str, end: str, precision: str) -> str:

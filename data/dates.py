@@ -103,6 +103,15 @@ def _counted(pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
     return counts
 
 
+def agreed_parts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], list[tuple[int, tuple[str, str]]]]:
+    """The date most sources give, and each other date with how many sources give it (most first, then
+    earliest): what agreed_label writes, in any language (data.calendars.agreed_label)."""
+    counted = _counted(pairs)
+    main = primary(pairs)
+    others = sorted((p for p in counted if p != main), key=lambda p: (-counted[p], period_of(p[0])[0], p))
+    return main, [(counted[p], p) for p in others]
+
+
 def agreed_label(pairs: list[tuple[str, str]]) -> str:
     """One clear date for an item whose sources each give (start, end or ''): the date most of them give, and,
     in words, the others: '20 Mar 2012 (one source: 19–20 Mar 2012)'. A coarse date that a finer one falls within

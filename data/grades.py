@@ -64,9 +64,9 @@ def tolerance_text(lang: str = DEFAULT) -> str:
 TOLERANCE_TEXT = tolerance_text()
 
 
-def grade_text(grade: str) -> str:
+def grade_text(grade: str, lang: str = DEFAULT) -> str:
     """'Grade: Contested — independent claimants give figures that differ by more than the tolerance'."""
-    return f"Grade: {GRADE_LABELS[grade]} — {GRADE_RULES[grade]}"
+    return t(lang, "Grade: {label} — {rule}", label=t(lang, GRADE_LABELS[grade]), rule=t(lang, GRADE_RULES[grade]))
 
 
 def agree(values: list[int]) -> bool:

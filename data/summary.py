@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import dates, schema
+from data import calendars, dates, languages, schema
 from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
 from data.quantities import stated_for
 from data.select import Rows, groups, item_codes
 from data.supersede import counted
+from data.translation import t
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,15 @@ class Figure:
     stated_for: str = ""  # what the figure is stated for: figures with the same key state the same quantity
     relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
     own_account: str = ""  # data.attribution.own_account_text
+    party: str = ""  # the party whose site it reached us through (relayed_by_party), and the site (relayed_via)
+    via: str = ""
+    role: str = ""  # the claimant's state's role in the item (own_account)
+
+    def marks(self, lang: str = languages.DEFAULT) -> tuple[str, ...]:
+        """Its marks in the language: the actor's own account; reached us only through a party's site."""
+        if lang == languages.DEFAULT:
+            return tuple(m for m in (self.own_account, self.relay) if m)
+        return tuple(m for m in (own_account_text(self.role, lang), relay_text(self.party, self.via, lang)) if m)
 
 
 @dataclass(frozen=True)
@@ -49,25 +59,27 @@ class Spread:
         """Sources disagree about the same quantity for the same date or period (see `disputed`)."""
         return disputed((f.stated_for, f.value) for f in self.figures)
 
-    def text(self) -> str:
+    def text(self, lang: str = languages.DEFAULT) -> str:
         """'34–36', '47' or 'no figure'."""
-        return format_range(self.low, self.high)
+        return format_range(self.low, self.high, lang)
 
-    def attribution(self) -> str:
+    def attribution(self, lang: str = languages.DEFAULT) -> str:
         """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36', each figure followed by its marks (the
         actor's own account; reached us only via a party's site)."""
         return "; ".join(
-            f"{f.publisher} [{schema.SOURCE_KIND_LABELS[f.kind]}]: {f.value:,}"
-            + "".join(f" ({note})" for note in (f.own_account, f.relay) if note)
+            f"{f.publisher} [{t(lang, schema.SOURCE_KIND_LABELS[f.kind])}]: {calendars.number(lang, f.value)}"
+            + "".join(f" ({note})" for note in f.marks(lang))
             for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
         )
 
 
-def format_range(low: int | None, high: int | None) -> str:
-    """'34–36' where figures differ, '34' where they agree, 'no figure' where none is given."""
+def format_range(low: int | None, high: int | None, lang: str = languages.DEFAULT) -> str:
+    """'34–36' where figures differ, '34' where they agree, 'no figure' where none is given (in the language)."""
     if low is None or high is None:
-        return "no figure"
-    return f"{low:,}" if low == high else f"{low:,}–{high:,}"
+        return t(lang, "no figure")
+    if low == high:
+        return calendars.number(lang, low)
+    return f"{calendars.number(lang, low)}–{calendars.number(lang, high)}"
 
 
 def disputed(figures: Iterable[tuple[str, int]]) -> bool:
@@ -103,6 +115,9 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
                 stated_for=key,
                 relay=relay_text(party, via),
                 own_account=own_account_text(own),
+                party=party or "",
+                via=via or "",
+                role=own or "",
             )
             for sid, cid, value, key, party, via, own in zip(
                 given["source_id"],
@@ -133,6 +148,11 @@ class ItemSummary:
     source_ids: tuple[str, ...]
     grade: str = ""  # data.grades, from all the item's rows (every lens)
     dated: tuple[str, str] = ("", "")  # the date most sources give: (start, end or ''), partial ISO dates
+    dates_given: tuple[tuple[str, str], ...] = ()  # each source's date: (start, end or '')
+
+    def when_in(self, lang: str) -> str:
+        """`when` in a language (data.calendars.agreed_label)."""
+        return calendars.agreed_label(lang, list(self.dates_given)) if self.dates_given else self.when
 
 
 def _dates(rows: pd.DataFrame, start_col: str, end_col: str | None) -> list[tuple[str, str]]:
@@ -156,6 +176,7 @@ def _summarise(
             label=bundle.items.at[item_id, "label"],
             when=dates.agreed_label(_dates(rows, *dates_)),
             dated=dates.primary(_dates(rows, *dates_)),
+            dates_given=tuple(_dates(rows, *dates_)),
             place_id=rows[place_col].iat[0],
             period_start=rows["period_start"].min(),
             period_end=rows["period_end"].max(),

@@ -23,6 +23,8 @@ FLOOR = N_("Lowest figure reported")
 RANGE = N_("Range up to the highest figure (disputed)")
 NO_FIGURE = N_("no<br>figure")
 DISPUTED_TICK = N_("⚑ disputed")
+DISPUTED_HOVER = N_("disputed: sources disagree")
+PARTLY_HOVER = N_("only partly inside the selected range")
 _MID = (len(schema.SOURCE_KINDS) - 1) / 2  # kinds spread evenly either side of the item
 _JITTER = 0.09
 _MIN_SLOTS = 7
@@ -62,7 +64,7 @@ def casualty_figure(
     seen_kinds: set[str] = set()
     for row, col in enumerate(columns):
         spreads = [item.spreads[col] for item in items]
-        hover = [_bar_hover(item, s, col) for item, s in zip(items, spreads, strict=True)]
+        hover = [_bar_hover(item, s, col, lang) for item, s in zip(items, spreads, strict=True)]
         cell = cells[row][0]
         traces.append(dict(
             type="bar", x=xs, y=[s.low or 0 for s in spreads], **cell, name=t(lang, FLOOR),
@@ -82,7 +84,7 @@ def casualty_figure(
                 textposition="top center", textfont=dict(size=9, color="#5b6570"), **cell, showlegend=False,
                 hoverinfo="skip", name="No figure given", cliponaxis=False,
             ))  # fmt: skip
-        for kind, points in _source_points(items, spreads, xs, col).items():
+        for kind, points in _source_points(items, spreads, xs, col, lang).items():
             traces.append(dict(
                 type="scatter", x=[x for x, _, _, _ in points], y=[y for _, y, _, _ in points], mode="markers", **cell,
                 name=t(lang, schema.SOURCE_KIND_LABELS[kind]),
@@ -123,7 +125,7 @@ def _whole_number_ticks(items: list[ItemSummary], col: str) -> dict:
 
 
 def _source_points(
-    items: list[ItemSummary], spreads: list, xs: list[int], col: str
+    items: list[ItemSummary], spreads: list, xs: list[int], col: str, lang: str
 ) -> dict[str, list[tuple[float, int, str, str]]]:
     """Each source's own figure as a dot beside its attack's column, by claimant kind (kinds without a figure are
     left out): (x, value, hover text, event id)."""
@@ -133,8 +135,9 @@ def _source_points(
         for x, item, s in zip(xs, items, spreads, strict=True):
             for k, f in enumerate(f for f in s.figures if f.kind == kind):
                 hover = (
-                    f"{f.publisher} [{schema.SOURCE_KIND_LABELS[kind]}]<br>{schema.COUNT_LABELS[col]}: {f.value:,}"
-                    f"<br>{item.label}" + "".join(f"<br><i>{note}</i>" for note in (f.own_account, f.relay) if note)
+                    f"{f.publisher} [{t(lang, schema.SOURCE_KIND_LABELS[kind])}]<br>{t(lang, schema.COUNT_LABELS[col])}: "
+                    f"{calendars.number(lang, f.value)}<br>{t(lang, item.label)}"
+                    + "".join(f"<br><i>{note}</i>" for note in f.marks(lang))
                 )
                 points.append(
                     (
@@ -149,13 +152,13 @@ def _source_points(
     return out
 
 
-def _bar_hover(item: ItemSummary, s, col: str) -> str:
+def _bar_hover(item: ItemSummary, s, col: str, lang: str) -> str:
     """An attack's column: its figures, who gives them, and whether sources disagree."""
     return (
-        wrap(f"<b>{item.label}</b> ({item.when})", 90)
-        + f"<br>{schema.COUNT_LABELS[col]}: <b>{s.text()}</b>"
-        + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
-        + (f"<br>{wrap(s.attribution(), 90)}" if s.figures else "<br>no source gives a figure")
-        + (f"<br>{wrap(grade_text(item.grade), 90)}" if item.grade else "")
-        + ("<br><i>only partly inside the selected range</i>" if item.partial else "")
+        wrap(f"<b>{t(lang, item.label)}</b> ({item.when_in(lang)})", 90)
+        + f"<br>{t(lang, schema.COUNT_LABELS[col])}: <b>{s.text(lang)}</b>"
+        + (f"<br><i>{t(lang, DISPUTED_HOVER)}</i>" if s.disputed else "")
+        + (f"<br>{wrap(s.attribution(lang), 90)}" if s.figures else f"<br>{t(lang, 'no source gives a figure')}")
+        + (f"<br>{wrap(grade_text(item.grade, lang), 90)}" if item.grade else "")
+        + (f"<br><i>{t(lang, PARTLY_HOVER)}</i>" if item.partial else "")
     )

@@ -11,6 +11,7 @@ from data import calendars, languages, schema
 from data.grades import grade_text
 from data.summary import ItemSummary
 from data.translation import N_, t
+from figures.casualties import DISPUTED_HOVER, PARTLY_HOVER
 from figures.plain import FigureJSON, axes, figure, subplot_grid
 from figures.style import (
     DESTINATION_COLORS,
@@ -139,11 +140,11 @@ def relocation_figure(
         color = DESTINATION_COLORS.get(dest, OTHER_DESTINATION)
         spreads = [i.spreads["people"] for i in items]
         hover = [
-            f"<b>{i.label}</b> ({i.when})<br>People: <b>{s.text()}</b>"
-            + ("<br><i>disputed: sources disagree</i>" if s.disputed else "")
-            + f"<br>{wrap(s.attribution(), 90)}"
-            + (f"<br>{wrap(grade_text(i.grade), 90)}" if i.grade else "")
-            + ("<br><i>only partly inside the selected range</i>" if i.partial else "")
+            f"<b>{t(lang, i.label)}</b> ({i.when_in(lang)})<br>{t(lang, 'People')}: <b>{s.text(lang)}</b>"
+            + (f"<br><i>{t(lang, DISPUTED_HOVER)}</i>" if s.disputed else "")
+            + f"<br>{wrap(s.attribution(lang), 90)}"
+            + (f"<br>{wrap(grade_text(i.grade, lang), 90)}" if i.grade else "")
+            + (f"<br><i>{t(lang, PARTLY_HOVER)}</i>" if i.partial else "")
             for i, s in zip(items, spreads, strict=True)
         ]
         common = dict(
