@@ -209,7 +209,10 @@ def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, s
     }
     dated = items.groupby("context_id")["centre"].nunique()  # an item its sources date differently: say so
     whens = items.groupby("context_id")["when"].agg(lambda w: ", ".join(dict.fromkeys(w)))
-    differ = {cid: f"<br><i>Its sources date it differently: {whens[cid]}</i>" for cid in dated.index[dated > 1]}
+    differ = {
+        cid: "<br><i>" + t(lang, "Its sources date it differently: {dates}", dates=whens[cid]) + "</i>"
+        for cid in dated.index[dated > 1]
+    }
     traces: list[dict] = []
     for kind in schema.SOURCE_KINDS:
         rows = items.loc[items["kind"] == kind]
@@ -232,7 +235,11 @@ def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, s
                     line=dict(width=3, color=SOURCE_COLORS[kind]),
                 ),
                 hovertext=[
-                    wrap(f"<b>{label}</b> ({w}): {s}<br>Source: {p} [{schema.SOURCE_KIND_LABELS[kind]}]", 90)
+                    wrap(
+                        f"<b>{label}</b> ({w}): {s}<br>"
+                        + t(lang, "Source: {source} [{kind}]", source=p, kind=t(lang, schema.SOURCE_KIND_LABELS[kind])),
+                        90,
+                    )
                     + differ.get(cid, "")
                     for label, w, s, p, cid in zip(
                         rows["label"], rows["when"], rows["summary"], rows["publisher"], rows["context_id"], strict=True

@@ -256,9 +256,10 @@ def _computed(
         name = place_names.get(place_id, place_id)
         color = place_color(place_id)
         hover = [
-            f"<b>{name}</b>, accounted for by listed transfers<br>{d:%d %b %Y}: "
-            + (f"{lo:,}" if lo == hi else f"{min(lo, hi):,}–{max(lo, hi):,}")
-            + "<br><i>arrivals minus departures listed so far: not a count of residents</i>"
+            t(lang, "<b>{place}</b>, accounted for by listed transfers", place=name)
+            + f"<br>{calendars.day_label(lang, d.date())}: {_count(int(lo), int(hi), lang)}<br><i>"
+            + t(lang, "arrivals minus departures listed so far: not a count of residents")
+            + "</i>"
             for d, lo, hi in zip(rows["date"], rows["low"], rows["high"], strict=True)
         ]
         common = dict(type="scatter", x=rows["date"], legendgroup=place_id, showlegend=False)
@@ -287,7 +288,15 @@ def _stated(stated: pd.DataFrame, place_names: dict[str, str], lang: str) -> lis
         centre = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
         hover = [
             wrap(
-                f"<b>{name}</b>: {n:,} stated by {pub} [{schema.SOURCE_KIND_LABELS[kind]}] ({w})"
+                t(
+                    lang,
+                    "<b>{place}</b>: {people} stated by {publisher} [{kind}] ({when})",
+                    place=name,
+                    people=calendars.number(lang, int(n)),
+                    publisher=pub,
+                    kind=t(lang, schema.SOURCE_KIND_LABELS[kind]),
+                    when=w,
+                )
                 + (f" · {r}" if r else ""),
                 90,
             )
@@ -299,7 +308,9 @@ def _stated(stated: pd.DataFrame, place_names: dict[str, str], lang: str) -> lis
                 x=centre,
                 y=rows["people"],
                 mode="markers",
-                name=f"Stated by {schema.SOURCE_KIND_LABELS[kind]} source: {name}",
+                name=t(
+                    lang, "Stated by {kind} source: {place}", kind=t(lang, schema.SOURCE_KIND_LABELS[kind]), place=name
+                ),
                 legendgroup=place_id,
                 showlegend=False,
                 marker=dict(color=color, size=10, symbol=KIND_SYMBOLS[kind], line=dict(color="white", width=1)),

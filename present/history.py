@@ -22,7 +22,7 @@ def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str, lang: str)
     return frame.assign(
         publisher=who_says(bundle, frame),
         kind=frame["claimant_kind"],
-        relay=[relay_text(p, v) for p, v in zip(frame["relayed_by_party"], frame["relayed_via"], strict=True)],
+        relay=[relay_text(p, v, lang) for p, v in zip(frame["relayed_by_party"], frame["relayed_via"], strict=True)],
         when=frame[date_col].map(lambda text: calendars.label(lang, text)),
     )
 

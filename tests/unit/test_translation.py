@@ -300,3 +300,24 @@ def test_the_persian_table_of_rows(monkeypatch):
     assert "<td>حمله به کمپ اشرف (سپتامبر ۲۰۱۳)</td>" in markup and "<td>سازمان ملل</td>" in markup
     assert '<td class="num">۵۲</td>' in markup  # 52 killed on 1 Sep 2013, as UNHCR and others state it
     assert count.startswith("۱") and "ردیف برای" in count
+
+
+def test_the_persian_hovers():
+    """What a reader reads on hovering a Persian chart: the item, its dates, figures and who gives them, in Persian
+    (the publishers' names stay as they are)."""
+    import pandas as pd
+
+    from data.load import default_bundle
+    from data.view import View
+    from present.history import render_population
+    from present.panels import render_panels
+
+    bundle = default_bundle()
+    view = View(pd.Period("2013-09"), pd.Period("2013-09"), lang="fa")
+    hovers = [_plain(h) for trace in render_panels(bundle, view).casualties["data"] for h in trace.get("hovertext", [])]
+    bar = next(h for h in hovers if h.startswith("<b>حمله به کمپ اشرف (سپتامبر ۲۰۱۳)</b> (۱۰ شهریور ۱۳۹۲"))
+    assert "کشته: <b>۱۵–۵۳</b>" in bar and "مورد اختلاف: منابع هم‌نظر نیستند" in bar and "[سازمان ملل]: ۵۲" in bar
+    assert "Killed" not in bar and "disputed" not in bar
+    population = render_population(bundle, view)
+    texts = " ".join(_plain(h) for trace in population["data"] for h in (trace.get("hovertext") or []))
+    assert "بر پایهٔ انتقال‌های فهرست‌شده" in texts and "accounted for" not in texts
