@@ -239,8 +239,8 @@ class Total:
     without_figure: int
     partial: tuple[str, ...]  # labels of items only partly inside the range: shown, not counted
 
-    def text(self) -> str:
-        return format_range(self.low, self.high)
+    def text(self, lang: str = languages.DEFAULT) -> str:
+        return format_range(self.low, self.high, lang)
 
     def attribution(self) -> str:
         """One line per item: its label, date, range and who gives what."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from data import calendars, languages
 from data.place_names import country_name
+from data.schema import COUNT_LABELS
 from data.summary import ItemSummary, format_range
 from data.translation import N_, t
 from figures.map_lines import border_line, callout_points, leader_lines, movement_lines
@@ -106,7 +107,7 @@ def map_figure(
         *movement_lines(flows, reach, lang),
         *border_line(border, by_id, lang),
         *_place_rings(panels, by_id.get(selected_place) if selected_place else None, sizes),
-        *(_place_markers(panel, sizes, loads) for panel in panels),
+        *(_place_markers(panel, sizes, loads, lang) for panel in panels),
         *callout_points(callouts),
         *_attack_markers(attacks, positions, attack_sizes, lang),
         _detail_labels(panels[2].places, lang),
@@ -164,19 +165,19 @@ def _place_rings(panels: tuple[Panel, ...], chosen: MapPlace | None, sizes: dict
     ]
 
 
-def _place_hover(place: MapPlace, geo: str, load: PlaceLoad | None) -> str:
+def _place_hover(place: MapPlace, geo: str, load: PlaceLoad | None, lang: str) -> str:
     text = f"<b>{place.name}</b><br>{wrap(place.note, 70)}"
     if load and load.received.items:
-        text += (
-            f"<br>Received in range (listed transfers): <b>{load.received.text()}</b>"
-            f"<br>{wrap(load.received.attribution(), 90)}"
-        )
+        received = t(lang, "Received in range (listed transfers):")
+        text += f"<br>{received} <b>{load.received.text(lang)}</b><br>{wrap(load.received.attribution(), 90)}"
     if load and load.totals:
-        text += "<br>Stated totals overlapping the range:<br>" + "<br>".join(wrap(t, 90) for t in load.totals)
-    return text + offset_note(place, geo) + "<br><i>Click to filter the charts to this place</i>"
+        text += "<br>" + t(lang, "Stated totals overlapping the range:") + "<br>"
+        text += "<br>".join(wrap(line, 90) for line in load.totals)
+    click = t(lang, "Click to filter the charts to this place")
+    return text + offset_note(place, geo, lang) + f"<br><i>{click}</i>"
 
 
-def _place_markers(panel: Panel, sizes: dict, loads: dict[str, PlaceLoad]) -> dict:
+def _place_markers(panel: Panel, sizes: dict, loads: dict[str, PlaceLoad], lang: str) -> dict:
     """One panel's markers of one kind of place (labelled at region scale)."""
     ids = [p.place_id for p in panel.places]
     where = [drawn_at(p, panel.geo) for p in panel.places]
@@ -199,7 +200,7 @@ def _place_markers(panel: Panel, sizes: dict, loads: dict[str, PlaceLoad]) -> di
         name=panel.name,
         legendgroup=panel.name,
         showlegend=region,
-        hovertext=[_place_hover(p, panel.geo, loads.get(p.place_id)) for p in panel.places],
+        hovertext=[_place_hover(p, panel.geo, loads.get(p.place_id), lang) for p in panel.places],
         hoverinfo="text",
         customdata=[["place", p, p] for p in ids],
     )
@@ -225,13 +226,15 @@ def _attack_markers(
                 line=dict(color="white", width=1),
             ),
             hovertext=[
-                f"<b>{a.label}</b> ({a.when})<br>"
+                f"<b>{t(lang, a.label)}</b> ({a.when_in(lang)})<br>"
                 + "<br>".join(
-                    f"{k.replace('_', ' ').capitalize()}: <b>{s.text()}</b>"
-                    + (f" — {wrap(s.attribution(), 90)}" if s.figures else "")
+                    f"{t(lang, COUNT_LABELS[k])}: <b>{s.text(lang)}</b>"
+                    + (f" — {wrap(s.attribution(lang), 90)}" if s.figures else "")
                     for k, s in a.spreads.items()
                 )
-                + "<br><i>Marker placed beside the camp so each attack stays visible</i>"
+                + "<br><i>"
+                + t(lang, "Marker placed beside the camp so each attack stays visible")
+                + "</i>"
                 for a in attacks
             ],
             hoverinfo="text",
@@ -289,8 +292,14 @@ def _border_label(border: BorderCheck | None, lang: str = languages.DEFAULT) -> 
             showlegend=False,
             hoverinfo="text",
             hovertext=(
-                f"Computed: ≈{border.km:.0f} km from the approximate camp point to the nearest point of Iran's border "
-                "(Natural Earth 1:50m)<br>" + "<br>".join(border.claims)
+                t(
+                    lang,
+                    "Computed: ≈{km} km from the approximate camp point to the nearest point of Iran's border "
+                    "(Natural Earth 1:50m)",
+                    km=calendars.number(lang, round(border.km)),
+                )
+                + "<br>"
+                + "<br>".join(border.claims)
             ),
         )
     ]

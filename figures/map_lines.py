@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from data import languages
+from data.calendars import number
 from data.translation import N_, t
 from figures.map_marks import DECIMALS, BorderCheck, Flow, MapPlace, drawn_at, hover_carrier
 from figures.style import DESTINATION_COLORS, OTHER_DESTINATION
@@ -73,7 +74,7 @@ def movement_lines(flows: list[Flow], reach: dict[str, float], lang: str = langu
                     legendgroup="flows",
                     showlegend=False,
                     hoverinfo="text",
-                    text=flow.hover + _along_note(len(flow.along)),
+                    text=flow.hover + _along_note(len(flow.along), lang),
                     customdata=[["movement", flow.movement_id, flow.destination_place_id, list(flow.along)]]
                     * len(flow.lons),
                 )
@@ -81,13 +82,15 @@ def movement_lines(flows: list[Flow], reach: dict[str, float], lang: str = langu
     return out
 
 
-def _along_note(others: int) -> str:
+def _along_note(others: int, lang: str) -> str:
     if not others:
-        return "<br><i>Click to open this movement's sources</i>"
-    return (
-        f"<br><i>{others} other movement(s) in view are drawn along this line: a click opens this one and lists "
-        "them all</i>"
+        return "<br><i>" + t(lang, "Click to open this movement's sources") + "</i>"
+    note = t(
+        lang,
+        "{n} other movement(s) in view are drawn along this line: a click opens this one and lists them all",
+        n=number(lang, others),
     )
+    return f"<br><i>{note}</i>"
 
 
 def _flows_legend(lang: str) -> dict:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
+from data import languages
 from data.summary import ItemSummary, Spread, Total
+from data.translation import t
 from figures.style import wrap
 
 # Attacks sit on a ring around their camp, clear of the camp's square even on a phone (~80 px per degree there).
@@ -142,18 +144,24 @@ def drawn_at(place: MapPlace, geo: str) -> tuple[float, float]:
     return place.lon + dlon, place.lat + dlat
 
 
-def offset_note(place: MapPlace, geo: str) -> str:
+def offset_note(place: MapPlace, geo: str, lang: str = languages.DEFAULT) -> str:
     if not is_callout(place, geo):
         return ""
-    return (
-        f"<br><i>At this scale its place is the dot where the thin line ends ({place.lat:.2f}° N, {place.lon:.2f}° E), "
-        f"beside {place.apart_from}; this open square is its label</i>"
+    note = t(
+        lang,
+        "At this scale its place is the dot where the thin line ends ({lat}° N, {lon}° E), beside {neighbour}; this "
+        "open square is its label",
+        lat=format(place.lat, ".2f"),
+        lon=format(place.lon, ".2f"),
+        neighbour=t(lang, place.apart_from),
     )
+    return f"<br><i>{note}</i>"
 
 
-def flow_hover(label: str, when: str, spread: Spread) -> str:
+def flow_hover(label: str, when: str, spread: Spread, lang: str = languages.DEFAULT) -> str:
     """Hover text of one movement arc."""
-    return f"<b>{label}</b> ({when})<br>People: <b>{spread.text()}</b><br>{wrap(spread.attribution(), 90)}"
+    people = t(lang, "People")
+    return f"<b>{t(lang, label)}</b> ({when})<br>{people}: <b>{spread.text(lang)}</b><br>{wrap(spread.attribution(lang), 90)}"
 
 
 def geo_panel(

@@ -81,7 +81,7 @@ def _together(bundle: Bundle, route: tuple[str, str], other: tuple[str, str]) ->
     return run_together(a, b)
 
 
-def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
+def _flows(bundle: Bundle, transfers: list[ItemSummary], lang: str) -> list[Flow]:
     """One arc per transfer with a known destination, in the transfers' order, each with the other transfers in
     view drawn along the same line (a click on it can only reach the topmost)."""
     drawn = [(item, (_origins(bundle)[item.item_id], item.place_id)) for item in transfers if item.place_id]
@@ -91,7 +91,8 @@ def _flows(bundle: Bundle, transfers: list[ItemSummary]) -> list[Flow]:
         lons, lats = _arc(bundle, *route)
         along = tuple(o.item_id for o, r in drawn if o is not item and _together(bundle, route, r))
         flows.append(Flow(
-            item.item_id, route[0], item.place_id, s.low, s.high, flow_hover(item.label, item.when, s), lons, lats,
+            item.item_id, route[0], item.place_id, s.low, s.high, flow_hover(item.label, item.when_in(lang), s, lang),
+            lons, lats,
             along,
         ))  # fmt: skip
     return flows
@@ -118,7 +119,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
     return figures.map_figure(
         _map_places(bundle, view.lang),
         attacks,
-        _flows(bundle, transfers),
+        _flows(bundle, transfers, view.lang),
         _loads(bundle, transfers, totals),
         border_check(bundle, view.lens),
         highlight,
