@@ -22,7 +22,7 @@ $(VENV)/.test-installed: $(VENV)/.installed pyproject.toml
 LANGS := fa ar sq
 LOCALES := data/locales
 catalogues: $(VENV)/.installed
-	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-default-keywords -k t:2 -k N_ -k tn:2,3 -k Nn_:1,2 --no-location --sort-output --omit-header \
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --no-default-keywords -k t:2 -k t_:2 -k N_ -k tn:2,3 -k Nn_:1,2 --no-location --sort-output --omit-header \
 	  -o $(LOCALES)/camps_atlas.pot .
 	@for l in $(LANGS); do $(VENV)/bin/pybabel -q update --init-missing --ignore-obsolete --no-fuzzy-matching \
 	  --ignore-pot-creation-date \

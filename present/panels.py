@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import figures
@@ -209,31 +210,45 @@ def render_relocations(bundle: Bundle, view: View, plot_px: int) -> FigureJSON:
 
 
 def summaries(bundle: Bundle, view: View) -> dict[str, str]:
-    """One-sentence text alternatives of the charts for screen readers."""
+    """One-sentence text alternatives of the charts for screen readers, in the view's language."""
     attacks, transfers, totals = in_view(bundle, view)
     within, abroad = split_transfers(bundle, transfers)
     killed = total(attacks, "killed")
-    where = f" at {bundle.places.at[view.place, 'name']}" if view.place else ""
+    lang = view.lang
+    where = t_(lang, " at {place}", place=place_names(bundle.places, lang)[view.place]) if view.place else ""
     disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
+    n = functools.partial(number, lang)
     return {
-        "map": (
-            f"Map for {view.range_label}{where}: {len(attacks)} attack(s) at the camps and "
-            f"{len(transfers)} transfer(s) drawn as routes; Ashraf computed ≈{border_check(bundle).km:.0f} km "
-            "from the Iranian border."
+        "map": t_(
+            lang,
+            "Map for {range}{where}: {attacks} attack(s) at the camps and {transfers} transfer(s) drawn as routes; "
+            "Ashraf computed ≈{km} km from the Iranian border.",
+            range=view.range_label, where=where, attacks=n(len(attacks)), transfers=n(len(transfers)),
+            km=n(round(border_check(bundle).km)),
         ),
-        "casualties": (
-            f"Casualties for {view.range_label}{where}: {len(attacks)} attack(s); killed {killed.text()} "
-            f"({how_summed('attack').lower()}); sources disagree on {disputed} of them."
+        "casualties": t_(
+            lang,
+            "Casualties for {range}{where}: {attacks} attack(s); killed {killed} ({how}); sources disagree on "
+            "{disputed} of them.",
+            range=view.range_label, where=where, attacks=n(len(attacks)), killed=killed.text(lang),
+            how=t_(lang, how_summed("attack")).lower(), disputed=n(disputed),
         ),
-        "relocations": (
-            f"Relocations for {view.range_label}{where}: {len(within)} listed transfer(s) within Iraq "
-            f"(Ashraf → Liberty) moving {total(within, 'people').text()} people; {len(abroad)} listed transfer(s) "
-            f"abroad moving {total(abroad, 'people').text()} people; {len(totals)} stated total(s) in "
-            f"{len(stated_totals(bundle, view))} bars (one per source's statement), drawn separately and not added."
+        "relocations": t_(
+            lang,
+            "Relocations for {range}{where}: {within} listed transfer(s) within Iraq (Ashraf → Liberty) moving "
+            "{within_people} people; {abroad} listed transfer(s) abroad moving {abroad_people} people; {totals} "
+            "stated total(s) in {bars} bars (one per source's statement), drawn separately and not added.",
+            range=view.range_label, where=where, within=n(len(within)),
+            within_people=total(within, "people").text(lang), abroad=n(len(abroad)),
+            abroad_people=total(abroad, "people").text(lang), totals=n(len(totals)),
+            bars=n(len(stated_totals(bundle, view))),
         ),
-        "population": (
+        "population": t_(
+            lang,
             "Residents per place as sources state them (points), and what the listed transfers account for (lines, "
-            "which stop where later stated populations all disagree with them)."
+            "which stop where later stated populations all disagree with them).",
         ),
-        "context": f"Political and legal context items from {view.range_label}, one mark per source.",
-    }
+        "context": t_(
+            lang, "Political and legal context items from {range}, one mark per source.", range=view.range_label
+        ),
+    }  # fmt: skip

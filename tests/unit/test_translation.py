@@ -41,6 +41,8 @@ def test_the_template_holds_every_string_marked_in_the_code(tmp_path):
             "-k",
             "t:2",
             "-k",
+            "t_:2",
+            "-k",
             "N_",
             "-k",
             "tn:2,3",
@@ -321,3 +323,8 @@ def test_the_persian_hovers():
     population = render_population(bundle, view)
     texts = " ".join(_plain(h) for trace in population["data"] for h in (trace.get("hovertext") or []))
     assert "بر پایهٔ انتقال‌های فهرست‌شده" in texts and "accounted for" not in texts
+    from present.panels import summaries
+
+    said = summaries(bundle, view)  # the charts' text alternatives, for screen readers
+    assert said["map"].startswith("نقشه برای ۱۰ شهریور ۱۳۹۲ – ۸ مهر ۱۳۹۲ (سپتامبر ۲۰۱۳): ۱ حمله")
+    assert said["casualties"].startswith("تلفات برای") and "Casualties" not in said["casualties"]
