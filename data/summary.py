@@ -242,28 +242,40 @@ class Total:
     def text(self, lang: str = languages.DEFAULT) -> str:
         return format_range(self.low, self.high, lang)
 
+    lang: str = languages.DEFAULT  # the language of the items' labels and dates (total(…, lang))
+
     def attribution(self) -> str:
-        """One line per item: its label, date, range and who gives what."""
-        lines = [f"{label} ({when}): {s.text()} — {s.attribution()}" for label, when, s in self.items]
+        """One line per item: its label, date, range and who gives what (in the total's language)."""
+        lang = self.lang
+        lines = [f"{label} ({when}): {s.text(lang)} — {s.attribution(lang)}" for label, when, s in self.items]
         if self.without_figure:
-            lines.append(f"{self.without_figure} item(s) in view with no figure from any source")
+            lines.append(
+                t(
+                    lang,
+                    "{n} item(s) in view with no figure from any source",
+                    n=calendars.number(lang, self.without_figure),
+                )
+            )
         if self.partial:
-            lines.append("Not counted, only partly inside the selected range: " + "; ".join(self.partial))
-        return "\n".join(lines) or "Nothing in the selected range"
+            lines.append(t(lang, "Not counted, only partly inside the selected range: ") + "; ".join(self.partial))
+        return "\n".join(lines) or t(lang, "Nothing in the selected range")
 
 
-def total(summaries: list[ItemSummary], column: str) -> Total:
+def total(summaries: list[ItemSummary], column: str, lang: str = languages.DEFAULT) -> Total:
     """Sum one quantity over the items wholly inside the range: low = Σ lowest figures, high = Σ highest.
 
     Items whose period only partly overlaps the range (a year-precise movement in a one-month view) are
     shown elsewhere but not summed, and are named in the attribution.
     """
     counted = [s for s in summaries if not s.partial]
-    given = [(s.label, s.when, s.spreads[column]) for s in counted if s.spreads[column].figures]
+    given = [(t(lang, s.label), s.when_in(lang), s.spreads[column]) for s in counted if s.spreads[column].figures]
     return Total(
         low=sum(sp.low for *_, sp in given) if given else None,
         high=sum(sp.high for *_, sp in given) if given else None,
         items=tuple(given),
         without_figure=len(counted) - len(given),
-        partial=tuple(f"{s.label} ({s.when})" for s in summaries if s.partial and s.spreads[column].figures),
+        partial=tuple(
+            f"{t(lang, s.label)} ({s.when_in(lang)})" for s in summaries if s.partial and s.spreads[column].figures
+        ),
+        lang=lang,
     )

@@ -74,7 +74,7 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             destination=r.destination_place_id,
             publisher=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"]),
             kind=r.claimant_kind,
-            relay=relay_text(r.relayed_by_party, r.relayed_via),
+            relay=relay_text(r.relayed_by_party, r.relayed_via, lang),
             people=int(r.people),
             period_start=r.period_start,
             period_end=r.period_end,

@@ -15,6 +15,7 @@ from data.summary import (
     ItemSummary,
     total,
 )
+from data.translation import t as t_
 from figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
 from figures.plain import FigureJSON
 from geo import countries_frame, distance_to_boundary_km, great_circle, run_together
@@ -98,15 +99,16 @@ def _flows(bundle: Bundle, transfers: list[ItemSummary], lang: str) -> list[Flow
     return flows
 
 
-def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummary]) -> dict[str, PlaceLoad]:
+def _loads(bundle: Bundle, transfers: list[ItemSummary], totals: list[ItemSummary], lang: str) -> dict[str, PlaceLoad]:
     loads = {}
     for pid in bundle.places.index:
         # Received: the listed transfers into the place, counted like the KPI (Σ lowest .. Σ highest).
-        received = total([t for t in transfers if t.place_id == pid], "people")
+        received = total([t for t in transfers if t.place_id == pid], "people", lang)
         stated = tuple(
-            f"{t.label} ({t.when}): {t.spreads['people'].text()} — {t.spreads['people'].attribution()}"
-            for t in totals
-            if t.place_id == pid
+            f"{t_(lang, s.label)} ({s.when_in(lang)}): {s.spreads['people'].text(lang)} — "
+            f"{s.spreads['people'].attribution(lang)}"
+            for s in totals
+            if s.place_id == pid
         )
         loads[pid] = PlaceLoad(received, stated)
     return loads
@@ -120,7 +122,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         _map_places(bundle, view.lang),
         attacks,
         _flows(bundle, transfers, view.lang),
-        _loads(bundle, transfers, totals),
+        _loads(bundle, transfers, totals, view.lang),
         border_check(bundle, view.lens),
         highlight,
         subtitle(bundle, view),

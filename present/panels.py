@@ -88,21 +88,21 @@ RESETTLED_HOW = N_(
 
 
 HEADLINES = (
-    Headline("killed", "attacks", "killed", "attack", "Killed, per attack and source:"),
-    Headline("wounded", "attacks", "wounded", "attack", "Wounded, per attack and source:"),
+    Headline("killed", "attacks", "killed", "attack", N_("Killed, per attack and source:")),
+    Headline("wounded", "attacks", "wounded", "attack", N_("Wounded, per attack and source:")),
     Headline(
         "transferred",
         "within",
         "people",
         "transfer",
-        "People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:",
+        N_("People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:"),
     ),
     Headline(
         "relocated",
         "abroad",
         "people",
         "transfer",
-        "People who left Iraq for resettlement abroad in listed transfers, per transfer and source:",
+        N_("People who left Iraq for resettlement abroad in listed transfers, per transfer and source:"),
         stated=True,
     ),
 )
@@ -117,7 +117,7 @@ def _kpi(t: Total, headline: Headline, lang: str) -> Kpi:
     if n == 0:
         partly = words.single(lang, "partly_none", n=number(lang, len(t.partial))) if t.partial else ""
         context = t_(lang, words.NONE_IN_VIEW[unit]) + partly + note
-        return Kpi(number(lang, 0), how, context, f"{headline.what}\n" + t.attribution())
+        return Kpi(number(lang, 0), how, context, f"{t_(lang, headline.what)}\n" + t.attribution())
     context = words.counted(lang, words.COUNTED[unit], n)
     if t.without_figure:
         context += words.single(lang, "without_figure", n=number(lang, t.without_figure))
@@ -125,7 +125,7 @@ def _kpi(t: Total, headline: Headline, lang: str) -> Kpi:
     if t.partial:
         context += words.single(lang, "partly", n=number(lang, len(t.partial)))
     text = words.figure_range(lang, t.low, t.high)
-    return Kpi(text, how, context + note, f"{headline.what}\n" + t.attribution())
+    return Kpi(text, how, context + note, f"{t_(lang, headline.what)}\n" + t.attribution())
 
 
 def latest_abroad(totals: tuple[StatedTotal, ...] | list[StatedTotal]) -> list[StatedTotal]:
@@ -155,14 +155,23 @@ def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal], 
     """The resettled card: the range of the sources' latest stated totals (latest_abroad), with who and as of
     when in its attribution, and the listed transfers' sum on its context line."""
     lines = [
-        f"{t.people:,} stated by {t.publisher} [{schema.SOURCE_KIND_LABELS[t.kind]}] as of {t.as_of} ({t.span})"
+        t_(
+            lang,
+            "{people} stated by {publisher} [{kind}] as of {as_of} ({span})",
+            people=number(lang, t.people),
+            publisher=t.publisher,
+            kind=t_(lang, schema.SOURCE_KIND_LABELS[t.kind]),
+            as_of=t.as_of,
+            span=t.span,
+        )
         + (f" · {t.relay}" if t.relay else "")
         for t in stated
     ]
     attribution = (
-        "Stated totals of everyone who left Iraq, each source's latest wholly in the range (not added):\n"
-        + ("\n".join(lines) or "none")
-        + f"\n{headline.what}\n"
+        t_(lang, "Stated totals of everyone who left Iraq, each source's latest wholly in the range (not added):")
+        + "\n"
+        + ("\n".join(lines) or t_(lang, "none"))
+        + f"\n{t_(lang, headline.what)}\n"
         + listed.attribution()
     )
     if not stated:
@@ -175,7 +184,7 @@ def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal], 
 
 
 def _card(h: Headline, items: dict[str, list], stated: list[StatedTotal], lang: str) -> Kpi:
-    listed = total(items[h.items], h.column)
+    listed = total(items[h.items], h.column, lang)
     return resettled_kpi(listed, h, stated, lang) if h.stated else _kpi(listed, h, lang)
 
 
@@ -213,8 +222,8 @@ def summaries(bundle: Bundle, view: View) -> dict[str, str]:
     """One-sentence text alternatives of the charts for screen readers, in the view's language."""
     attacks, transfers, totals = in_view(bundle, view)
     within, abroad = split_transfers(bundle, transfers)
-    killed = total(attacks, "killed")
     lang = view.lang
+    killed = total(attacks, "killed", lang)
     where = t_(lang, " at {place}", place=place_names(bundle.places, lang)[view.place]) if view.place else ""
     disputed = sum(1 for a in attacks if any(s.disputed for s in a.spreads.values()))
     n = functools.partial(number, lang)

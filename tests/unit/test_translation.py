@@ -323,6 +323,8 @@ def test_the_persian_hovers():
     population = render_population(bundle, view)
     texts = " ".join(_plain(h) for trace in population["data"] for h in (trace.get("hovertext") or []))
     assert "بر پایهٔ انتقال‌های فهرست‌شده" in texts and "accounted for" not in texts
+    killed = render_panels(bundle, view).killed.attribution  # "who reports what" under the card
+    assert killed.startswith("کشته‌ها، برای هر حمله و منبع:\nحمله به کمپ اشرف (سپتامبر ۲۰۱۳) (۱۰ شهریور ۱۳۹۲): ۱۵–۵۳")
     from present.panels import summaries
 
     said = summaries(bundle, view)  # the charts' text alternatives, for screen readers
