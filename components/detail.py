@@ -9,7 +9,7 @@ from dash import html
 
 from components.ids import Detail
 from data import languages, schema
-from data.calendars import number
+from data.calendars import PRECISION_WORDS, number
 from data.grades import GRADE_LABELS
 from data.translation import N_, t
 from present import ItemDetail
@@ -17,6 +17,8 @@ from present import ItemDetail
 PLACEHOLDER = N_(
     "Click an attack, a movement or a place (on the map or in a chart) to see every source's figures here."
 )
+KINDS = {"attack": N_("Attack"), "movement": N_("Movement"), "place": N_("Place")}
+WHEN_LABELS = (N_("Date"), N_("Active"))  # ItemDetail.when_label
 SOURCE_COLUMNS = (
     N_("Who says it"),
     N_("Claimant kind"),
@@ -96,10 +98,18 @@ def detail_view(
                 title=t(lang, "Sources give different figures for the same quantity and the same date or period"),
             )
         )
-    facts = [detail.kind.capitalize()]
+    facts = [t(lang, KINDS[detail.kind])]
     if detail.when:
-        precision = f" (precision: {detail.precision})" if detail.precision else ""
-        facts.append(f"{detail.when_label}: {detail.when}{precision}")
+        precision = (
+            t(
+                lang,
+                " (precision: {precision})",
+                precision=t(lang, PRECISION_WORDS.get(detail.precision, detail.precision)),
+            )
+            if detail.precision
+            else ""
+        )
+        facts.append(f"{t(lang, detail.when_label)}: {detail.when}{precision}")
     if detail.spread_text:
         facts.append(detail.spread_text)
     rows = [

@@ -45,7 +45,7 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
     bundle = default_bundle()
     chosen = step_item(up.view, None)  # a story step's item, or the URL's place: one URL, one screen
     selected = chosen if isinstance(chosen, dict) and chosen else None
-    detail = present.item_detail(bundle, selected["kind"], selected["id"]) if selected else None
+    detail = present.item_detail(bundle, selected["kind"], selected["id"], up.view.lang) if selected else None
     values = {
         (Page.VIEW, "data"): data,
         (Controls.DATE_RANGE, "value"): up.span,

@@ -39,7 +39,7 @@ COLUMNS = (
     ("source_kind", N_("Claimant kind"), "source_kind"),
     ("reference", N_("Link or seed lines"), "reference"),
 )
-PRECISIONS = {"day": N_("day"), "month": N_("month"), "year": N_("year")}
+
 DEFAULT_SORT = {"column": "date", "ascending": True}
 # In place of the rows while the table is off screen: they are drawn when it comes into view (a whole view's rows
 # are ~230 kB of HTML; drawing them on every range step cost the charts ~50 ms a step).
@@ -143,7 +143,7 @@ def _localised(column: str, value: str, row: dict, lang: str) -> str:
     if column == "date" and row.get("period_start") and row.get("date_precision"):
         return calendars.period_label(lang, row["period_start"], row["period_end"], row["date_precision"])
     if column == "date_precision":
-        return t(lang, PRECISIONS.get(value, value))
+        return t(lang, calendars.PRECISION_WORDS.get(value, value))
     if column == "source_kind":
         return t(lang, value)
     return value

@@ -110,6 +110,7 @@ def label(lang: str, text: str) -> str:
     return localise_digits(lang, text)
 
 
+PRECISION_WORDS = {"day": N_("day"), "month": N_("month"), "year": N_("year")}  # a date's precision, in words
 AGREED_OTHERS = Nn_("{n} source: {date}", "{n} sources: {date}")
 ONE_SOURCE, ANOTHER = N_("one source: {date}"), N_("another: {date}")
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
-from data import dates, grades, register, schema, supersede
+from data import calendars, dates, grades, languages, register, schema, supersede
 from data.attribution import own_account_text, relay_text, says
 from data.load import Bundle
+from data.place_names import place_names
 from data.story import figure_text
 from data.summary import (
     Figure,
@@ -20,6 +22,7 @@ from data.summary import (
     summarise_events,
     summarise_movements,
 )
+from data.translation import t
 
 
 @dataclass(frozen=True)
@@ -58,70 +61,96 @@ class ItemDetail:
     grade_text: str = ""  # the grade's rule and what it was graded on
 
 
-def active_period(start: str, end: str) -> str:
+def active_period(start: str, end: str, lang: str = languages.DEFAULT) -> str:
     """A place's active period: '1986 – 11 Sep 2013', 'from May 2013', or '' when unknown."""
     if not start:
-        return f"until {dates.label(end)}" if end else ""
-    return dates.span_label(start, end) if end else f"from {dates.label(start)}"
+        return t(lang, "until {date}", date=calendars.label(lang, end)) if end else ""
+    return calendars.span_label(lang, start, end) if end else t(lang, "from {date}", date=calendars.label(lang, start))
 
 
-def stated_populations_text(pops: pd.DataFrame) -> str:
+def stated_populations_text(pops: pd.DataFrame, lang: str = languages.DEFAULT) -> str:
     """The stated populations of one place: lowest and highest with their dates (figures at different dates are
     change over time), and each date on which sources disagree (data.summary.disputed)."""
     if pops.empty:
         return ""
     low, high = pops.loc[pops["people"].idxmin()], pops.loc[pops["people"].idxmax()]
     n_dates = pops["date"].nunique()
+    day = functools.partial(calendars.label, lang)
     if n_dates == 1:
-        text = f"Stated population ({dates.label(low['date'])}): {format_range(low['people'], high['people'])}"
+        text = t(
+            lang,
+            "Stated population ({date}): {range}",
+            date=day(low["date"]),
+            range=format_range(low["people"], high["people"], lang),
+        )
     else:
-        text = (
-            f"Stated populations at {n_dates} dates, lowest {low['people']:,} ({dates.label(low['date'])}), "
-            f"highest {high['people']:,} ({dates.label(high['date'])}): figures for different dates show change "
-            "over time"
+        text = t(
+            lang,
+            "Stated populations at {n} dates, lowest {low} ({low_date}), highest {high} ({high_date}): figures for "
+            "different dates show change over time",
+            n=calendars.number(lang, n_dates),
+            low=calendars.number(lang, int(low["people"])),
+            low_date=day(low["date"]),
+            high=calendars.number(lang, int(high["people"])),
+            high_date=day(high["date"]),
         )
     disagree = [
-        f"{dates.label(date)} ({format_range(rows['people'].min(), rows['people'].max())})"
+        f"{day(date)} ({format_range(rows['people'].min(), rows['people'].max(), lang)})"
         for date, rows in pops.groupby("date", sort=True)
         if rows_disputed(rows, ("people",))
     ]
-    return text + (f"; sources disagree for the same date: {', '.join(disagree)}" if disagree else "")
+    return text + (
+        t(lang, "; sources disagree for the same date: {dates}", dates=", ".join(disagree)) if disagree else ""
+    )
 
 
-def _superseded_text(bundle: Bundle, source_id: str) -> str:
+def _superseded_text(bundle: Bundle, source_id: str, lang: str) -> str:
     """The mark of a figure the same claimant later replaced (data.supersede)."""
     src = bundle.sources.loc[source_id]
-    when = dates.label(src["published"]) if src["published"] else "undated"
-    return f" (superseded by this claimant's later figure: {src['publisher']}, {when}; not in ranges or sums)"
+    when = calendars.label(lang, src["published"]) if src["published"] else t(lang, "undated")
+    return t(
+        lang,
+        " (superseded by this claimant's later figure: {publisher}, {date}; not in ranges or sums)",
+        publisher=src["publisher"],
+        date=when,
+    )
 
 
-def _figures_text(row: pd.Series, cols: tuple[str, ...], bundle: Bundle | None = None) -> str:
+def _quantity(column: str, lang: str) -> str:
+    """'killed', 'abducted or missing', 'people' (in the language: the count's label)."""
+    if lang == languages.DEFAULT:
+        return column.replace("_", " ")
+    return t(lang, schema.COUNT_LABELS.get(column, "People"))
+
+
+def _figures_text(row: pd.Series, cols: tuple[str, ...], bundle: Bundle | None = None, lang: str = "en") -> str:
     parts = [
-        f"{c.replace('_', ' ')} {int(row[c]):,}"
-        + (_superseded_text(bundle, row[supersede.column(c)]) if bundle and row.get(supersede.column(c)) else "")
+        f"{_quantity(c, lang)} {calendars.number(lang, int(row[c]))}"
+        + (_superseded_text(bundle, row[supersede.column(c)], lang) if bundle and row.get(supersede.column(c)) else "")
         for c in cols
         if pd.notna(row[c])
     ]
     if row.get("status") == "projected":
-        parts = [f"{p} (a projection, not a count)" for p in parts]
-    return "; ".join(parts) or "no figure"
+        parts = [t(lang, "{figure} (a projection, not a count)", figure=p) for p in parts]
+    return "; ".join(parts) or t(lang, "no figure")
 
 
-def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
-    """The detail of an attack ('event'), a movement ('movement') or a place ('place'); None if unknown."""
+def item_detail(bundle: Bundle, kind: str, item_id: str, lang: str = languages.DEFAULT) -> ItemDetail | None:
+    """The detail of an attack ('event'), a movement ('movement') or a place ('place'); None if unknown. In `lang`
+    (the summaries, notes and the sentence of figures stay English until translated)."""
     if kind == "place" and item_id in bundle.places.index:
         place = bundle.places.loc[item_id]
         pops = bundle.populations.loc[bundle.populations["place_id"] == item_id]
         stated = pops.loc[pops["status"] == "stated"]
         return ItemDetail(
-            title=place["name"],
+            title=place_names(bundle.places, lang)[item_id],
             kind="place",
-            when=active_period(place["active_from"], place["active_to"]),
+            when=active_period(place["active_from"], place["active_to"], lang),
             precision="",
             summary=place["note"],
             disputed=rows_disputed(stated, ("people",)),
-            spread_text=stated_populations_text(stated),
-            sources=tuple(_source_lines(bundle, pops, ("people",), "date", None)),
+            spread_text=stated_populations_text(stated, lang),
+            sources=tuple(_source_lines(bundle, pops, ("people",), "date", None, lang)),
             seed_claims=_seed_claims(item_id),
             when_label="Active",
         )
@@ -141,33 +170,35 @@ def item_detail(bundle: Bundle, kind: str, item_id: str) -> ItemDetail | None:
     return ItemDetail(
         title=item.label,
         kind="attack" if kind == "event" else "movement",
-        when=item.when,
+        when=item.when_in(lang),
         precision=dates.precision_of_pair(
             dates.primary(list(zip(rows[start], rows[end].fillna("") if end else [""] * len(rows), strict=True)))
         ),
         summary=bundle.items.at[item_id, "summary"],
         figures_text=figures_sentence(bundle, rows, cols, start, end),
         disputed=any(s.disputed for _, s in spreads),
-        spread_text="; ".join(f"{c.replace('_', ' ')}: {s.text()}" for c, s in spreads) or "no figure given",
-        sources=tuple(_source_lines(bundle, rows, cols, start, end)),
+        spread_text="; ".join(f"{_quantity(c, lang)}: {s.text(lang)}" for c, s in spreads)
+        or t(lang, "no figure given"),
+        sources=tuple(_source_lines(bundle, rows, cols, start, end, lang)),
         seed_claims=_seed_claims(item_id),
         conflicts=_conflicts(bundle, item_id),
         grade=rows["grade"].iat[0],
-        grade_text=grade_text(rows, cols, bundle.claimants["name"]),
+        grade_text=grade_text(rows, cols, bundle.claimants["name"], lang),
     )
 
 
-def grade_text(rows: pd.DataFrame, cols: tuple[str, ...], claimants: pd.Series) -> str:
+def grade_text(rows: pd.DataFrame, cols: tuple[str, ...], claimants: pd.Series, lang: str = languages.DEFAULT) -> str:
     """'Contested: independent claimants give figures that differ … (graded on: killed; independent claimants that
     count: UNAMI, Associated Press).' claimants: claimant names by id."""
     grade, col = rows["grade"].iat[0], grades.graded_column(rows, cols)
-    text = f"{grades.GRADE_LABELS[grade]}: {grades.GRADE_RULES[grade]}"
+    text = f"{t(lang, grades.GRADE_LABELS[grade])}: {t(lang, grades.GRADE_RULES[grade])}"
     if col is None:
         return text + "."
     vouch = rows.loc[grades.vouching(rows) & rows[col].notna(), "claimant_id"].drop_duplicates()
-    names = ", ".join(vouch.map(claimants)) or "none"
-    quantity = schema.COUNT_LABELS.get(col, "people").lower()
-    return f"{text} (graded on: {quantity}; independent claimants that count: {names})."
+    names = ", ".join(vouch.map(claimants)) or t(lang, "none")
+    quantity = _quantity(col, lang).lower() if lang == languages.DEFAULT else _quantity(col, lang)
+    graded = t(lang, "graded on: {quantity}; independent claimants that count: {names}", quantity=quantity, names=names)
+    return f"{text} ({graded})."
 
 
 def _conflicts(bundle: Bundle, item_id: str) -> tuple[tuple[str, str], ...]:
@@ -204,7 +235,7 @@ def figures_sentence(bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], 
 
 
 def _source_lines(
-    bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None
+    bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None, lang: str = "en"
 ) -> list[SourceLine]:
     out = []
     for _, row in rows.iterrows():
@@ -216,11 +247,11 @@ def _source_lines(
                 published=src["published"],
                 url=src["url"],
                 seed_ref=f"{src['seed_file']}, lines {row['seed_lines']}" if src["seed_file"] else "",
-                figures=_figures_text(row, cols, bundle),
-                when=dates.span_label(row[start], (row[end] if end else None) or None),
+                figures=_figures_text(row, cols, bundle, lang),
+                when=calendars.span_label(lang, row[start], (row[end] if end else None) or None),
                 note=row["note"],
-                relay=relay_text(row["relayed_by_party"], row["relayed_via"]),
-                own_account=own_account_text(row["own_account"]),
+                relay=relay_text(row["relayed_by_party"], row["relayed_via"], lang),
+                own_account=own_account_text(row["own_account"], lang),
             )
         )
     return out

@@ -67,7 +67,7 @@ def show_detail(
     if selected is None or not isinstance(selected[1], str):
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update
     kind, item_id = selected
-    detail = present.item_detail(default_bundle(), kind, item_id)
+    detail = present.item_detail(default_bundle(), kind, item_id, lang)
     if detail is None:
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update
     return detail_outputs(kind, item_id, detail, along, lang)

@@ -330,3 +330,19 @@ def test_the_persian_hovers():
     said = summaries(bundle, view)  # the charts' text alternatives, for screen readers
     assert said["map"].startswith("نقشه برای ۱۰ شهریور ۱۳۹۲ – ۸ مهر ۱۳۹۲ (سپتامبر ۲۰۱۳): ۱ حمله")
     assert said["casualties"].startswith("تلفات برای") and "Casualties" not in said["casualties"]
+
+
+def test_the_persian_detail_panel():
+    """The detail of the 1 Sep 2013 attack in Persian: its facts, ranges, each source's date and figures, its grade
+    (the items' summaries, the rows' notes and the sentence of figures are still English: issue 13's note)."""
+    from components.detail import detail_view
+    from data.load import default_bundle
+    from present.detail import item_detail
+
+    detail = item_detail(default_bundle(), "event", "E2013_ASHRAF", "fa")
+    assert detail.when.startswith("۱۰ شهریور ۱۳۹۲") and detail.spread_text.startswith("کشته: ۱۵–۵۳")
+    assert {line.when for line in detail.sources} >= {"۱۰ شهریور ۱۳۹۲"}
+    assert any(line.figures.startswith("کشته ۵۲") for line in detail.sources)
+    assert "(درجه‌بندی بر پایهٔ: کشته؛ مدعیان مستقلی که به حساب می‌آیند: " in detail.grade_text
+    facts = str(detail_view(detail, (), "fa")[1].children)
+    assert facts.startswith("حمله · تاریخ: ۱۰ شهریور ۱۳۹۲") and "(دقت: روز)" in facts
