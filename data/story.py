@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from data import languages
 from data.load import DATA_DIR, DATA_DIR_ENV, Bundle, DataError, default_bundle
 from data.select import select
 from data.summary import Spread, spread
+from data.translation import t
 from data.validate import Problem
 from data.view import LENSES, View, parse_month
 
@@ -206,15 +208,15 @@ def _names(figures) -> str:
     return ", ".join(dict.fromkeys(f.publisher for f in figures))
 
 
-def figure_text(s: Spread) -> str:
+def figure_text(s: Spread, lang: str = languages.DEFAULT) -> str:
     """'3–36 (lowest: Antiwar.com, …; highest: USCCAR, …)', '34 (UN News Centre, …)' or a plain 'no figure…'."""
     if not s.figures:
-        return "no figure from the sources in this view"
+        return t(lang, "no figure from the sources in this view")
     if s.low == s.high:
-        return f"{s.text()} ({_names(s.figures)})"
+        return f"{s.text(lang)} ({_names(s.figures)})"
     low = [f for f in s.figures if f.value == s.low]
     high = [f for f in s.figures if f.value == s.high]
-    return f"{s.text()} (lowest: {_names(low)}; highest: {_names(high)})"
+    return t(lang, "{range} (lowest: {low}; highest: {high})", range=s.text(lang), low=_names(low), high=_names(high))
 
 
 def render(bundle: Bundle, text: str, lens: str) -> str:

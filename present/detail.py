@@ -175,7 +175,7 @@ def item_detail(bundle: Bundle, kind: str, item_id: str, lang: str = languages.D
             dates.primary(list(zip(rows[start], rows[end].fillna("") if end else [""] * len(rows), strict=True)))
         ),
         summary=bundle.items.at[item_id, "summary"],
-        figures_text=figures_sentence(bundle, rows, cols, start, end),
+        figures_text=figures_sentence(bundle, rows, cols, start, end, lang),
         disputed=any(s.disputed for _, s in spreads),
         spread_text="; ".join(f"{_quantity(c, lang)}: {s.text(lang)}" for c, s in spreads)
         or t(lang, "no figure given"),
@@ -211,12 +211,14 @@ def _conflicts(bundle: Bundle, item_id: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def figures_sentence(bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None) -> str:
+def figures_sentence(
+    bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None, lang: str = "en"
+) -> str:
     """The figure part of an item's summary, made from its rows only (items.csv summaries hold no figures): for
     each quantity its range and who gives the lowest and the highest figure (data.story.figure_text); a stated
     total given for several periods gets each period's figures (figures for different periods are not a range)."""
     periods = {
-        k: dates.span_label(s, (e if end else None) or None)
+        k: calendars.span_label(lang, s, (e if end else None) or None)
         for k, s, e in zip(stated_for(rows), rows[start], rows[end] if end else rows[start], strict=True)
     }
     parts = []
@@ -225,13 +227,20 @@ def figures_sentence(bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], 
         groups: dict[str, list[Figure]] = {}
         for f in whole.figures:
             groups.setdefault(f.stated_for, []).append(f)
-        name = schema.COUNT_LABELS.get(col, col.capitalize())
+        name = (
+            t(lang, schema.COUNT_LABELS.get(col, "People"))
+            if lang != "en"
+            else schema.COUNT_LABELS.get(col, col.capitalize())
+        )
         if len(groups) == 1 or (whole.figures and whole.low == whole.high):
-            parts.append(f"{name}: {figure_text(whole)}.")
+            parts.append(f"{name}: {figure_text(whole, lang)}.")
         elif groups:
-            each = "; ".join(f"for {periods[k]}, {figure_text(Spread(tuple(fs)))}" for k, fs in groups.items())
+            each = "; ".join(
+                t(lang, "for {period}, {figures}", period=periods[k], figures=figure_text(Spread(tuple(fs)), lang))
+                for k, fs in groups.items()
+            )
             parts.append(f"{name}: {each}.")
-    return " ".join(parts) or "No source gives a figure."
+    return " ".join(parts) or t(lang, "No source gives a figure.")
 
 
 def _source_lines(

@@ -334,7 +334,7 @@ def test_the_persian_hovers():
 
 def test_the_persian_detail_panel():
     """The detail of the 1 Sep 2013 attack in Persian: its facts, ranges, each source's date and figures, its grade
-    (the items' summaries, the rows' notes and the sentence of figures are still English: issue 13's note)."""
+    and the sentence of figures (the items' summaries and the rows' notes are still English: issue 13's note)."""
     from components.detail import detail_view
     from data.load import default_bundle
     from present.detail import item_detail
@@ -344,5 +344,6 @@ def test_the_persian_detail_panel():
     assert {line.when for line in detail.sources} >= {"۱۰ شهریور ۱۳۹۲"}
     assert any(line.figures.startswith("کشته ۵۲") for line in detail.sources)
     assert "(درجه‌بندی بر پایهٔ: کشته؛ مدعیان مستقلی که به حساب می‌آیند: " in detail.grade_text
+    assert detail.figures_text.startswith("کشته: ۱۵–۵۳ (کمترین: ")  # the sentence of figures
     facts = str(detail_view(detail, (), "fa")[1].children)
     assert facts.startswith("حمله · تاریخ: ۱۰ شهریور ۱۳۹۲") and "(دقت: روز)" in facts
