@@ -18,7 +18,7 @@ from dash import dcc, html
 
 from components.ids import Table
 from data import calendars, languages
-from data.attribution import own_account_text, relay_text
+from data.attribution import own_account_text, relay_text, says
 from data.grades import GRADE_LABELS, GRADE_RULES
 from data.translation import N_, t
 
@@ -41,6 +41,10 @@ COLUMNS = (
 )
 
 DEFAULT_SORT = {"column": "date", "ascending": True}
+POPULATION_ITEMS = {  # data.table's item for a stated (or projected) population, by its item_type
+    "stated population": N_("Stated population of {place}"),
+    "projected population": N_("Projected population of {place}"),
+}
 # In place of the rows while the table is off screen: they are drawn when it comes into view (a whole view's rows
 # are ~230 kB of HTML; drawing them on every range step cost the charts ~50 ms a step).
 NOT_DRAWN = N_(
@@ -97,11 +101,14 @@ def _text(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
 
 
-def _link(url: str, source, title) -> str:
+def _link(url: str, source, title, lang: str = languages.DEFAULT) -> str:
     """A source's link, shown as its site ('hrw.org'), named for screen readers by publisher and title."""
     host = (urlsplit(url).hostname or url).removeprefix("www.")
     who = ": ".join(part for part in (_text(source), _text(title)) if part)
-    name = f"{who} ({host}, opens in a new tab)" if who else f"{host} (opens in a new tab)"
+    if who:
+        name = t(lang, "{who} ({site}, opens in a new tab)", who=who, site=host)
+    else:
+        name = t(lang, "{site} (opens in a new tab)", site=host)
     href = escape(url, quote=True)
     return (
         f'<a href="{href}" target="_blank" rel="noopener noreferrer" title="{href}" '
@@ -119,12 +126,20 @@ def _cell(column: str, value, row: dict, lang: str) -> str:
     if column == "grade":
         return f'<td title="{escape(t(lang, GRADE_RULES[value]))}">{escape(t(lang, GRADE_LABELS[value]))}</td>'
     if column == "reference" and isinstance(value, str) and value.startswith("http"):
-        return f"<td>{_link(value, row['source'], row[_TITLE])}</td>"
+        who = (
+            says(row["claimant"], row["publisher"], lang)
+            if row.get("claimant") and row.get("publisher")
+            else row["source"]
+        )
+        return f"<td>{_link(value, who, row[_TITLE], lang)}</td>"
+    if column == "source" and lang != languages.DEFAULT and row.get("claimant") and row.get("publisher"):
+        value = says(row["claimant"], row["publisher"], lang)
     if column == "source" and (row.get("relayed_by_party") or row.get("own_account") or row.get("superseded")):
+        superseded = t(lang, "superseded: {what}", what=row["superseded"]) if row.get("superseded") else ""
         marks = (
-            (own_account_text(row["own_account"]), "own-account"),
-            (relay_text(row["relayed_by_party"], row["relayed_via"]), "relay"),
-            (f"superseded: {row['superseded']}" if row.get("superseded") else "", "superseded"),
+            (own_account_text(row["own_account"], lang), "own-account"),
+            (relay_text(row["relayed_by_party"], row["relayed_via"], lang), "relay"),
+            (superseded, "superseded"),
         )
         badges = "".join(f' <span class="badge {cls}">{escape(text)}</span>' for text, cls in marks if text)
         return f"<td>{escape(str(value))}{badges}</td>"
@@ -138,6 +153,8 @@ def _cell(column: str, value, row: dict, lang: str) -> str:
 def _localised(column: str, value: str, row: dict, lang: str) -> str:
     """A text cell in the language: the item's label, the date by its precision, the claimant's kind (places are
     named in the language by table_html)."""
+    if column == "item" and row.get("item_type") in POPULATION_ITEMS:  # data.table names them 'Stated population of …'
+        return t(lang, POPULATION_ITEMS[row["item_type"]], place=row["place"])
     if column == "item":
         return t(lang, value)
     if column == "date" and row.get("period_start") and row.get("date_precision"):
@@ -153,7 +170,8 @@ _EMPTY = '<td class="empty">–</td>'
 _NAMES = tuple(c for c, _, _ in COLUMNS)
 _TITLE = "source_title"  # no column of its own: with `source`, it names the reference link
 _INPUTS = (
-    *_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account", "superseded", "period_start", "period_end"
+    *_NAMES, _TITLE, "relayed_by_party", "relayed_via", "own_account", "superseded", "period_start", "period_end",
+    "claimant", "publisher", "item_type",
 )  # fmt: skip
 
 

@@ -9,10 +9,14 @@ from data.load import Bundle
 from data.translation import N_, t
 
 
-def says(claimant: str, publisher: str) -> str:
+def says(claimant: str, publisher: str, lang: str = languages.DEFAULT) -> str:
     """'Iraqi police and security sources, per Reuters'; just 'UNHCR' when claimant and publisher are one body."""
     a, b = claimant.casefold(), publisher.casefold()
-    return publisher if a in b or b in a else f"{claimant}, per {publisher}"
+    return (
+        publisher
+        if a in b or b in a
+        else t(lang, "{claimant}, per {publisher}", claimant=claimant, publisher=publisher)
+    )
 
 
 def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:

@@ -302,6 +302,9 @@ def test_the_persian_table_of_rows(monkeypatch):
     assert "<td>حمله به کمپ اشرف (سپتامبر ۲۰۱۳)</td>" in markup and "<td>سازمان ملل</td>" in markup
     assert '<td class="num">۵۲</td>' in markup  # 52 killed on 1 Sep 2013, as UNHCR and others state it
     assert count.startswith("۱") and "ردیف برای" in count
+    assert "reached us only via" not in markup and ", per " not in markup  # marks and who says it
+    whole = View(pd.Period("2009-07"), pd.Period("2016-12"), "ashraf", lang="fa")
+    assert "<td>جمعیت اعلام‌شدهٔ کمپ اشرف</td>" in table_outputs(whole.to_store(), "date", "asc", True)[0]
 
 
 def test_the_persian_hovers():
