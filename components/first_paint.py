@@ -25,6 +25,7 @@ from components.callbacks.story import STORY_OUTPUTS, update_story
 from components.callbacks.table import TABLE_OUTPUTS, table_outputs
 from components.callbacks.view import step_item
 from components.ids import Controls, Page
+from components.languages import language_links
 from components.layout import build_layout
 from data.load import default_bundle
 from data.view import default_choices
@@ -53,6 +54,7 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
         (Controls.GRADE, "value"): up.grades,
         (Controls.PLACE_PICKER, "value"): up.place,
         (Page.TITLE, "children"): subtitle(bundle, up.view),
+        (Page.LANGUAGES, "children"): language_links(up.view, dash.get_relative_path("/")),
         **(
             _outputs(DETAIL_OUTPUTS, detail_outputs(selected["kind"], selected["id"], detail, (), up.view.lang))
             if detail

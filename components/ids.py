@@ -14,6 +14,7 @@ class Page:
     LEDGER_DRAWN = "ledger-drawn"  # the place and lens the population and context figures were last drawn for
     COUNTING_ROWS = "counting-rows"  # the rows the browser counts a range's headline figures with
     TITLE = "view-title"  # the view's name; assets/view_title.js makes it the document's <title>
+    LANGUAGES = "languages"  # the language picker (components/languages.py)
 
 
 class Controls:

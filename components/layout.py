@@ -10,6 +10,7 @@ from components.controls import control_bar
 from components.detail import detail_section
 from components.ids import Charts, Detail, Page
 from components.kpis import kpi_row
+from components.languages import language_picker
 from components.share import share_bar
 from components.story import STORY, start_link, story_panel
 from components.table import table_section
@@ -61,6 +62,7 @@ def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAUL
                         className="lede",
                     ),
                     start_link(dash.get_relative_path(f"/?story={STORY}&step=1"), lang),
+                    language_picker(lang),
                 ],
             ),
             html.Div(id=Page.NOTICE, className="notice", role="status", **{"aria-live": "polite"}),

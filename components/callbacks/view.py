@@ -11,6 +11,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from components.callbacks.common import source_of
 from components.ids import Charts, Controls, Detail, Page, Share, Story
+from components.languages import language_links
 from components.share import citation, export_links
 from data.load import default_bundle
 from data.story import default_stories
@@ -32,6 +33,7 @@ from present.view_state import next_state, selected_by_view
     Output(Controls.PLACE_PICKER, "value"),
     Output(Detail.STEP_ITEM, "data"),
     Output(Page.TITLE, "children"),
+    Output(Page.LANGUAGES, "children"),
     Input(Page.URL, "search"),
     Input(Controls.DATE_RANGE, "value"),
     Input(Charts.MAP, "clickData"),
@@ -80,6 +82,7 @@ def on_view_input(
         dash.no_update if up.place == picked_place else up.place,
         step_item(up.view, source_of(ctx.triggered_id), shown),
         subtitle(bundle, up.view),
+        language_links(up.view, dash.get_relative_path("/")),
     )
 
 

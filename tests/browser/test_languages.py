@@ -116,3 +116,31 @@ def test_the_arabic_page_copies_its_link_and_says_so_in_arabic(page: Page, base_
     expect(page.locator("#citation-text")).to_contain_text("Camps Atlas (إصدار البيانات")
     page.locator("#copy-link").click()
     expect(page.locator("#copy-link-status")).to_have_text("تم نسخ الرابط")
+
+
+def test_the_language_picker_keeps_the_view_and_changes_the_language(page: Page, monkeypatch) -> None:
+    """Each offered language is a link to the same view in it, named in its own script; following one loads the
+    page in that language and direction. While only English is offered, there is no picker."""
+    from data import languages
+
+    page.goto("/?from=2013-09&to=2013-09&place=ashraf")
+    wait_ready(page)
+    expect(page.locator("#languages")).to_be_hidden()
+    monkeypatch.setattr(languages, "AVAILABLE", languages.LANGUAGES)
+    page.goto("/?from=2013-09&to=2013-09&place=ashraf&lang=fa")
+    wait_ready(page)
+    picker = page.locator("#languages a")
+    expect(picker).to_have_text(["English", "فارسی", "العربية", "Shqip"])
+    expect(page.locator("#languages a[aria-current]")).to_have_text("فارسی")
+    box = page.locator("#languages a[lang=ar]").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(r"\?from=2013-09&to=2013-09&place=ashraf&lang=ar$"))
+    wait_ready(page)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    expect(page.locator("#date-range-label")).to_have_text("أيلول ٢٠١٣")
+    expect(page.locator("#filter-label")).to_have_text("مصفّى على مخيم أشرف")
+    page.locator("#languages a[lang=en]").click()
+    expect(page).to_have_url(re.compile(r"\?from=2013-09&to=2013-09&place=ashraf$"))
+    wait_ready(page)
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    expect(page.locator("#date-range-label")).to_have_text("Sep 2013")
