@@ -251,7 +251,7 @@ def _source_lines(
         src = bundle.sources.loc[row["source_id"]]
         out.append(
             SourceLine(
-                publisher=says(bundle.claimants.at[row["claimant_id"], "name"], src["publisher"]),
+                publisher=says(bundle.claimants.at[row["claimant_id"], "name"], src["publisher"], lang),
                 kind=row["claimant_kind"],
                 published=src["published"],
                 url=src["url"],

@@ -72,7 +72,9 @@ def stated_totals(bundle: Bundle, view: View) -> tuple[StatedTotal, ...]:
             route=f"{short_place(names[r.origin_place_id])} → "
             + (short_place(names[r.destination_place_id]) if r.destination_place_id else unnamed),
             destination=r.destination_place_id,
-            publisher=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"]),
+            publisher=says(
+                bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"], lang
+            ),
             kind=r.claimant_kind,
             relay=relay_text(r.relayed_by_party, r.relayed_via, lang),
             people=int(r.people),
