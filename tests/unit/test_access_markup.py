@@ -71,6 +71,7 @@ def test_the_persian_slider_writes_each_month_in_solar_hijri_with_the_gregorian_
     box = _find(control_bar(bundle, "fa"), lambda n: hasattr(n, "_prop_names") and "data-months" in vars(n))
     months = dict(zip(map(str, timeline.months(bundle)), json.loads(vars(box)["data-months"]), strict=True))
     assert months["2013-09"] == {"first": "۱۰ شهریور ۱۳۹۲", "last": "۸ مهر ۱۳۹۲", "beside": "سپتامبر ۲۰۱۳"}
+    assert list(box.children.marks.values())[:2] == ["۲۰۰۹", "۲۰۱۰"]  # the years in Persian digits
 
 
 def test_copy_buttons_each_have_a_polite_status():
