@@ -1,11 +1,12 @@
 """The page's strings in the reader's language: gettext catalogues made with Babel (`make catalogues`: extract from
 the code into data/locales/camps_atlas.pot, update each language's .po, compile the .mo files the app reads).
 
-Mark a string where it is written: `t(lang, "Date range")` (`t_` where `t` names something else) (or `t(lang, "{n} in view", n=3)`, formatted after
-translation); a constant defined before any language is known with `N_("…")`, translated where it is shown. A text
-with a count takes the language's plural forms: `tn(lang, "{n} attack", "{n} attacks", n)`, or `Nn_(singular,
-plural)` for a constant (Arabic has six forms; the browser picks the same one: plural_categories). Source
-titles are never marked: they stay as published. A language is offered (data.languages.AVAILABLE) only once its
+Mark a string where it is written: `t(lang, "Date range")`, or `t(lang, "{n} in view", n=3)` (formatted after
+translation; `t_` where `t` names something else); a constant defined before any language is known with `N_("…")`,
+translated where it is shown. A text with a count takes the language's plural forms: `tn(lang, "{n} attack",
+"{n} attacks", count, n=…)`, or `Nn_(singular, plural)` for a constant (Arabic has six forms; the browser picks the
+same one: plural_categories). The data's labels are entries too (data/extract_csv.py). Source titles are never
+marked: they stay as published. A language is offered (data.languages.AVAILABLE) only once its
 catalogue has no untranslated entry (tests/unit/test_translation.py).
 """
 

@@ -125,9 +125,11 @@ def axis_position(value: Any, lang: str) -> Any:
     """A date placed on a time axis (its range, a band, a label): on a Persian axis plotly.js reads a date string in
     the axis's own calendar (2013-09-01 would be a Solar Hijri date, six centuries on) and refuses milliseconds, so
     the date goes as a Gregorian string marked with plotly.js's 'G' prefix ('G2013-09-01T00:00:00')."""
-    if lang not in SOLAR_HIJRI or value is None:
-        return value
-    return "G" + pd.Timestamp(value).isoformat()
+    return _gregorian(value) if lang in SOLAR_HIJRI else value
+
+
+def _gregorian(value: Any) -> Any:
+    return value if value is None else "G" + pd.Timestamp(value).isoformat()
 
 
 def in_axis_calendar(layout: dict) -> dict:
@@ -135,19 +137,16 @@ def in_axis_calendar(layout: dict) -> dict:
     Gregorian (axis_position); the traces' data stay Gregorian (their xcalendar). Returns `layout`, changed."""
     refs = {name.replace("axis", ""): axis for name, axis in layout.items() if name.startswith("xaxis")}
     persian = {ref for ref, axis in refs.items() if isinstance(axis, dict) and axis.get("calendar") == "persian"}
-    if not persian:
-        return layout
-    lang = next(iter(SOLAR_HIJRI))
     for ref in persian:
         axis = refs[ref]
         if axis.get("range") is not None:
-            axis["range"] = [axis_position(v, lang) for v in axis["range"]]
+            axis["range"] = [_gregorian(v) for v in axis["range"]]
     for shape in layout.get("shapes", []):
         if shape.get("xref", "x") in persian:
-            shape.update({k: axis_position(shape[k], lang) for k in ("x0", "x1") if k in shape})
+            shape.update({k: _gregorian(shape[k]) for k in ("x0", "x1") if k in shape})
     for note in layout.get("annotations", []):
         if note.get("xref", "x") in persian and "x" in note:
-            note["x"] = axis_position(note["x"], lang)
+            note["x"] = _gregorian(note["x"])
     return layout
 
 
