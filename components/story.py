@@ -64,8 +64,8 @@ def story_panel(lang: str = languages.DEFAULT) -> html.Section:
 def panel_content(
     bundle: Bundle, steps: tuple[Step, ...] | None, number: int | None, lens: str, lang: str = languages.DEFAULT
 ) -> tuple:
-    """(hidden, step label, title, text, previous disabled, next disabled) for the panel (the title in the
-    language; the text, made from the data's figures, is English until the story's texts are translated)."""
+    """(hidden, step label, title, text, previous disabled, next disabled) for the panel, in the language (the
+    text's figures filled from the data)."""
     if not steps or number is None:
         return True, "", "", "", True, True
     step = steps[number - 1]
@@ -73,7 +73,7 @@ def panel_content(
         False,
         localise_digits(lang, f"{number} / {len(steps)}"),
         t(lang, step.title),
-        render(bundle, step.text, step.lens or lens),
+        render(bundle, step.text, step.lens or lens, lang),
         number <= 1,
         number >= len(steps),
     )

@@ -219,13 +219,15 @@ def figure_text(s: Spread, lang: str = languages.DEFAULT) -> str:
     return t(lang, "{range} (lowest: {low}; highest: {high})", range=s.text(lang), low=_names(low), high=_names(high))
 
 
-def render(bundle: Bundle, text: str, lens: str) -> str:
-    """A step's text with each placeholder filled from the rows under the lens."""
+def render(bundle: Bundle, text: str, lens: str, lang: str = languages.DEFAULT) -> str:
+    """A step's text (in the language: the catalogue holds each step's text with its placeholders) with each
+    placeholder filled from the rows under the lens."""
+    text = t(lang, text)
 
     def fill(match: re.Match) -> str:
         name, ref = match.groups()
         if name == "source":
             return bundle.sources.at[ref, "publisher"]
-        return figure_text(item_spread(bundle, name, ref, lens))
+        return figure_text(item_spread(bundle, name, ref, lens), lang)
 
     return PLACEHOLDER.sub(fill, text)

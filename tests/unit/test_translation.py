@@ -350,3 +350,28 @@ def test_the_persian_detail_panel():
     assert detail.figures_text.startswith("کشته: ۱۵–۵۳ (کمترین: ")  # the sentence of figures
     facts = str(detail_view(detail, (), "fa")[1].children)
     assert facts.startswith("حمله · تاریخ: ۱۰ شهریور ۱۳۹۲") and "(دقت: روز)" in facts
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_storys_translations_keep_every_figure_placeholder(lang):
+    """A story step's text names its figures as {killed:E2009_ASHRAF}; a translation that dropped or changed one
+    would drop a figure (or fail to fill it)."""
+    from data.story import PLACEHOLDER
+
+    with catalogue_path(lang).open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    texts = [m for m in catalog if m.id and isinstance(m.id, str) and PLACEHOLDER.search(m.id)]
+    assert len(texts) >= 10
+    for m in texts:
+        assert sorted(PLACEHOLDER.findall(m.string)) == sorted(PLACEHOLDER.findall(m.id)), (lang, m.id[:60])
+
+
+def test_the_persian_story():
+    from components.story import panel_content
+    from data.load import default_bundle
+    from data.story import default_stories
+
+    hidden, step, title, text, *_ = panel_content(default_bundle(), default_stories()["camps"], 7, "all", "fa")
+    assert not hidden and step == "۷ / ۱۰" and title == "۱۰ شهریور ۱۳۹۲ (۱ سپتامبر ۲۰۱۳) در کمپ اشرف"
+    assert text.startswith("ساکنانی که در کمپ اشرف مانده بودند در ۱۰ شهریور ۱۳۹۲ (۱ سپتامبر ۲۰۱۳)")
+    assert "کشته‌های گزارش‌شده: ۱۵–۵۳ (کمترین: " in text  # the figures filled from the rows, in Persian
