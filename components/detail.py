@@ -129,7 +129,7 @@ def detail_view(
     body = [
         html.Div(head, className="detail-head"),
         html.P(" · ".join(facts), className="detail-facts"),
-        html.P(detail.summary, className="detail-summary"),
+        html.P(t(lang, detail.summary), className="detail-summary"),
     ]
     if along:
         body += _along(along, lang)

@@ -246,6 +246,8 @@ def test_the_datas_labels_are_in_the_catalogue_and_shown_translated():
     bundle = default_bundle()
     ids = _ids(TEMPLATE)
     assert set(bundle.items["label"]) <= ids
+    shown = bundle.items.loc[~bundle.items.index.str.startswith("C_"), "summary"]  # the detail panel's summaries
+    assert set(shown) <= ids
     assert set(pd.read_csv(REPO / "data" / "key_events.csv")["label"]) <= ids
     assert set(pd.read_csv(REPO / "data" / "stories.csv")["title"]) <= ids
     attacks = dict(attack_options(bundle, "fa"))
@@ -337,7 +339,7 @@ def test_the_persian_hovers():
 
 def test_the_persian_detail_panel():
     """The detail of the 1 Sep 2013 attack in Persian: its facts, ranges, each source's date and figures, its grade
-    and the sentence of figures (the items' summaries and the rows' notes are still English: issue 13's note)."""
+    the sentence of figures and the item's summary (the rows' notes are still English: issue 13's note)."""
     from components.detail import detail_view
     from data.load import default_bundle
     from present.detail import item_detail
@@ -349,6 +351,8 @@ def test_the_persian_detail_panel():
     assert "(درجه‌بندی بر پایهٔ: کشته؛ مدعیان مستقلی که به حساب می‌آیند: " in detail.grade_text
     assert detail.figures_text.startswith("کشته: ۱۵–۵۳ (کمترین: ")  # the sentence of figures
     facts = str(detail_view(detail, (), "fa")[1].children)
+    summary = detail_view(detail, (), "fa")[2].children  # the item's summary (items.csv), from the catalogue
+    assert summary.startswith("به ساکنانی که در کمپ اشرف مانده بودند در ۱۰ شهریور ۱۳۹۲ حمله شد")
     assert facts.startswith("حمله · تاریخ: ۱۰ شهریور ۱۳۹۲") and "(دقت: روز)" in facts
 
 
