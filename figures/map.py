@@ -166,7 +166,7 @@ def _place_rings(panels: tuple[Panel, ...], chosen: MapPlace | None, sizes: dict
 
 
 def _place_hover(place: MapPlace, geo: str, load: PlaceLoad | None, lang: str) -> str:
-    text = f"<b>{place.name}</b><br>{wrap(place.note, 70)}"
+    text = f"<b>{place.name}</b><br>{wrap(t(lang, place.note), 70)}"
     if load and load.received.items:
         received = t(lang, "Received in range (listed transfers):")
         text += f"<br>{received} <b>{load.received.text(lang)}</b><br>{wrap(load.received.attribution(), 90)}"
