@@ -41,13 +41,13 @@ def detail_section(lang: str = languages.DEFAULT) -> html.Section:
     )
 
 
-def _link(line) -> html.Span | html.A:
+def _link(line, lang: str) -> html.Span | html.A:
     """The source's link, shown as its site ('hrw.org') and named for screen readers by who says it."""
     if line.url:
         host = (urlsplit(line.url).hostname or "source").removeprefix("www.")
-        name = f"{line.publisher}: source on {host} (opens in a new tab)"
+        name = t(lang, "{who}: source on {site} (opens in a new tab)", who=line.publisher, site=host)
         return html.A(host, href=line.url, target="_blank", rel="noopener noreferrer", **{"aria-label": name})
-    return html.Span(f"seed document {line.seed_ref}", className="seed-ref")
+    return html.Span(t(lang, "seed document {reference}", reference=line.seed_ref), className="seed-ref")
 
 
 def _capitalised(text: str) -> str:
@@ -120,7 +120,7 @@ def detail_view(
                 html.Td(line.published or "–"),
                 html.Td(line.when),
                 html.Td(line.figures),
-                html.Td(_link(line)),
+                html.Td(_link(line, lang)),
                 html.Td(line.note, className="note-cell"),
             ]
         )

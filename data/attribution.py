@@ -10,13 +10,13 @@ from data.translation import N_, t
 
 
 def says(claimant: str, publisher: str, lang: str = languages.DEFAULT) -> str:
-    """'Iraqi police and security sources, per Reuters'; just 'UNHCR' when claimant and publisher are one body."""
+    """'Iraqi police and security sources, per Reuters'; just 'UNHCR' when claimant and publisher are one body. In
+    another language the claimant's name is the catalogue's (claimants.csv's names are entries: babel.cfg);
+    publishers' names stay as published."""
     a, b = claimant.casefold(), publisher.casefold()
-    return (
-        publisher
-        if a in b or b in a
-        else t(lang, "{claimant}, per {publisher}", claimant=claimant, publisher=publisher)
-    )
+    if a in b or b in a:
+        return publisher
+    return t(lang, "{claimant}, per {publisher}", claimant=t(lang, claimant), publisher=publisher)
 
 
 def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:

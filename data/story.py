@@ -204,8 +204,8 @@ def item_spread(bundle: Bundle, quantity: str, item_id: str, lens: str) -> Sprea
     return spread(frame.loc[frame[key] == item_id], quantity, bundle)
 
 
-def _names(figures) -> str:
-    return ", ".join(dict.fromkeys(f.publisher for f in figures))
+def _names(figures, lang: str = languages.DEFAULT) -> str:
+    return ", ".join(dict.fromkeys(f.who(lang) for f in figures))
 
 
 def figure_text(s: Spread, lang: str = languages.DEFAULT) -> str:
@@ -213,10 +213,11 @@ def figure_text(s: Spread, lang: str = languages.DEFAULT) -> str:
     if not s.figures:
         return t(lang, "no figure from the sources in this view")
     if s.low == s.high:
-        return f"{s.text(lang)} ({_names(s.figures)})"
+        return f"{s.text(lang)} ({_names(s.figures, lang)})"
     low = [f for f in s.figures if f.value == s.low]
     high = [f for f in s.figures if f.value == s.high]
-    return t(lang, "{range} (lowest: {low}; highest: {high})", range=s.text(lang), low=_names(low), high=_names(high))
+    low_names, high_names = _names(low, lang), _names(high, lang)
+    return t(lang, "{range} (lowest: {low}; highest: {high})", range=s.text(lang), low=low_names, high=high_names)
 
 
 def render(bundle: Bundle, text: str, lens: str, lang: str = languages.DEFAULT) -> str:

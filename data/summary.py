@@ -32,6 +32,14 @@ class Figure:
     party: str = ""  # the party whose site it reached us through (relayed_by_party), and the site (relayed_via)
     via: str = ""
     role: str = ""  # the claimant's state's role in the item (own_account)
+    claimant_name: str = ""  # `publisher` is says(claimant_name, publisher_name)
+    publisher_name: str = ""
+
+    def who(self, lang: str = languages.DEFAULT) -> str:
+        """Who gives it, in the language (data.attribution.says)."""
+        if lang == languages.DEFAULT or not self.claimant_name:
+            return self.publisher
+        return says(self.claimant_name, self.publisher_name, lang)
 
     def marks(self, lang: str = languages.DEFAULT) -> tuple[str, ...]:
         """Its marks in the language: the actor's own account; reached us only through a party's site."""
@@ -67,7 +75,7 @@ class Spread:
         """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36', each figure followed by its marks (the
         actor's own account; reached us only via a party's site)."""
         return "; ".join(
-            f"{f.publisher} [{t(lang, schema.SOURCE_KIND_LABELS[f.kind])}]: {calendars.number(lang, f.value)}"
+            f"{f.who(lang)} [{t(lang, schema.SOURCE_KIND_LABELS[f.kind])}]: {calendars.number(lang, f.value)}"
             + "".join(f" ({note})" for note in f.marks(lang))
             for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
         )
@@ -110,6 +118,8 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
             Figure(
                 source_id=sid,
                 publisher=says(bundle.claimants.at[cid, "name"], bundle.sources.at[sid, "publisher"]),
+                claimant_name=bundle.claimants.at[cid, "name"],
+                publisher_name=bundle.sources.at[sid, "publisher"],
                 kind=bundle.claimants.at[cid, "kind"],
                 value=int(value),
                 stated_for=key,

@@ -126,7 +126,7 @@ def caption_lines(
     lang = view.lang
     place = place_name(bundle, view.place, lang) if view.place else t(lang, "all places")
     rows = figure_rows(bundle, view, figure)
-    names = claimants(bundle, rows)
+    names = [t(lang, name) for name in claimants(bundle, rows)]  # claimants.csv's names are catalogue entries
     sources = (
         t(lang, "Claimants ({n}): {names}", n=number(lang, len(names)), names="; ".join(names))
         if names

@@ -135,7 +135,7 @@ def _source_points(
         for x, item, s in zip(xs, items, spreads, strict=True):
             for k, f in enumerate(f for f in s.figures if f.kind == kind):
                 hover = (
-                    f"{f.publisher} [{t(lang, schema.SOURCE_KIND_LABELS[kind])}]<br>{t(lang, schema.COUNT_LABELS[col])}: "
+                    f"{f.who(lang)} [{t(lang, schema.SOURCE_KIND_LABELS[kind])}]<br>{t(lang, schema.COUNT_LABELS[col])}: "
                     f"{calendars.number(lang, f.value)}<br>{t(lang, item.label)}"
                     + "".join(f"<br><i>{note}</i>" for note in f.marks(lang))
                 )

@@ -266,9 +266,11 @@ def _add_totals(
         keys.append(top + _LINE_PX * len(label) + 2)
         top += _row_px(label)
     hover = [
-        wrap(f"<b>{total.people:,}</b> {total.route} ({total.span}), stated by {total.publisher} "
-             f"[{schema.SOURCE_KIND_LABELS[total.kind]}]" + (f" · {total.relay}" if total.relay else "")
-             + (" · only partly inside the selected range" if total.partial else ""), 90)
+        wrap(t(lang, "<b>{people}</b> {route} ({span}), stated by {publisher} [{kind}]",
+               people=calendars.number(lang, total.people), route=total.route, span=total.span,
+               publisher=total.publisher, kind=t(lang, schema.SOURCE_KIND_LABELS[total.kind]))
+             + (f" · {total.relay}" if total.relay else "")
+             + (f" · {t(lang, PARTLY_HOVER)}" if total.partial else ""), 90)
         for total in totals
     ]  # fmt: skip
     traces.append(dict(

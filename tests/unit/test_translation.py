@@ -325,6 +325,7 @@ def test_the_persian_hovers():
     bar = next(h for h in hovers if h.startswith("<b>حمله به کمپ اشرف (سپتامبر ۲۰۱۳)</b> (۱۰ شهریور ۱۳۹۲"))
     assert "کشته: <b>۱۵–۵۳</b>" in bar and "مورد اختلاف: منابع هم‌نظر نیستند" in bar and "[سازمان ملل]: ۵۲" in bar
     assert "Killed" not in bar and "disputed" not in bar
+    assert "منابع پلیس و امنیتی عراق، به نقل از Reuters [دولت]: ۱۵" in bar  # our claimant names are translated
     population = render_population(bundle, view)
     texts = " ".join(_plain(h) for trace in population["data"] for h in (trace.get("hovertext") or []))
     assert "بر پایهٔ انتقال‌های فهرست‌شده" in texts and "accounted for" not in texts
