@@ -236,7 +236,7 @@ def _marks(items: pd.DataFrame, y_of: dict[str, float], position_of: dict[str, s
                 ),
                 hovertext=[
                     wrap(
-                        f"<b>{label}</b> ({w}): {s}<br>"
+                        f"<b>{label}</b> ({w}): {t(lang, s)}<br>"
                         + t(lang, "Source: {source} [{kind}]", source=p, kind=t(lang, schema.SOURCE_KIND_LABELS[kind])),
                         90,
                     )
