@@ -257,7 +257,7 @@ def test_the_datas_labels_are_in_the_catalogue_and_shown_translated():
     labels = {_plain(text) for trace in context["data"] for text in trace.get("text", []) if text}
     assert "آمریکا اشرف را به عراق می‌سپارد" in labels
     assert "US hands Ashraf to Iraq" not in labels
-    hovers = " ".join(_plain(h) for trace in context["data"] for h in trace.get("hovertext", []))
+    hovers = " ".join(_plain(h) for trace in context["data"] for h in trace.get("hovertext", [])).replace("<br>", " ")
     assert "بر پایهٔ توافق وضعیت نیروهای آمریکا و عراق، کنترل کمپ اشرف به نیروهای عراقی رسید." in hovers  # context.csv
 
 
