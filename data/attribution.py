@@ -19,11 +19,11 @@ def says(claimant: str, publisher: str, lang: str = languages.DEFAULT) -> str:
     return t(lang, "{claimant}, per {publisher}", claimant=t(lang, claimant), publisher=publisher)
 
 
-def who_says(bundle: Bundle, frame: pd.DataFrame) -> pd.Series:
+def who_says(bundle: Bundle, frame: pd.DataFrame, lang: str = languages.DEFAULT) -> pd.Series:
     """`says` for every row of a data frame (aligned with it)."""
     claimants = frame["claimant_id"].map(bundle.claimants["name"])
     publishers = frame["source_id"].map(bundle.sources["publisher"])
-    return pd.Series([says(c, p) for c, p in zip(claimants, publishers, strict=True)], index=frame.index)
+    return pd.Series([says(c, p, lang) for c, p in zip(claimants, publishers, strict=True)], index=frame.index)
 
 
 def own_account_text(role: str | None, lang: str = languages.DEFAULT) -> str:

@@ -20,7 +20,7 @@ from present.labels import subtitle
 
 def _with_sources(bundle: Bundle, frame: pd.DataFrame, date_col: str, lang: str) -> pd.DataFrame:
     return frame.assign(
-        publisher=who_says(bundle, frame),
+        publisher=who_says(bundle, frame, lang),
         kind=frame["claimant_kind"],
         relay=[relay_text(p, v, lang) for p, v in zip(frame["relayed_by_party"], frame["relayed_via"], strict=True)],
         when=frame[date_col].map(lambda text: calendars.label(lang, text)),
