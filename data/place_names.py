@@ -23,7 +23,7 @@ def country_name(iso3: str, lang: str) -> str | None:
     return Locale.parse(CLDR_LOCALE[lang]).territories.get(alpha2) if alpha2 else None
 
 
-def place_name(name: str, kind: str, iso3: str, lang: str) -> str:
+def _place_name(name: str, kind: str, iso3: str, lang: str) -> str:
     """One place's name in `lang` (`name`, places.csv's English, where no translation is known)."""
     if lang == languages.DEFAULT:
         return name
@@ -37,6 +37,6 @@ def place_names(places: pd.DataFrame, lang: str) -> dict[str, str]:
     if lang == languages.DEFAULT:
         return places["name"].to_dict()
     return {
-        pid: place_name(row["name"], row["kind"], row["country_iso3"], lang)
+        pid: _place_name(row["name"], row["kind"], row["country_iso3"], lang)
         for pid, row in places[["name", "kind", "country_iso3"]].iterrows()
     }

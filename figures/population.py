@@ -7,6 +7,7 @@ import pandas as pd
 from data import calendars, languages, schema
 from data.grades import agree
 from data.languages import RIGHT_TO_LEFT
+from data.summary import format_range
 from data.translation import N_, t
 from figures.direct_labels import direct_labels, place_labels
 from figures.plain import FigureJSON, figure, vrect
@@ -178,10 +179,8 @@ def _stop_notes(where: dict, place_names: dict[str, str], lang: str) -> list[tup
 
 
 def _count(low: int, high: int, lang: str) -> str:
-    """'1,234' or '1,200–1,234' in the language's digits."""
-    if low == high:
-        return calendars.number(lang, low)
-    return f"{calendars.number(lang, min(low, high))}–{calendars.number(lang, max(low, high))}"
+    """'1,234' or '1,200–1,234' in the language's digits (either end may be the larger)."""
+    return format_range(min(low, high), max(low, high), lang)
 
 
 def population_figure(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from data import calendars, languages
+from data import calendars
 from data.translation import N_, Nn_, plural_categories, plural_forms, t, tn
 
 COUNTED = {  # '{n} attacks in view', by the unit counted
@@ -39,15 +39,6 @@ def counted(lang: str, forms: tuple[str, str], n: int, **values: object) -> str:
     return tn(lang, *forms, n, n=calendars.number(lang, n), **values)
 
 
-def figure_range(lang: str, low: int | None, high: int | None) -> str:
-    """'34–36', '47' or 'no figure' in the language (data.summary.format_range)."""
-    if low is None or high is None:
-        return single(lang, "no_figure")
-    if low == high:
-        return calendars.number(lang, low)
-    return f"{calendars.number(lang, low)}–{calendars.number(lang, high)}"
-
-
 @functools.cache
 def browser_texts(lang: str) -> dict:
     """What range_view.js needs to write the cards in `lang`: every text (a plural one as its forms), the plural
@@ -64,6 +55,3 @@ def browser_texts(lang: str) -> dict:
         "sources_latest": plural_forms(lang, *SOURCES_LATEST),
         "single": {key: t(lang, text) for key, text in SINGLE.items()},
     }
-
-
-__all__ = ["browser_texts", "counted", "figure_range", "languages", "single"]

@@ -13,6 +13,7 @@ from data.place_names import place_names
 from data.select import View
 from data.summary import (
     Total,
+    format_range,
     total,
 )
 from data.translation import N_
@@ -124,7 +125,7 @@ def _kpi(t: Total, headline: Headline, lang: str) -> Kpi:
     context += words.single(lang, "disagree") if any(s.disputed for *_, s in t.items) else ""
     if t.partial:
         context += words.single(lang, "partly", n=number(lang, len(t.partial)))
-    text = words.figure_range(lang, t.low, t.high)
+    text = format_range(t.low, t.high, lang)
     return Kpi(text, how, context + note, f"{t_(lang, headline.what)}\n" + t.attribution())
 
 
@@ -148,7 +149,7 @@ def _listed(t: Total, lang: str) -> str:
     if n == 0:
         return words.single(lang, "no_listed")
     partial = words.single(lang, "listed_partly", n=number(lang, len(t.partial))) if t.partial else ""
-    return words.counted(lang, words.LISTED, n, range=words.figure_range(lang, t.low, t.high)) + partial
+    return words.counted(lang, words.LISTED, n, range=format_range(t.low, t.high, lang)) + partial
 
 
 def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal], lang: str = languages.DEFAULT) -> Kpi:
@@ -180,7 +181,7 @@ def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal], 
     people = [t.people for t in stated]
     sources = words.counted(lang, words.SOURCES_LATEST, len(stated))
     context = words.single(lang, "stated_context", sources=sources, listed=_listed(listed, lang))
-    return Kpi(words.figure_range(lang, min(people), max(people)), headline.how, context, attribution)
+    return Kpi(format_range(min(people), max(people), lang), headline.how, context, attribution)
 
 
 def _card(h: Headline, items: dict[str, list], stated: list[StatedTotal], lang: str) -> Kpi:
