@@ -113,6 +113,7 @@ def label(lang: str, text: str) -> str:
 PRECISION_WORDS = {"day": N_("day"), "month": N_("month"), "year": N_("year")}  # a date's precision, in words
 AGREED_OTHERS = Nn_("{n} source: {date}", "{n} sources: {date}")
 ONE_SOURCE, ANOTHER = N_("one source: {date}"), N_("another: {date}")
+SEPARATOR = N_("; ")  # between the other dates of an item (Persian and Arabic write '؛ ')
 
 
 def agreed_label(lang: str, pairs: list[tuple[str, str]]) -> str:
@@ -130,7 +131,7 @@ def agreed_label(lang: str, pairs: list[tuple[str, str]]) -> str:
             said.append(t(lang, ONE_SOURCE if k == 0 else ANOTHER, date=date_text))
         else:
             said.append(tn(lang, *AGREED_OTHERS, n, n=number(lang, n), date=date_text))
-    return f"{text} ({'; '.join(said)})"
+    return f"{text} ({t(lang, SEPARATOR).join(said)})"
 
 
 def period_label(lang: str, start: str, end: str, precision: str) -> str:

@@ -36,7 +36,5 @@ def place_names(places: pd.DataFrame, lang: str) -> dict[str, str]:
     """{place_id: name} of every place in `lang`."""
     if lang == languages.DEFAULT:
         return places["name"].to_dict()
-    return {
-        pid: _place_name(row["name"], row["kind"], row["country_iso3"], lang)
-        for pid, row in places[["name", "kind", "country_iso3"]].iterrows()
-    }
+    columns = (places.index, places["name"], places["kind"], places["country_iso3"])
+    return {pid: _place_name(name, kind, iso3, lang) for pid, name, kind, iso3 in zip(*columns, strict=True)}

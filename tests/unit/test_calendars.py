@@ -59,3 +59,12 @@ def test_one_month_in_each_language(lang, expected):
 )
 def test_numbers_take_the_locales_digits_and_separators(lang, expected):
     assert calendars.number(lang, 1234567) == expected
+
+
+def test_an_items_dates_as_its_sources_give_them_in_each_language():
+    """The date most sources give, then the others in words with their counts (plural forms), in the language's
+    calendar, digits and list separator."""
+    pairs = [("2013-09-01", ""), ("2013-09-01", ""), ("2013-09-02", ""), ("2013-09-02", ""), ("2013-09-03", "")]
+    assert calendars.agreed_label("en", pairs) == "1 Sep 2013 (2 sources: 2 Sep 2013; another: 3 Sep 2013)"
+    assert calendars.agreed_label("fa", pairs) == "۱۰ شهریور ۱۳۹۲ (۲ منبع: ۱۱ شهریور ۱۳۹۲؛ دیگری: ۱۲ شهریور ۱۳۹۲)"
+    assert calendars.agreed_label("ar", pairs) == "١ أيلول ٢٠١٣ (مصدران: ٢ أيلول ٢٠١٣؛ مصدر آخر: ٣ أيلول ٢٠١٣)"
