@@ -12,6 +12,7 @@ from figures.style import (
     RANGE_COLOR,
     SOURCE_COLORS,
     base_layout,
+    chart_title,
     empty_figure,
     right_to_left,
     wrap,
@@ -47,7 +48,7 @@ def casualty_figure(
     Light hatched bar on top: the range up to the highest figure (where sources disagree).
     Dots: each source's own figure, coloured by its claimant's kind. Every mark's customdata is the event id.
     """
-    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = chart_title(TITLE, subtitle, lang)
     if not items:
         return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     columns = schema.COUNT_COLUMNS

@@ -5,18 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from data import languages, schema
-from data.languages import RIGHT_TO_LEFT
 from data.translation import N_, t
 from figures.plain import FigureJSON, figure, vrect
 from figures.style import (
     SOURCE_COLORS,
     axis_position,
     base_layout,
+    chart_title,
     date_axis,
     empty_figure,
     in_axis_calendar,
     right_to_left,
-    rtl_text,
     wrap,
 )
 
@@ -34,11 +33,6 @@ CATEGORY_LABELS = {
 }
 
 
-def _title(subtitle: str, lang: str) -> str:
-    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
-    return rtl_text(title) if lang in RIGHT_TO_LEFT else title
-
-
 def context_range_changes(
     empty: bool,
     subtitle: str,
@@ -47,7 +41,7 @@ def context_range_changes(
 ) -> dict[tuple, object]:
     """The parts of context_figure that depend on the selected range, as {path: value} (for a Patch): the subtitle
     and the shaded band with its label. `empty`: the figure is the "no context items" message."""
-    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle, lang)}
+    changes: dict[tuple, object] = {("layout", "title", "text"): chart_title(TITLE, subtitle, lang)}
     if x_range is not None and not empty:
         x0, x1 = x_range[0], x_range[1] + pd.Timedelta(days=1)
         changes |= {
@@ -132,7 +126,7 @@ def context_figure(
     (context_range_changes), so moving the range patches the figure. plot_px: the plot width the labels are laid
     out for (an image w px wide: w - MARGIN_PX); a narrower plot takes more lanes, so the figure grows taller.
     """
-    title = _title(subtitle, lang)
+    title = chart_title(TITLE, subtitle, lang)
     if items.empty:
         return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     shapes: list[dict] = []

@@ -42,6 +42,7 @@ from figures.style import (
     ATTACK_COLOR,
     CAMP_COLOR,
     base_layout,
+    chart_title,
     right_to_left,
     wrap,
 )
@@ -306,7 +307,7 @@ def _border_label(border: BorderCheck | None, lang: str = languages.DEFAULT) -> 
 
 
 def _layout(subtitle: str, lang: str = languages.DEFAULT) -> dict:
-    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = chart_title(TITLE, subtitle, lang)
     return dict(
         **base_layout(
             title,

@@ -6,7 +6,6 @@ import pandas as pd
 
 from data import calendars, languages, schema
 from data.grades import agree
-from data.languages import RIGHT_TO_LEFT
 from data.summary import format_range
 from data.translation import N_, t
 from figures.direct_labels import direct_labels, place_labels
@@ -18,11 +17,11 @@ from figures.style import (
     axis_date,
     axis_position,
     base_layout,
+    chart_title,
     date_axis,
     empty_figure,
     in_axis_calendar,
     right_to_left,
-    rtl_text,
     wrap,
 )
 
@@ -53,11 +52,6 @@ def place_color(place_id: str) -> str:
     return PLACE_COLORS.get(place_id, OTHER_DESTINATION)
 
 
-def _title(subtitle: str, lang: str) -> str:
-    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
-    return rtl_text(title) if lang in RIGHT_TO_LEFT else title
-
-
 def _x_range(x_range: tuple[pd.Timestamp, pd.Timestamp]) -> list[pd.Timestamp]:
     pad = max((x_range[1] - x_range[0]) * 0.02, pd.Timedelta(days=3))
     return [x_range[0] - pad, x_range[1] + pd.Timedelta(days=1) + pad]
@@ -73,7 +67,7 @@ def population_range_changes(
     """The parts of population_figure that depend on the selected range, as {path: value} (for a Patch): the
     title's subtitle, the x-axis range and where each place's direct label is written (place_labels, from the
     whole figure's annotations and y range). `empty`: the figure is the "no population figures" message."""
-    changes: dict[tuple, object] = {("layout", "title", "text"): _title(subtitle, lang)}
+    changes: dict[tuple, object] = {("layout", "title", "text"): chart_title(TITLE, subtitle, lang)}
     if x_range is not None and not empty:
         shown = _x_range(x_range)
         changes["layout", "xaxis", "range"] = [axis_position(x, lang) for x in shown]
@@ -200,7 +194,7 @@ def population_figure(
     with period_start, period_end, place_id, people, publisher, kind, when. Only the x-axis range and the subtitle
     depend on the selected range (population_range_changes), so moving the range patches the figure.
     """
-    title = _title(subtitle, lang)
+    title = chart_title(TITLE, subtitle, lang)
     if stocks.empty and stated.empty:
         return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     drawn = stocks.loc[(stocks["place_id"] != "ashraf") & stocks["computable"]]

@@ -18,6 +18,7 @@ from figures.style import (
     OTHER_DESTINATION,
     RANGE_COLOR,
     base_layout,
+    chart_title,
     date_axis,
     empty_figure,
     in_axis_calendar,
@@ -115,7 +116,7 @@ def relocation_figure(
     written labels must fit (an image w px wide: w - MARGIN_PX); a label too long for it wraps at its parts
     and every row grows by the lines it takes, so no label is cut at the chart's edges.
     """
-    title = t(lang, TITLE) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    title = chart_title(TITLE, subtitle, lang)
     if not transfers and not totals:
         return right_to_left(empty_figure(title, t(lang, EMPTY)), lang)
     x_range = _drawn_range(transfers, totals, x_range)

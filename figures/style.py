@@ -10,6 +10,7 @@ import pandas as pd
 
 from data.calendars import SOLAR_HIJRI
 from data.languages import RIGHT_TO_LEFT
+from data.translation import t
 from figures.plain import FigureJSON, figure
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -90,6 +91,13 @@ def rtl_text(text: Any) -> Any:
     if not isinstance(text, str) or not text or text.startswith(RLE):
         return text
     return RLE + text.replace("<br>", PDF + "<br>" + RLE) + PDF
+
+
+def chart_title(title: str, subtitle: str, lang: str) -> str:
+    """A chart's title in the language with its subtitle (the view) below it, each line embedded right to left in a
+    right-to-left language (as right_to_left would: the range patches set the same text)."""
+    text = t(lang, title) + (f"<br><sup>{subtitle}</sup>" if subtitle else "")
+    return rtl_text(text) if lang in RIGHT_TO_LEFT else text
 
 
 def right_to_left(fig: FigureJSON, lang: str) -> FigureJSON:
