@@ -27,8 +27,6 @@ class Figure:
     kind: str
     value: int
     stated_for: str = ""  # what the figure is stated for: figures with the same key state the same quantity
-    relay: str = ""  # data.attribution.relay_text: the figure reached us only through a party's site
-    own_account: str = ""  # data.attribution.own_account_text
     party: str = ""  # the party whose site it reached us through (relayed_by_party), and the site (relayed_via)
     via: str = ""
     role: str = ""  # the claimant's state's role in the item (own_account)
@@ -43,8 +41,6 @@ class Figure:
 
     def marks(self, lang: str = languages.DEFAULT) -> tuple[str, ...]:
         """Its marks in the language: the actor's own account; reached us only through a party's site."""
-        if lang == languages.DEFAULT:
-            return tuple(m for m in (self.own_account, self.relay) if m)
         return tuple(m for m in (own_account_text(self.role, lang), relay_text(self.party, self.via, lang)) if m)
 
 
@@ -123,8 +119,6 @@ def spread(rows: pd.DataFrame, column: str, bundle: Bundle) -> Spread:
                 kind=bundle.claimants.at[cid, "kind"],
                 value=int(value),
                 stated_for=key,
-                relay=relay_text(party, via),
-                own_account=own_account_text(own),
                 party=party or "",
                 via=via or "",
                 role=own or "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from components.ids import Charts, Controls, Page, Story
+from data import languages
 from data.view import View, default_choices
 from present.view_state import Source
 
@@ -32,3 +33,8 @@ def source_of(component_id: object) -> Source | None:
 def view_of(data: dict) -> View:
     """The view in the page's store (checked by serving.validation before any callback runs)."""
     return View.from_store(data, default_choices())
+
+
+def lang_of(data: object) -> str:
+    """The page's language, from the view in its store (English before the store is filled)."""
+    return view_of(data).lang if isinstance(data, dict) else languages.DEFAULT

@@ -6,7 +6,7 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx
 
 import present
-from components.callbacks.common import source_of, view_of
+from components.callbacks.common import lang_of, source_of
 from components.detail import detail_view
 from components.ids import Charts, Controls, Detail, Page
 from components.pickers import movement_options
@@ -42,7 +42,7 @@ def show_detail(
     view), with every source side by side; the pickers follow. A map line that several movements share lists
     them all; one of them opened from the list (open_from_line) or the picker keeps the list."""
     along: tuple[str, ...] = ()
-    lang = view_of(data).lang if isinstance(data, dict) else languages.DEFAULT  # the view is stored on first paint
+    lang = lang_of(data)
     if f"{Detail.STEP_ITEM}.data" in ctx.triggered_prop_ids:  # with the place picker the view clears: the step wins
         item = step_item if isinstance(step_item, dict) else {}
         kind, item_id = item.get("kind"), item.get("id")

@@ -5,17 +5,11 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback
 
-from components.callbacks.common import view_of
+from components.callbacks.common import lang_of
 from components.ids import Controls, Page, Playback
 from components.playback import AT_END, PAUSE, PAUSED, PLAY, PLAYING, start_window, step
-from data import languages
 from data.translation import t
 from data.view import default_choices
-
-
-def _lang(data: object) -> str:
-    """The page's language, from the view in its store."""
-    return view_of(data).lang if isinstance(data, dict) else languages.DEFAULT
 
 
 @callback(
@@ -31,7 +25,7 @@ def _lang(data: object) -> str:
 )
 def on_play(_clicks, paused, span, data):
     """Play starts the window sliding (from a 12-month window if the whole period is selected); Pause stops it."""
-    lang = _lang(data)
+    lang = lang_of(data)
     if not paused:
         return True, t(lang, PLAY), dash.no_update, t(lang, PAUSED)
     last = default_choices().last_step
@@ -54,6 +48,6 @@ def on_tick(_n, span, data):
     last = default_choices().last_step
     moved, done = step(span or [0, last], last)
     if done:
-        lang = _lang(data)
+        lang = lang_of(data)
         return moved, True, t(lang, PLAY), t(lang, AT_END)
     return moved, dash.no_update, dash.no_update, dash.no_update
