@@ -19,7 +19,7 @@ from flask import has_request_context, request
 
 import present
 from components.callbacks.detail import DETAIL_OUTPUTS, detail_outputs
-from components.callbacks.map import MAP_OUTPUTS, update_map
+from components.callbacks.map import DISTANCE_OUTPUT, MAP_OUTPUTS, update_distance_claims, update_map
 from components.callbacks.panels import LEDGER_OUTPUTS, PANEL_OUTPUTS, update_ledger_and_context, update_panels
 from components.callbacks.story import STORY_OUTPUTS, update_story
 from components.callbacks.table import TABLE_OUTPUTS, table_outputs
@@ -61,6 +61,7 @@ def first_paint(search: str, topojson_url: str) -> dash.html.Div:
             else {}
         ),
         **_outputs(MAP_OUTPUTS, update_map(data, selected if detail else None)),
+        **_outputs([DISTANCE_OUTPUT], [update_distance_claims(up.lens, data)]),
         **_outputs(PANEL_OUTPUTS, update_panels(data)),
         **_outputs(LEDGER_OUTPUTS, update_ledger_and_context(data, None)),
         **_outputs(STORY_OUTPUTS, update_story(data)),

@@ -35,7 +35,7 @@ def _how_to_read(lang: str) -> html.Aside:
 def build_layout(bundle: Bundle, topojson_url: str, lang: str = languages.DEFAULT) -> html.Div:
     """The whole page for a bundle in a language, without a view; components/first_paint.py fills in the URL's
     view."""
-    border = border_check(bundle)
+    border = border_check(bundle, "all", lang)
     n_sources = len(bundle.sources)
     return html.Div(
         className="page",

@@ -8,6 +8,7 @@ from dataclasses import replace
 import figures
 from data import languages
 from data.attribution import says
+from data.calendars import number
 from data.load import Bundle
 from data.place_names import place_names
 from data.select import View, lens_keeps
@@ -15,6 +16,7 @@ from data.summary import (
     ItemSummary,
     total,
 )
+from data.translation import N_
 from data.translation import t as t_
 from figures.map import BorderCheck, Flow, MapPlace, PlaceLoad, flow_hover, map_places
 from figures.plain import FigureJSON
@@ -23,18 +25,28 @@ from present import memo
 from present.items import in_view, places_geo
 from present.labels import subtitle
 
+UNIT_TEXTS = {"km": N_("{value} km"), "mi": N_("{value} mi")}  # data.schema.DISTANCE_UNITS
+
 
 @functools.cache
-def border_check(bundle: Bundle, lens: str = "all") -> BorderCheck | None:
-    """Ashraf's computed distance to Iran's border, with the distances the sources claim (those the lens keeps)."""
+def border_check(bundle: Bundle, lens: str = "all", lang: str = languages.DEFAULT) -> BorderCheck | None:
+    """Ashraf's computed distance to Iran's border, with the distances the sources claim (those the lens keeps),
+    each claim written in the language."""
     d = bundle.distances
     claims = d.loc[lens_keeps(d, bundle, lens) & (d["place_id"] == "ashraf") & (d["target"] == "iran_border")]
     km, nearest = distance_to_boundary_km(
         places_geo(bundle).geometry["ashraf"], countries_frame().loc[["IRN"], "geometry"]
     )
     lines = tuple(
-        f"{says(bundle.claimants.at[r.claimant_id, 'name'], bundle.sources.at[r.source_id, 'publisher'])} states "
-        f"{r.value:g} {r.unit} (≈{r.km:.0f} km)"
+        t_(
+            lang,
+            "{who} states {distance} (≈{km} km)",
+            who=says(bundle.claimants.at[r.claimant_id, "name"], bundle.sources.at[r.source_id, "publisher"], lang),
+            distance=t_(
+                lang, UNIT_TEXTS[r.unit], value=number(lang, int(r.value) if r.value.is_integer() else r.value)
+            ),
+            km=number(lang, round(r.km)),
+        )
         for r in claims.itertuples()
     )
     return BorderCheck("ashraf", km, nearest.x, nearest.y, lines)
@@ -123,7 +135,7 @@ def render_map(bundle: Bundle, view: View, highlight: str | None = None) -> Figu
         attacks,
         _flows(bundle, transfers, view.lang),
         _loads(bundle, transfers, totals, view.lang),
-        border_check(bundle, view.lens),
+        border_check(bundle, view.lens, view.lang),
         highlight,
         subtitle(bundle, view),
         view.place,

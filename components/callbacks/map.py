@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, callback
+from dash import Input, Output, State, callback
 
 import present
-from components.callbacks.common import view_of
+from components.callbacks.common import lang_of, view_of
 from components.charts import distance_claims, graph_config
 from components.ids import Charts, Controls, Detail, Page
 from data.load import default_bundle
@@ -26,8 +26,14 @@ def update_map(view_data, selected):
     return fig, graph_config(dash.get_asset_url("topojson/"), view.file_stem("map", captioned=False), view.lang)
 
 
-@callback(Output(Charts.DISTANCE_CLAIMS, "children"), Input(Controls.LENS, "value"))
-def update_distance_claims(lens):
-    """The border check lists the distances stated by the claimants the lens keeps."""
-    border = present.border_check(default_bundle(), lens_of(lens))
-    return distance_claims(border.claims if border else ())
+DISTANCE_OUTPUT = Output(Charts.DISTANCE_CLAIMS, "children")
+
+
+# The first view's list comes with the page (components/first_paint.py): no initial call. The language is the
+# page's (a language link loads a new page), so a date-range step does not redo the list.
+@callback(DISTANCE_OUTPUT, Input(Controls.LENS, "value"), State(Page.VIEW, "data"), prevent_initial_call=True)
+def update_distance_claims(lens, view_data):
+    """The border check lists the distances stated by the claimants the lens keeps, in the page's language."""
+    lang = lang_of(view_data)
+    border = present.border_check(default_bundle(), lens_of(lens), lang)
+    return distance_claims(border.claims if border else (), lang)

@@ -382,3 +382,15 @@ def test_the_persian_story():
     assert not hidden and step == "۷ / ۱۰" and title == "۱۰ شهریور ۱۳۹۲ (۱ سپتامبر ۲۰۱۳) در کمپ اشرف"
     assert text.startswith("ساکنانی که در کمپ اشرف مانده بودند در ۱۰ شهریور ۱۳۹۲ (۱ سپتامبر ۲۰۱۳)")
     assert "کشته‌های گزارش‌شده: ۱۵–۵۳ (کمترین: " in text  # the figures filled from the rows, in Persian
+
+
+def test_the_distance_check_speaks_the_language():
+    """The border check's stated distances: who states what, with the unit and digits of the language."""
+    import present
+    from data.load import default_bundle
+
+    bundle = default_bundle()
+    assert present.border_check(bundle, "all").claims[0] == "PMOI/MEK states 44 mi (≈71 km)"
+    persian = present.border_check(bundle, "all", "fa").claims
+    assert any("می‌گوید ۴۴ مایل (≈۷۱ کیلومتر)" in line for line in persian)
+    assert not any(re.search(r"\bstates\b|[0-9]", line) for line in persian)  # no English verb, no Latin digits
