@@ -11,12 +11,13 @@ from data.translation import N_, t
 
 def says(claimant: str, publisher: str, lang: str = languages.DEFAULT) -> str:
     """'Iraqi police and security sources, per Reuters'; just 'UNHCR' when claimant and publisher are one body. In
-    another language the claimant's name is the catalogue's (claimants.csv's names are entries: babel.cfg);
-    publishers' names stay as published."""
+    another language both names are the catalogue's (claimants.csv's and sources.csv's names are entries:
+    babel.cfg): ours translated ('Blog supporting the group'), a body's own name kept as published where it has no
+    established translation in the language."""
     a, b = claimant.casefold(), publisher.casefold()
     if a in b or b in a:
-        return publisher
-    return t(lang, "{claimant}, per {publisher}", claimant=t(lang, claimant), publisher=publisher)
+        return t(lang, publisher)
+    return t(lang, "{claimant}, per {publisher}", claimant=t(lang, claimant), publisher=t(lang, publisher))
 
 
 def who_says(bundle: Bundle, frame: pd.DataFrame, lang: str = languages.DEFAULT) -> pd.Series:

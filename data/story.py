@@ -228,7 +228,7 @@ def render(bundle: Bundle, text: str, lens: str, lang: str = languages.DEFAULT) 
     def fill(match: re.Match) -> str:
         name, ref = match.groups()
         if name == "source":
-            return bundle.sources.at[ref, "publisher"]
+            return t(lang, bundle.sources.at[ref, "publisher"])
         return figure_text(item_spread(bundle, name, ref, lens), lang)
 
     return PLACEHOLDER.sub(fill, text)

@@ -111,7 +111,7 @@ def _superseded_text(bundle: Bundle, source_id: str, lang: str) -> str:
     return t(
         lang,
         " (superseded by this claimant's later figure: {publisher}, {date}; not in ranges or sums)",
-        publisher=src["publisher"],
+        publisher=t(lang, src["publisher"]),
         date=when,
     )
 

@@ -394,3 +394,16 @@ def test_the_distance_check_speaks_the_language():
     persian = present.border_check(bundle, "all", "fa").claims
     assert any("می‌گوید ۴۴ مایل (≈۷۱ کیلومتر)" in line for line in persian)
     assert not any(re.search(r"\bstates\b|[0-9]", line) for line in persian)  # no English verb, no Latin digits
+
+
+def test_publishers_named_by_us_are_translated_and_a_bodys_own_name_is_kept():
+    """sources.csv's publishers are catalogue entries: a name we wrote for an unnamed publisher is translated, a
+    news agency's own name is kept as published."""
+    from data.attribution import says
+    from data.load import default_bundle
+
+    assert set(default_bundle().sources["publisher"]) <= _ids(TEMPLATE)
+    seed_004 = "Human-rights campaign supporting the residents"
+    assert says(f"{seed_004} (seed 004)", seed_004, "fa") == "کارزار حقوق بشری هوادار ساکنان"
+    assert says("Iraqi police and security sources", "Reuters", "ar") == "مصادر الشرطة والأمن العراقية، بحسب Reuters"
+    assert says("PMOI/MEK and NCRI", "PMOI/MEK", "en") == "PMOI/MEK"
