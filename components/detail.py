@@ -164,7 +164,10 @@ def detail_view(
         body += [
             html.H3(t(lang, "Conflicts with other items")),
             html.Ul(
-                [html.Li([html.Strong(f"With {others}: "), text]) for others, text in detail.conflicts],
+                [
+                    html.Li([html.Strong(t(lang, "With {others}:", others=others)), " ", text])
+                    for others, text in detail.conflicts
+                ],
                 className="conflicts",
             ),
         ]
@@ -172,7 +175,7 @@ def detail_view(
         body += [
             html.H3(t(lang, "What the seed documents state")),
             html.Ul(
-                [html.Li(f"{f}, line(s) {lines}: {text}") for f, lines, text in detail.seed_claims],
+                [html.Li(f"{where}: {text}") for where, text in detail.seed_claims],
                 className="seed-claims",
             ),
         ]

@@ -15,7 +15,7 @@ from dash import html
 
 from components.ids import Kpi as KpiIds
 from data import languages
-from data.translation import N_, t
+from data.translation import t
 from present.headline_texts import browser_texts
 from present.panels import HEADLINES
 
@@ -31,16 +31,10 @@ class Card:
     detail: str
 
 
-_TITLES = {
-    "killed": N_("Killed in attacks"),
-    "wounded": N_("Wounded in attacks"),
-    "transferred": N_("Moved Ashraf → Liberty (within Iraq)"),
-    "relocated": N_("Resettled abroad (left Iraq): stated totals"),
-}
 CARDS = tuple(
     Card(
         h.name,
-        _TITLES[h.name],
+        h.title,
         getattr(KpiIds, h.name.upper()),
         getattr(KpiIds, f"{h.name.upper()}_CONTEXT"),
         getattr(KpiIds, f"{h.name.upper()}_DETAIL"),

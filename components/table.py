@@ -20,6 +20,8 @@ from components.ids import Table
 from data import calendars, languages
 from data.attribution import own_account_text, relay_text, says
 from data.grades import GRADE_LABELS, GRADE_RULES
+from data.schema import COUNT_LABELS
+from data.table import SEED_LINES, superseded_parts
 from data.translation import N_, t
 
 # (column of data.table.table, header, sort key column)
@@ -150,6 +152,32 @@ def _cell(column: str, value, row: dict, lang: str) -> str:
     return f"<td>{escape(str(value))}</td>"
 
 
+LIST_SEPARATOR = N_(", ")  # between the items of a list (Persian and Arabic write '، ')
+
+
+def _superseded(mark: str, source_names: dict[str, str], lang: str) -> str:
+    """A row's superseded mark ('killed, wounded by <source id>') in the language, the source named."""
+    return "; ".join(
+        t(
+            lang,
+            "{quantities} by {source}",
+            quantities=t(lang, LIST_SEPARATOR).join(
+                t(lang, COUNT_LABELS.get(q.replace(" ", "_"), "People")).lower() for q in quantities
+            ),
+            source=source_names.get(sid, sid),
+        )
+        for quantities, sid in superseded_parts(mark)
+    )
+
+
+def _seed_lines(reference: object, lang: str) -> object:
+    """A seed document's reference ('<file> lines 12') in the language; a link (or nothing) as it is."""
+    if not isinstance(reference, str) or SEED_LINES not in reference:
+        return reference
+    file, _, lines = reference.partition(SEED_LINES)
+    return t(lang, "{file}, lines {lines}", file=file, lines=calendars.localise_digits(lang, lines))
+
+
 def _localised(column: str, value: str, row: dict, lang: str) -> str:
     """A text cell in the language: the item's label, the date by its precision, the claimant's kind (places are
     named in the language by table_html)."""
@@ -208,14 +236,22 @@ def _values(frame: pd.DataFrame, column: str) -> list:
 
 
 def table_html(
-    frame: pd.DataFrame, sort: dict, lang: str = languages.DEFAULT, place_names: dict[str, str] | None = None
+    frame: pd.DataFrame,
+    sort: dict,
+    lang: str = languages.DEFAULT,
+    place_names: dict[str, str] | None = None,
+    source_names: dict[str, str] | None = None,
 ) -> str:
     """The whole <table> as HTML: caption, headers (aria-sort on the sorted one), one row per item and source, in
-    the language. place_names: the places' names as the table has them -> as the language writes them."""
+    the language. place_names: the places' names as the table has them -> as the language writes them;
+    source_names: source id -> the source as the language names it (in the marks of superseded figures)."""
     rows = sort_rows(frame, sort)
-    if lang != languages.DEFAULT and place_names:
+    if lang != languages.DEFAULT:
+        names, sources = place_names or {}, source_names or {}
         rows = rows.assign(
-            **{c: rows[c].map(lambda name: place_names.get(name, name)) for c in ("place", "destination")}
+            **{c: rows[c].map(lambda name: names.get(name, name)) for c in ("place", "destination")},
+            superseded=[_superseded(mark, sources, lang) if mark else mark for mark in rows["superseded"]],
+            reference=[_seed_lines(ref, lang) for ref in rows["reference"]],
         )
     values = zip(*(_values(rows, c) for c in _INPUTS), strict=True)
     return _document(sort, [_row(v, lang) for v in values], lang)

@@ -50,5 +50,5 @@ def relay_text(party: str | None, via: str | None, lang: str = languages.DEFAULT
     if not party:
         return ""
     if party in _RELAYED:
-        return t(lang, _RELAYED[party], via=via)
+        return t(lang, _RELAYED[party], via=t(lang, via) if via else via)
     return f"reached us only via {via}, {party}"

@@ -7,6 +7,11 @@ right to left.
 
 from __future__ import annotations
 
+
+def N_(message: str) -> str:
+    return message
+
+
 LANGUAGES = ("en", "fa", "ar", "sq")
 DEFAULT = "en"
 ENDONYMS = {"en": "English", "fa": "فارسی", "ar": "العربية", "sq": "Shqip"}  # each language's own name for itself
@@ -20,13 +25,16 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
 
 
-def read(raw: str) -> tuple[str, str | None]:
-    """The language a `lang=` value asks for, and why it was not taken (None when it was): a language that is not
-    offered yet, or not one of ours, reads as English."""
+def read(raw: str) -> tuple[str, tuple[str, dict[str, str]] | None]:
+    """The language a `lang=` value asks for, and why it was not taken (None when it was; else a catalogue text and
+    its values, data.view_params.Message): a language that is not offered yet, or not one of ours, reads as English."""
     lang = raw.strip().lower() or DEFAULT
     if lang in AVAILABLE:
         return lang, None
-    offered = ", ".join(f"{code} ({NAMES[code]})" for code in AVAILABLE)
+    offered = ", ".join(f"{code} ({ENDONYMS[code]})" for code in AVAILABLE)
     if lang in LANGUAGES:
-        return DEFAULT, f"{NAMES[lang]} ({ENDONYMS[lang]}) is not available yet; available: {offered}"
-    return DEFAULT, f"expected one of {offered}"
+        return DEFAULT, (
+            N_("{language} ({endonym}) is not available yet; available: {offered}"),
+            {"language": NAMES[lang], "endonym": ENDONYMS[lang], "offered": offered},
+        )
+    return DEFAULT, (N_("expected one of {offered}"), {"offered": offered})

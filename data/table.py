@@ -61,11 +61,21 @@ def _superseded(frame: pd.DataFrame) -> list[str]:
     return out
 
 
+def superseded_parts(mark: str) -> list[tuple[list[str], str]]:
+    """The (quantities, source id) pairs of a `superseded` mark ('killed, wounded by <source id>; …'), for showing it
+    in another language: [(['killed', 'wounded'], '<source id>'), …]."""
+    pairs = [part.rpartition(" by ") for part in mark.split("; ") if part]
+    return [(quantities.split(", "), sid) for quantities, _, sid in pairs]
+
+
+SEED_LINES = " lines "  # a seed document's reference: '<seed file> lines <lines>'
+
+
 def _reference(bundle: Bundle, source_ids: pd.Series, seed_lines: pd.Series) -> list[str]:
     out = []
     for sid, lines in zip(source_ids, seed_lines, strict=True):
         src = bundle.sources.loc[sid]
-        out.append(f"{src['seed_file']} lines {lines}" if src["seed_file"] else src["url"])
+        out.append(f"{src['seed_file']}{SEED_LINES}{lines}" if src["seed_file"] else src["url"])
     return out
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import re
 from pathlib import Path
 
 from babel import Locale
@@ -92,6 +93,26 @@ def N_(message: str) -> str:
 
 
 def t(lang: str, message: str, **values: object) -> str:
-    """`message` in `lang` (as written when it has no translation), then formatted with `values`."""
+    """`message` in `lang` (as written when it has no translation), then formatted with `values`. In a right-to-left
+    language a value that ends in Latin letters ('Associated Press', a URL) is closed with a right-to-left mark, so
+    the digits after it ('Associated Press، ۱۰ شهریور') stay with the words they belong to, not with the name; one
+    that starts with digits and goes on in Latin letters (a seed document's file, 003_cb0b….txt) is opened with a
+    left-to-right mark, so it reads as one left-to-right name."""
     text = translations(lang).gettext(message)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: closed(lang, v) if isinstance(v, str) else v for k, v in values.items()})
+
+
+RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks: strong characters that take no room
+_ENDS_LATIN = re.compile(r"[A-Za-z][^\u0590-\u08ff\u200f]*$")  # the last strong letter is Latin
+_DIGITS_THEN_LATIN = re.compile(r"^[0-9][0-9_.\-]*[A-Za-z]")
+
+
+def closed(lang: str, value: str) -> str:
+    """A piece of text to set among right-to-left words (as `t` sets its values): a Latin name closed with a
+    right-to-left mark, a file name opened with a left-to-right one; as it is in a left-to-right language."""
+    if lang not in languages.RIGHT_TO_LEFT:
+        return value
+    value = f"{LRM}{value}" if _DIGITS_THEN_LATIN.match(value) else value
+    return f"{value}{RLM}" if _ENDS_LATIN.search(value) else value

@@ -1,9 +1,10 @@
 """The view: what a reader selected — a month range, a place, a source lens, the story step it shows, if any, and
 the language it is read in.
 
-This is the one place that knows the view's parameters (`from`, `to`, `place`, `lens`, `story`, `step`, `lang`) and the
-month rule. It parses them (leniently for the page, with a notice per parameter it ignored or adjusted; strictly for
-exports and the command line, naming the bad parameter or option), and writes what every other part uses: the query
+This is the one place that knows the view's parameters (`from`, `to`, `place`, `lens`, `grade`, `story`, `step`,
+`lang`) and the month rule. It parses them (data.view_params reads each: leniently for the page, with a notice in the
+page's language per parameter it ignored or adjusted; strictly for exports and the command line, naming the bad
+parameter or option), and writes what every other part uses: the query
 string (address bar, links, citations, embeds, report, CLI), the store of the page, the cache key, the file stem
 and the range label. A new field (a grade filter, a language) is added here and in the code that filters by it.
 """
@@ -11,7 +12,7 @@ and the range label. A new field (a grade filter, a language) is added here and 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode
@@ -22,9 +23,12 @@ from data import calendars, languages
 from data.dates import parse_month
 from data.grades import GRADES
 from data.translation import N_
+from data.view_params import LENSES as LENSES  # the names other modules read from here
+from data.view_params import PARAMS, Problem, only_grades, read
+from data.view_params import Spell as Spell
+from data.view_params import option_spelling as option_spelling
+from data.view_params import url_spelling as url_spelling
 
-PARAMS = ("from", "to", "place", "lens", "grade", "story", "step", "lang")
-LENSES = ("all", "independent", "group", "seeds", "iran_state")
 LENS_LABELS = {  # as captions and chart subtitles name the lens
     "all": N_("All claimants"),
     "independent": N_("Independent claimants (neither party)"),
@@ -37,8 +41,7 @@ LENS_LABELS = {  # as captions and chart subtitles name the lens
 def grades_of(values: Any) -> tuple[str, ...]:
     """The grades a control's value names, in GRADES order (unknown ones dropped; none or all = no filter)."""
     chosen = {v for v in values if isinstance(v, str)} if isinstance(values, list | tuple) else set()
-    found = tuple(g for g in GRADES if g in chosen)
-    return () if len(found) == len(GRADES) else found
+    return only_grades(chosen)
 
 
 def lens_of(value: Any) -> str:
@@ -69,18 +72,6 @@ class Choices:
     def last_step(self) -> int:
         """The slider's last position (its positions are the data's months, from 0)."""
         return (self.last - self.first).n
-
-
-# How a message names a parameter: `from=` in a URL, `--from ` on the command line.
-Spell = Callable[[str], str]
-
-
-def url_spelling(name: str) -> str:
-    return f"{name}="
-
-
-def option_spelling(name: str) -> str:
-    return f"--{name} "
 
 
 @dataclass(frozen=True)
@@ -198,7 +189,8 @@ class View:
     def parse(cls, search: str | None, choices: Choices) -> tuple[View, list[str]]:
         """The view a query string asks for (leniently: the page), and a notice for every parameter it ignored or
         adjusted. A story step (story=…&step=…) sets range, place and, if the step names one, the lens."""
-        return _read(parse_qsl((search or "").lstrip("?"), keep_blank_values=True), choices, strict=False)[:2]
+        view, problems, _ = _read(parse_qsl((search or "").lstrip("?"), keep_blank_values=True), choices, strict=False)
+        return view, [p.notice(view.lang) for p in problems]
 
     @classmethod
     def parse_strict(
@@ -210,7 +202,7 @@ class View:
         pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
         view, problems, rest = _read(pairs, choices, strict=True, others=tuple(others), hints=hints or {})
         if problems:
-            raise ParamError(" ".join(problems))
+            raise ParamError(" ".join(p.error for p in problems))
         return view, rest
 
     @classmethod
@@ -230,7 +222,7 @@ class View:
             [(n, v) for n, v in given if v is not None], choices, strict=True, spell=option_spelling
         )
         if problems:
-            raise ParamError(" ".join(problems))
+            raise ParamError(" ".join(p.error for p in problems))
         return view
 
     @classmethod
@@ -272,118 +264,14 @@ class View:
 
 
 def _read(
-    pairs: list[tuple[str, str]],
-    choices: Choices,
-    *,
-    strict: bool,
-    others: tuple[str, ...] = (),
-    spell: Spell = url_spelling,
-    hints: Mapping[str, str] | None = None,
-) -> tuple[View, list[str], dict[str, str]]:
-    """The view the parameters ask for, the problems found (phrased for the page when lenient, as errors when
-    strict) and the values of the `others` parameters."""
-    problems: list[str] = []
-
-    def problem(subject: str, reason: str, fallback: str = "", ignored: bool = True) -> None:
-        if strict:
-            problems.append(f"{subject}{': ' if ignored else ' '}{reason}.")
-        else:
-            lead = "Ignored " if ignored else ""
-            problems.append(f"{lead}{subject}{': ' if ignored else ' '}{reason}{f'; {fallback}' if fallback else ''}.")
-
-    known = PARAMS + others
-    params: dict[str, str] = {}
-    for name, value in pairs:
-        if name not in known:
-            listed = ", ".join(known)
-            if strict:
-                problems.append(f"unknown parameter {name!r}{(hints or {}).get(name, '')}; known: {listed}.")
-            else:
-                problems.append(f"Ignored unknown parameter {name!r} (known: {listed}).")
-        elif name in params:
-            problems.append(
-                f"parameter {name!r} is given more than once."
-                if strict
-                else f"Ignored a repeated {name!r} parameter; using the first."
-            )
-        else:
-            params[name] = value.strip()
-
-    def month(name: str) -> pd.Period | None:
-        if name not in params:
-            return None
-        value, found = params[name], parse_month(params[name])
-        if found is None:
-            problem(f"{spell(name)}{value!r}", "expected a month as YYYY-MM, e.g. 2013-09")
-            return None
-        if not choices.first <= found <= choices.last:
-            clamped = min(max(found, choices.first), choices.last)
-            problem(
-                f"{spell(name)}{value}",
-                f"is outside the data ({choices.first} to {choices.last})",
-                f"using {clamped}",
-                ignored=False,
-            )
-            return clamped
-        return found
-
-    start, end = month("from"), month("to")
-    start, end = start or choices.first, end or choices.last
-    if start > end:
-        problem(f"{spell('from')}{start}", f"is after {spell('to')}{end}", "showing the whole period instead", False)
-        start, end = choices.first, choices.last
-    place = params.get("place", "").lower() or None
-    if place and place not in choices.places:
-        problem(f"{spell('place')}{params['place']!r}", f"not a known place id ({', '.join(sorted(choices.places))})")
-        place = None
-    lens = params.get("lens", "all").lower() or "all"
-    if lens not in LENSES:
-        problem(f"{spell('lens')}{params['lens']!r}", f"expected one of {', '.join(LENSES)}")
-        lens = "all"
-    grades = _grades(params, problem, spell)
-    view = View(start, end, place, lens, grades=grades, lang=_lang(params, problem, spell))
-    story = _story(params, choices, problem, spell)
-    if story:
-        view = view.at_step(*story, choices)
-    return view, problems, {name: params[name] for name in others if name in params}
-
-
-def _grades(params: dict[str, str], problem: Callable[..., None], spell: Spell) -> tuple[str, ...]:
-    """The grades of grade=<g>[,<g>…]; an unknown one is a problem (the known ones still apply)."""
-    if not params.get("grade"):
-        return ()
-    given = [g.strip().lower() for g in params["grade"].split(",")]
-    unknown = [g for g in given if g not in GRADES]
-    if unknown:
-        problem(f"{spell('grade')}{','.join(unknown)!r}", f"expected grades among {', '.join(GRADES)}")
-    return grades_of([g for g in given if g in GRADES])
-
-
-def _lang(params: dict[str, str], problem: Callable[..., None], spell: Spell) -> str:
-    """The language of lang=<code> (data.languages.read: English, with a problem, for one not offered)."""
-    lang, reason = languages.read(params.get("lang", ""))
-    if reason:
-        problem(f"{spell('lang')}{params['lang']!r}", reason, "the page is in English")
-    return lang
-
-
-def _story(
-    params: dict[str, str], choices: Choices, problem: Callable[..., None], spell: Spell
-) -> tuple[str, int] | None:
-    """(story, step) of story=<id>&step=<n> (step 1 when missing), or None with a problem when unknown."""
-    if "story" not in params:
-        if "step" in params:
-            problem(spell("step").rstrip("= "), f"it needs a story (e.g. {spell('story')}camps&{spell('step')}3)")
-        return None
-    story = params["story"].lower()
-    if story not in choices.stories:
-        problem(f"{spell('story')}{params['story']!r}", f"known stories are {', '.join(sorted(choices.stories))}")
-        return None
-    raw, count = params.get("step", "1"), len(choices.stories[story])
-    if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= count):
-        problem(f"{spell('step')}{raw!r}", f"the story {story!r} has steps 1 to {count}", "showing step 1")
-        return story, 1
-    return story, int(raw)
+    pairs: list[tuple[str, str]], choices: Choices, *, strict: bool, **options: Any
+) -> tuple[View, tuple[Problem, ...], dict[str, str]]:
+    """The view the parameters ask for (data.view_params.read), its problems and the values of the callers' other
+    parameters."""
+    stories = {story: len(steps) for story, steps in choices.stories.items()}
+    got = read(pairs, choices.first, choices.last, choices.places, stories, strict=strict, **options)
+    view = View(got.start, got.end, got.place, got.lens, grades=got.grades, lang=got.lang)
+    return (view.at_step(*got.story, choices) if got.story else view), got.problems, got.others
 
 
 def choices_of(bundle: Any, stories: Mapping[str, Sequence[StepView]]) -> Choices:

@@ -17,14 +17,19 @@ import PIL.Image
 from fpdf import FPDF
 
 import present
-from data.grades import GRADE_LABELS, GRADE_RULES, TOLERANCE_TEXT
+from data import calendars, languages
+from data.calendars import number
+from data.grades import GRADE_LABELS, GRADE_RULES, tolerance_text
 from data.load import Bundle
 from data.rules import COUNTING_RULES
 from data.select import LENS_LABELS, View, select
+from data.translation import N_, closed, t
 from exports import FIGURES, images, memory
 from exports.caption import APP_NAME, DEFAULT_BASE_URL, app_version
 from exports.params import Size
-from present.labels import grades_label
+from figures.style import PDF, RLE
+from present.labels import grades_label, place_name
+from present.panels import HEADLINES
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # fpdf2 subsets the fonts: ~30 INFO lines per report
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -79,7 +84,7 @@ def _build_in_slot(bundle: Bundle, view: View, paper: str, base_url: str, today:
 cache_clear = CACHE.clear
 
 
-def _pdf(paper: str) -> FPDF:
+def _pdf(paper: str, rtl: bool = False) -> FPDF:
     missing = [name for name in FONTS.values() if not (FONT_DIR / name).is_file()]
     if missing:
         raise ReportUnavailable(
@@ -90,7 +95,9 @@ def _pdf(paper: str) -> FPDF:
     for style, name in FONTS.items():
         pdf.add_font("DejaVu", style, str(FONT_DIR / name))
     pdf.set_font("DejaVu", size=10)
-    pdf.set_text_shaping(True)  # Arabic and Persian (source URLs) joined and in reading order (uharfbuzz)
+    # Arabic and Persian joined and in reading order (uharfbuzz and fpdf2's bidi); a Persian or Arabic report's
+    # paragraphs run right to left, its Latin runs (names, URLs) left to right inside them.
+    pdf.set_text_shaping(True, direction="rtl" if rtl else None)
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_margins(18, 18, 18)
     pdf.alias_nb_pages()
@@ -98,8 +105,14 @@ def _pdf(paper: str) -> FPDF:
 
 
 class _Report:
-    def __init__(self, paper: str, footer: str) -> None:
-        self.pdf = _pdf(paper)
+    """The PDF being written, in a language: text set flush with the side a line starts on (right for Persian and
+    Arabic), the footer on every page."""
+
+    def __init__(self, paper: str, footer: str, lang: str = languages.DEFAULT) -> None:
+        self.lang = lang
+        self.rtl = lang in languages.RIGHT_TO_LEFT
+        self.align = "R" if self.rtl else "L"
+        self.pdf = _pdf(paper, self.rtl)
         self.footer = footer
         self.pdf.footer = self._footer  # fpdf2 calls footer() at each page end
 
@@ -108,25 +121,35 @@ class _Report:
         pdf.set_y(-12)
         pdf.set_font("DejaVu", size=7.5)
         pdf.set_text_color(110)
-        pdf.cell(0, 5, f"{self.footer} · page {pdf.page_no()} of {{nb}}", align="C")
+        page = number(self.lang, pdf.page_no())
+        # fpdf2 writes the page count ({nb}) in Latin digits: a right-to-left report names the page only
+        page = (
+            t(self.lang, "page {page}", page=page)
+            if self.rtl
+            else t(self.lang, "page {page} of {pages}", page=page, pages="{nb}")
+        )
+        pdf.cell(0, 5, f"{self.footer} · {page}", align="C")
         pdf.set_text_color(0)
 
     def heading(self, text: str, size: float = 14) -> None:
         self.pdf.set_font("DejaVu", "B", size)
-        self.pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align=self.align)
         self.pdf.ln(2)
         self.pdf.set_font("DejaVu", size=10)
 
     def para(self, text: str, size: float = 10, style: str = "", link: str = "") -> None:
         self.pdf.set_font("DejaVu", style, size)
-        self.pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link, align="L")
+        self.pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link, align=self.align)
         self.pdf.set_font("DejaVu", size=10)
 
     def bullet(self, text: str, size: float = 9, link: str = "") -> None:
         pdf = self.pdf
         pdf.set_font("DejaVu", size=size)
-        pdf.cell(5, size * 0.48, "•")
-        pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link, align="L")
+        if self.rtl:  # the bullet where the line starts, on the right
+            pdf.multi_cell(0, size * 0.48, f"• {text}", new_x="LMARGIN", new_y="NEXT", link=link, align="R")
+        else:
+            pdf.cell(5, size * 0.48, "•")
+            pdf.multi_cell(0, size * 0.48, text, new_x="LMARGIN", new_y="NEXT", link=link, align="L")
         pdf.ln(0.8)
 
     def image(self, png: bytes, continued: str) -> None:
@@ -183,53 +206,36 @@ def item_grades(bundle: Bundle, view: View) -> list[tuple[str, str]]:
     return list(zip(items["item_id"].map(bundle.items["label"]), items["grade"], strict=True))
 
 
+INTRO = N_(
+    "Camp Ashraf and Camp Liberty, Iraq: attacks on the residents (members of the Iranian opposition group "
+    "PMOI/MEK), their transfer from Ashraf to Liberty (2012–2013) and their resettlement abroad (2013–2016). "
+    "Every figure is shown with who reports it; where sources disagree, each figure is listed."
+)
+
+
 def build_report(
     bundle: Bundle, view: View, paper: str = "a4", base_url: str = "", today: dt.date | None = None
 ) -> bytes:
-    """The report PDF for a view. `base_url` (e.g. http://127.0.0.1:8050) makes the view's link absolute."""
+    """The report PDF for a view, in the view's language. `base_url` (e.g. http://127.0.0.1:8050) makes the view's
+    link absolute."""
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
-    today = today or dt.date.today()
-    place = bundle.places.at[view.place, "name"] if view.place else "All places"
-    link = f"{base_url.rstrip('/')}/{view.query()}"
-    version = f"data version {bundle.version} · app version {app_version()}"
-    doc = _Report(paper, f"{APP_NAME} · {view.range_label} · {version}")
+    today, lang = today or dt.date.today(), view.lang
+    version = t(lang, "data version {data} · app version {app}", data=bundle.version, app=app_version())
+    doc = _Report(
+        paper, t(lang, "{app} · {range} · {version}", app=APP_NAME, range=view.range_label, version=version), lang
+    )
     pdf = doc.pdf
+    titles = {figure: _chart_title(bundle, figure, view) for figure in FIGURES}
+
+    _title_page(doc, bundle, view, base_url, today, titles)
 
     pdf.add_page()
-    pdf.ln(30)
-    doc.para(f"{APP_NAME} — report", size=24, style="B")
-    pdf.ln(4)
-    doc.para(
-        "Camp Ashraf and Camp Liberty, Iraq: attacks on the residents (members of the Iranian opposition group "
-        "PMOI/MEK), their transfer from Ashraf to Liberty (2012–2013) and their resettlement abroad (2013–2016). "
-        "Every figure is shown with who reports it; where sources disagree, each figure is listed.",
-        size=11,
-    )
-    pdf.ln(6)
-    for label, value in (
-        ("Date range", view.range_label),
-        ("Place", place),
-        ("Claimants (lens)", LENS_LABELS[view.lens]),
-        ("Grades shown", grades_label(view.grades)),
-        ("Data version", str(bundle.version)),
-        ("App version", app_version()),
-        ("Made on", today.isoformat()),
-    ):
-        doc.para(f"{label}: {value}", size=11)
-    doc.para(f"The same view online: {link}", size=10, link=link if base_url else "")
-    pdf.ln(6)
-    doc.para(
-        "Contents: headline figures and who reports them; " + ", ".join(FIGURES) + " charts with their captions; "
-        "the sources of the view's rows; how the figures are counted.",
-        size=9,
-    )
-
-    pdf.add_page()
-    doc.heading("Headline figures and who reports what")
+    doc.heading(t(lang, "Headline figures and who reports what"))
+    cards = {h.name: h.title for h in HEADLINES}
     for name, kpi in _kpis(bundle, view):
         what, _, per_source = kpi.attribution.partition("\n")
-        doc.para(f"{name.replace('_', ' ').capitalize()}: {kpi.text}", size=12, style="B")
+        doc.para(t(lang, "{label}: {value}", label=t(lang, cards[name]), value=kpi.text), size=12, style="B")
         doc.para(kpi.how, size=9)
         doc.para(kpi.context, size=9)
         doc.para(what, size=9, style="B")
@@ -238,44 +244,100 @@ def build_report(
         pdf.ln(3)
 
     pdf.add_page()
-    doc.heading("How well each item is supported")
-    doc.para(TOLERANCE_TEXT, size=9)
+    doc.heading(t(lang, "How well each item is supported"))
+    doc.para(tolerance_text(lang), size=9)
     for label, grade in item_grades(bundle, view):
-        doc.bullet(f"{label}: {GRADE_LABELS[grade]} ({GRADE_RULES[grade]})", size=8.5)
+        doc.bullet(
+            t(
+                lang,
+                "{item}: {grade} ({rule})",
+                item=t(lang, label),
+                grade=t(lang, GRADE_LABELS[grade]),
+                rule=t(lang, GRADE_RULES[grade]),
+            ),
+            size=8.5,
+        )
 
-    for figure in FIGURES:
+    for figure, title in titles.items():
         pdf.add_page()
-        title = (images.build_figure(bundle, figure, view).layout.title.text or figure).split("<br>")[0]
         doc.heading(title)
         try:
             png = images.export_image(bundle, figure, "png", view, CHART_SIZE, base_url or DEFAULT_BASE_URL)
         except images.RendererUnavailable as err:
             raise ReportUnavailable(f"the chart images cannot be drawn: {err}") from err
-        doc.image(png, continued=f"{title} (continued)")
+        doc.image(png, continued=t(lang, "{title} (continued)", title=title))
+
+    _sources_pages(doc, bundle, view)
 
     pdf.add_page()
+    doc.heading(t(lang, "How the figures are counted"))
+    for rule in COUNTING_RULES:
+        doc.bullet(t(lang, rule), size=9.5)
+    return bytes(pdf.output())
+
+
+def _title_page(
+    doc: _Report, bundle: Bundle, view: View, base_url: str, today: dt.date, titles: dict[str, str]
+) -> None:
+    """The view named: range, place, lens, grades, versions, the day, its link; what the report holds."""
+    pdf, lang = doc.pdf, doc.lang
+    place = place_name(bundle, view.place, lang) if view.place else t(lang, "All places")
+    link = f"{base_url.rstrip('/')}/{view.query()}"
+    pdf.add_page()
+    pdf.ln(30)
+    doc.para(t(lang, "{app} — report", app=APP_NAME), size=24, style="B")
+    pdf.ln(4)
+    doc.para(t(lang, INTRO), size=11)
+    pdf.ln(6)
+    for label, value in (
+        (N_("Date range"), view.range_label),
+        (N_("Place"), place),
+        (N_("Claimants (lens)"), t(lang, LENS_LABELS[view.lens])),
+        (N_("Grades shown"), grades_label(view.grades, lang)),
+        (N_("Data version"), str(bundle.version)),
+        (N_("App version"), app_version()),
+        (N_("Made on"), calendars.day_label(lang, today)),
+    ):
+        doc.para(t(lang, "{label}: {value}", label=t(lang, label), value=value), size=11)
+    doc.para(t(lang, "The same view online: {link}", link=link), size=10, link=link if base_url else "")
+    pdf.ln(6)
+    doc.para(
+        t(
+            lang,
+            "Contents: headline figures and who reports them; the charts ({charts}) with their captions; the "
+            "sources of the view's rows; how the figures are counted.",
+            charts=t(lang, calendars.SEPARATOR).join(titles.values()),
+        ),
+        size=9,
+    )
+
+
+def _sources_pages(doc: _Report, bundle: Bundle, view: View) -> None:
+    """Every source of the view's rows, once per text: publisher, title, date, seed document or copy, link."""
+    pdf, lang = doc.pdf, doc.lang
+    pdf.add_page()
     sources = view_sources(bundle, view)
-    doc.heading(f"Sources of this view's rows ({len(sources)})")
-    doc.para("Each source as published; the link is where the text was read.", size=9)
+    doc.heading(t(lang, "Sources of this view's rows ({count})", count=number(lang, len(sources))))
+    doc.para(t(lang, "Each source as published; the link is where the text was read."), size=9)
     pdf.ln(2)
     same = ["publisher", "title", "published", "url", "read_at", "seed_file"]
     for _, group in sources.groupby(same, sort=False):  # one entry per text: two sources can share a page
         src, sid = group.iloc[0], "; ".join(group.index)
-        when = f" ({src['published']})" if src["published"] else ""
-        title = f" — {src['title']}" if src["title"] else ""
-        seed = f" — seed document {src['seed_file']}" if src["seed_file"] else ""
-        read = f" — copy read on {src['read_at']}" if src["read_at"] else ""
-        doc.bullet(f"{src['publisher']}{title}{when}{seed}{read}. [{sid}]", size=8.5)
+        parts = [t(lang, src["publisher"]), src["title"]]
+        parts += [t(lang, "seed document {reference}", reference=src["seed_file"])] if src["seed_file"] else []
+        parts += [t(lang, "copy read on {site}", site=src["read_at"])] if src["read_at"] else []
+        when = f" ({calendars.label(lang, src['published'])})" if src["published"] else ""
+        doc.bullet(f"{' — '.join(closed(lang, p) for p in parts if p)}{when}. [{sid}]", size=8.5)
         if src["url"]:
-            pdf.set_x(pdf.l_margin + 5)
+            pdf.set_x(pdf.l_margin + (0 if doc.rtl else 5))
             pdf.set_text_color(20, 60, 160)
             pdf.set_font("DejaVu", size=7.5)
-            pdf.multi_cell(0, 3.6, src["url"], new_x="LMARGIN", new_y="NEXT", link=src["url"], align="L")
+            pdf.multi_cell(0, 3.6, src["url"], new_x="LMARGIN", new_y="NEXT", link=src["url"], align=doc.align)
             pdf.set_text_color(0)
             pdf.ln(0.8)
 
-    pdf.add_page()
-    doc.heading("How the figures are counted")
-    for rule in COUNTING_RULES:
-        doc.bullet(rule, size=9.5)
-    return bytes(pdf.output())
+
+def _chart_title(bundle: Bundle, figure: str, view: View) -> str:
+    """A chart's title as its image shows it (without its subtitle and the marks that embed it right to left)."""
+    title = images.build_figure(bundle, figure, view).layout.title.text or figure
+    return title.split("<br>")[0].replace(RLE, "").replace(PDF, "")

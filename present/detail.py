@@ -9,6 +9,7 @@ import pandas as pd
 
 from data import calendars, dates, grades, languages, register, schema, supersede
 from data.attribution import own_account_text, relay_text, says
+from data.calendars import localise_digits
 from data.load import Bundle
 from data.place_names import place_names
 from data.story import figure_text
@@ -53,7 +54,7 @@ class ItemDetail:
     disputed: bool
     spread_text: str
     sources: tuple[SourceLine, ...]
-    seed_claims: tuple[tuple[str, str, str], ...]  # (seed file, lines, paraphrase)
+    seed_claims: tuple[tuple[str, str], ...]  # (seed file and lines, paraphrase)
     when_label: str = "Date"  # a place's date is its active period: "Active"
     figures_text: str = ""  # the figures the rows give, with who gives them (items.csv summaries hold none)
     conflicts: tuple[tuple[str, str], ...] = ()  # (labels of the other items, what conflicts)
@@ -151,7 +152,7 @@ def item_detail(bundle: Bundle, kind: str, item_id: str, lang: str = languages.D
             disputed=rows_disputed(stated, ("people",)),
             spread_text=stated_populations_text(stated, lang),
             sources=tuple(_source_lines(bundle, pops, ("people",), "date", None, lang)),
-            seed_claims=_seed_claims(item_id),
+            seed_claims=_seed_claims(item_id, lang),
             when_label="Active",
         )
     frames = {
@@ -180,8 +181,8 @@ def item_detail(bundle: Bundle, kind: str, item_id: str, lang: str = languages.D
         spread_text="; ".join(f"{_quantity(c, lang)}: {s.text(lang)}" for c, s in spreads)
         or t(lang, "no figure given"),
         sources=tuple(_source_lines(bundle, rows, cols, start, end, lang)),
-        seed_claims=_seed_claims(item_id),
-        conflicts=_conflicts(bundle, item_id),
+        seed_claims=_seed_claims(item_id, lang),
+        conflicts=_conflicts(bundle, item_id, lang),
         grade=rows["grade"].iat[0],
         grade_text=grade_text(rows, cols, bundle.claimants["name"], lang),
     )
@@ -195,20 +196,30 @@ def grade_text(rows: pd.DataFrame, cols: tuple[str, ...], claimants: pd.Series, 
     if col is None:
         return text + "."
     vouch = rows.loc[grades.vouching(rows) & rows[col].notna(), "claimant_id"].drop_duplicates()
-    names = ", ".join(vouch.map(claimants)) or t(lang, "none")
+    names = ", ".join(t(lang, name) for name in vouch.map(claimants)) or t(lang, "none")
     quantity = _quantity(col, lang).lower() if lang == languages.DEFAULT else _quantity(col, lang)
     graded = t(lang, "graded on: {quantity}; independent claimants that count: {names}", quantity=quantity, names=names)
     return f"{text} ({graded})."
 
 
-def _conflicts(bundle: Bundle, item_id: str) -> tuple[tuple[str, str], ...]:
-    """The conflicts between this item and others (data/conflicts.csv): the other items' labels and the summary."""
+def _conflicts(bundle: Bundle, item_id: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """The conflicts between this item and others (data/conflicts.csv): the other items' labels and the summary,
+    in the language."""
+    found = bundle.conflicts_of(item_id)
     return tuple(
-        (", ".join(bundle.items.at[i, "label"] for i in ids if i != item_id), summary)
-        for ids, summary in zip(
-            bundle.conflicts_of(item_id)["items"], bundle.conflicts_of(item_id)["summary"], strict=True
-        )
+        (", ".join(t(lang, bundle.items.at[i, "label"]) for i in ids if i != item_id), _text(lang, summary))
+        for ids, summary in zip(found["items"], found["summary"], strict=True)
     )
+
+
+def _text(lang: str, text: object) -> str:
+    """A text of the data (a note, a summary: catalogue entries, babel.cfg) in the language; '' for none."""
+    return t(lang, text) if isinstance(text, str) and text else ""
+
+
+def _lines(lang: str, seed_file: str, lines: str) -> str:
+    """'001_e9badda598b78ff2.txt, lines 12-14': a seed document's file name (as it is) and lines."""
+    return t(lang, "{file}, lines {lines}", file=seed_file, lines=localise_digits(lang, str(lines)))
 
 
 def figures_sentence(
@@ -255,10 +266,10 @@ def _source_lines(
                 kind=row["claimant_kind"],
                 published=src["published"],
                 url=src["url"],
-                seed_ref=f"{src['seed_file']}, lines {row['seed_lines']}" if src["seed_file"] else "",
+                seed_ref=_lines(lang, src["seed_file"], row["seed_lines"]) if src["seed_file"] else "",
                 figures=_figures_text(row, cols, bundle, lang),
                 when=calendars.span_label(lang, row[start], (row[end] if end else None) or None),
-                note=row["note"],
+                note=_text(lang, row["note"]),
                 relay=relay_text(row["relayed_by_party"], row["relayed_via"], lang),
                 own_account=own_account_text(row["own_account"], lang),
             )
@@ -266,6 +277,10 @@ def _source_lines(
     return out
 
 
-def _seed_claims(item_id: str) -> tuple[tuple[str, str, str], ...]:
+def _seed_claims(item_id: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """(file and lines, paraphrase) of each seed claim that feeds the item (seeds/claims.csv), in the language."""
     found = register.claims_for(item_id)
-    return tuple(zip(found["seed_file"], found["lines"], found["paraphrase"], strict=True))
+    return tuple(
+        (_lines(lang, f, lines), _text(lang, text))
+        for f, lines, text in zip(found["seed_file"], found["lines"], found["paraphrase"], strict=True)
+    )

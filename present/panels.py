@@ -75,6 +75,7 @@ class Headline:
     what: str  # the first line of the attribution
     note: str = ""  # appended to the context line
     stated: bool = False  # the figure is the stated totals (resettled_kpi), the listed transfers' sum beside it
+    title: str = ""  # the card's title
 
     @property
     def how(self) -> str:
@@ -89,14 +90,19 @@ RESETTLED_HOW = N_(
 
 
 HEADLINES = (
-    Headline("killed", "attacks", "killed", "attack", N_("Killed, per attack and source:")),
-    Headline("wounded", "attacks", "wounded", "attack", N_("Wounded, per attack and source:")),
+    Headline(
+        "killed", "attacks", "killed", "attack", N_("Killed, per attack and source:"), title=N_("Killed in attacks")
+    ),
+    Headline(
+        "wounded", "attacks", "wounded", "attack", N_("Wounded, per attack and source:"), title=N_("Wounded in attacks")
+    ),
     Headline(
         "transferred",
         "within",
         "people",
         "transfer",
         N_("People moved from Ashraf to Liberty (within Iraq) in listed transfers, per transfer and source:"),
+        title=N_("Moved Ashraf → Liberty (within Iraq)"),
     ),
     Headline(
         "relocated",
@@ -105,6 +111,7 @@ HEADLINES = (
         "transfer",
         N_("People who left Iraq for resettlement abroad in listed transfers, per transfer and source:"),
         stated=True,
+        title=N_("Resettled abroad (left Iraq): stated totals"),
     ),
 )
 
@@ -114,7 +121,7 @@ def _kpi(t: Total, headline: Headline, lang: str) -> Kpi:
     browser writes the same: assets/range_view.js)."""
     unit, note = headline.unit, headline.note
     n = len(t.items) + t.without_figure
-    how = headline.how
+    how = t_(lang, headline.how)
     if n == 0:
         partly = words.single(lang, "partly_none", n=number(lang, len(t.partial))) if t.partial else ""
         context = t_(lang, words.NONE_IN_VIEW[unit]) + partly + note
@@ -177,11 +184,11 @@ def resettled_kpi(listed: Total, headline: Headline, stated: list[StatedTotal], 
     )
     if not stated:
         context = words.single(lang, "no_stated_context", listed=_listed(listed, lang))
-        return Kpi(words.single(lang, "no_stated"), headline.how, context, attribution)
+        return Kpi(words.single(lang, "no_stated"), t_(lang, headline.how), context, attribution)
     people = [t.people for t in stated]
     sources = words.counted(lang, words.SOURCES_LATEST, len(stated))
     context = words.single(lang, "stated_context", sources=sources, listed=_listed(listed, lang))
-    return Kpi(format_range(min(people), max(people), lang), headline.how, context, attribution)
+    return Kpi(format_range(min(people), max(people), lang), t_(lang, headline.how), context, attribution)
 
 
 def _card(h: Headline, items: dict[str, list], stated: list[StatedTotal], lang: str) -> Kpi:

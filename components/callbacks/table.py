@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash
 from dash import Input, Output, callback, ctx
 
@@ -10,7 +12,7 @@ from components.callbacks.common import view_of
 from components.ids import Page, Table
 from components.table import not_drawn, sort_state, table_html
 from data import languages
-from data.calendars import number
+from data.calendars import label, number
 from data.load import Bundle, default_bundle
 from data.place_names import place_names
 from data.table import disputed_count
@@ -53,7 +55,7 @@ def table_outputs(view_data: dict, column: str | None, order: str | None, in_vie
     )
     if not in_view:
         return not_drawn(lang), count
-    return table_html(rows, sort_state(column, order), lang, _names(bundle, lang)), count
+    return table_html(rows, sort_state(column, order), lang, _names(bundle, lang), _sources(bundle, lang)), count
 
 
 def _names(bundle: Bundle, lang: str) -> dict[str, str]:
@@ -62,3 +64,19 @@ def _names(bundle: Bundle, lang: str) -> dict[str, str]:
         return {}
     local = place_names(bundle.places, lang)
     return {bundle.places.at[pid, "name"]: name for pid, name in local.items()} | {UNSPECIFIED: t(lang, UNSPECIFIED)}
+
+
+@functools.cache
+def _sources(bundle: Bundle, lang: str) -> dict[str, str]:
+    """Source id -> its publisher and date in the language ('Associated Press، ۱۰ شهریور ۱۳۹۲'), for the marks of
+    superseded figures."""
+    if lang == languages.DEFAULT:
+        return {}
+    return {
+        sid: t(lang, "{publisher}, {date}", publisher=t(lang, publisher), date=label(lang, published))
+        if published
+        else t(lang, publisher)
+        for sid, publisher, published in zip(
+            bundle.sources.index, bundle.sources["publisher"], bundle.sources["published"], strict=True
+        )
+    }

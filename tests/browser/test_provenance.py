@@ -162,8 +162,9 @@ def test_detail010_clicked_attack_and_place_show_every_source(page: Page) -> Non
     expect(panel.get_by_role("heading", name="What the seed documents state")).to_be_visible()
     items = panel.locator("h3:text-is('What the seed documents state') + ul > li")
     expect(items).to_have_count(len(claims))
-    for k, (seed_file, lines, _) in enumerate(claims):
-        expect(items.nth(k)).to_contain_text(f"{seed_file}, line(s) {lines}:")
+    for k, (where, _) in enumerate(claims):
+        expect(items.nth(k)).to_have_text(re.compile(rf"^{re.escape(where)}: "))
+        assert re.fullmatch(r"\d{3}_\w+\.txt, lines \d+(?:[;,–-]\s*\d+)*", where), where
 
     # Conflicts with other items (the seeds' combined 2009 + 2011 toll against their own per-raid figures).
     expect(panel.get_by_role("heading", name="Conflicts with other items")).to_be_visible()

@@ -67,7 +67,7 @@ def test_detail_of_a_disputed_attack_lists_every_source_and_seed_line(bundle):
     assert len(detail.sources) == len(rows)
     assert detail.disputed and "killed: 3–36" in detail.spread_text
     assert all(s.url.startswith("http") or ".txt, lines " in s.seed_ref for s in detail.sources)
-    assert any(f.startswith("003_") and "44" in lines for f, lines, _ in detail.seed_claims)
+    assert any(where.startswith("003_") and "lines 44" in where for where, _ in detail.seed_claims)
     text = str(detail_view(detail))
     assert "disputed" in text and "UNAMI, per UN News Centre" in text
 

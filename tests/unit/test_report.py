@@ -52,8 +52,8 @@ def test_report_headlines_equal_the_pages_figures_and_every_source_is_listed(sep
     bundle, view, pdf = sept_2013
     reader, text = _text(pdf)
     panels = present.render_panels(bundle, view)
-    assert f"Killed: {panels.killed.text}" in text
-    assert f"Wounded: {panels.wounded.text}" in text
+    assert f"Killed in attacks: {panels.killed.text}" in text  # the card's title and figure, as on the page
+    assert f"Wounded in attacks: {panels.wounded.text}" in text
     sources = view_sources(bundle, view)
     assert len(sources) > 3
     assert f"Sources of this view's rows ({len(sources)})" in text
@@ -139,3 +139,28 @@ def test_report_prints_an_arabic_url_in_reading_order(whole_period):
                 assert seen.startswith("قلخ") and not seen.startswith("الامم"), seen
                 return
     pytest.fail("the Al-Alam source's URL is not in the report")
+
+
+def test_a_persian_report_is_persian_set_right_to_left(monkeypatch):
+    """A Persian view's report (issue 13): its headings, labels, figures and dates in Persian (a day in Solar Hijri),
+    each line set from the right edge, no English of ours left (tests/english.py; names kept as published, URLs
+    and source ids are not ours to translate)."""
+    from data import languages
+    from tests.english import english_left
+
+    monkeypatch.setattr(languages, "AVAILABLE", languages.LANGUAGES)
+    view = View(pd.Period("2013-09", "M"), pd.Period("2013-09", "M"), "ashraf", lang="fa")
+    pdf = build_report(default_bundle(), view, "a4", base_url="http://127.0.0.1:8050/")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        first = doc.pages[0]
+        lines = first.extract_text_lines()
+        labels = [line for line in lines if "کمپ اشرف" in line["text"][::-1] or "کمپ اشرف" in line["text"]]
+        assert labels, [line["text"] for line in lines]
+        for line in labels:  # set flush right: each line ends at the right margin (18 mm)
+            assert first.width - line["x1"] == pytest.approx(18 * 72 / 25.4, abs=4), line["text"]  # and the cell margin
+        pages = [page.extract_text() for page in doc.pages]
+    # Up to the list of sources (its titles are as published, in their own language): ours, all in Persian.
+    listed = next(i for i, text in enumerate(pages) if re.search(r"[\[\]][a-z][a-z0-9-]+-\d{4}", text))  # a source id
+    ours = " ".join(pages[:listed])
+    assert listed > 3 and not english_left(ours, "fa", visual=True), english_left(ours, "fa", visual=True)
+    assert "Sources of this view" not in pages[listed] and "How the figures are counted" not in pages[-1]

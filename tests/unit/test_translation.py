@@ -14,7 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from data import languages
-from data.translation import TEMPLATE, catalogue_path, t, translations
+from data.translation import LRM, RLM, TEMPLATE, catalogue_path, t, translations
 from figures.style import PDF, RLE
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -262,8 +262,8 @@ def test_the_datas_labels_are_in_the_catalogue_and_shown_translated():
 
 
 def _plain(text: str | None) -> str | None:
-    """A chart's text without its right-to-left embedding marks (figures.style.rtl_text)."""
-    return text.replace(RLE, "").replace(PDF, "") if isinstance(text, str) else text
+    """A text without its direction marks: embeddings (figures.style.rtl_text) and marks (data.translation.t)."""
+    return re.sub(f"[{RLE}{PDF}{RLM}{LRM}]", "", text) if isinstance(text, str) else text
 
 
 def test_a_persian_exports_caption_is_persian_and_set_right_to_left():
@@ -311,6 +311,29 @@ def test_the_persian_table_of_rows(monkeypatch):
     assert "<td>جمعیت اعلام‌شدهٔ کمپ اشرف</td>" in table_outputs(whole.to_store(), "date", "asc", True)[0]
 
 
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_table_row_shows_english_of_ours(lang, monkeypatch):
+    """Every row of the whole period in each language, as a reader sees it (the cells' text): marks of superseded
+    figures name the later source in the language, seed documents' lines read in it, no English of ours is left."""
+    import html
+
+    import pandas as pd
+
+    from components.callbacks.table import table_outputs
+    from data.view import View
+    from tests.english import english_left
+
+    monkeypatch.setattr(languages, "AVAILABLE", languages.LANGUAGES)
+    view = View(pd.Period("2009-07"), pd.Period("2016-12"), lang=lang)
+    markup, count = table_outputs(view.to_store(), "date", "asc", True)
+    cells = [html.unescape(re.sub(r"<[^>]+>", " ", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", markup)]
+    assert len(cells) > 1000
+    superseded = re.findall(r'class="badge superseded">([^<]*)<', markup)
+    seeds = [c for c in cells if ".txt" in c]
+    assert superseded and seeds and not english_left(" ".join(superseded + seeds), lang)
+    assert not english_left(" ".join(cells) + " " + count, lang)
+
+
 def test_the_persian_hovers():
     """What a reader reads on hovering a Persian chart: the item, its dates, figures and who gives them, in Persian
     (the publishers' names stay as they are)."""
@@ -342,7 +365,7 @@ def test_the_persian_hovers():
 
 def test_the_persian_detail_panel():
     """The detail of the 1 Sep 2013 attack in Persian: its facts, ranges, each source's date and figures, its grade
-    the sentence of figures and the item's summary (the rows' notes are still English: issue 13's note)."""
+    the sentence of figures, the item's summary, the rows' notes and the seed documents' statements."""
     from components.detail import detail_view
     from data.load import default_bundle
     from present.detail import item_detail
@@ -357,6 +380,42 @@ def test_the_persian_detail_panel():
     summary = detail_view(detail, (), "fa")[2].children  # the item's summary (items.csv), from the catalogue
     assert summary.startswith("به ساکنانی که در کمپ اشرف مانده بودند در ۱۰ شهریور ۱۳۹۲ حمله شد")
     assert facts.startswith("حمله · تاریخ: ۱۰ شهریور ۱۳۹۲") and "(دقت: روز)" in facts
+    assert "هفت زن در میان کشته‌ها؛ شش زن در میان ربوده‌شدگان." in {line.note for line in detail.sources}
+    where, said = (_plain(text) for text in detail.seed_claims[0])
+    assert re.fullmatch(r"\d{3}_[0-9a-f]{16}\.txt، سطرهای [۰-۹]+", where) and said.startswith("می‌گوید")
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_no_detail_panel_shows_english_of_ours(lang):
+    """Every attack's, movement's and place's detail panel in each language: facts, sources' rows and their notes,
+    grades, conflicts and the seed documents' statements hold no English of ours (tests/english.py)."""
+    from components.detail import detail_view
+    from data.load import default_bundle
+    from present.detail import item_detail
+    from tests.english import english_left
+
+    bundle = default_bundle()
+    items = [
+        *(("event", i) for i in bundle.events["event_id"].unique()),
+        *(("movement", i) for i in bundle.movements["movement_id"].unique()),
+        *(("place", i) for i in bundle.places.index),
+    ]
+    left = {}
+    for kind, item in items:
+        shown = _shown(detail_view(item_detail(bundle, kind, item, lang), (), lang))
+        assert shown.strip(), item
+        if words := english_left(shown, lang):
+            left[item] = words
+    assert not left, left
+
+
+def _shown(node: object) -> str:
+    """The text a Dash component tree shows (children, and titles as tooltips)."""
+    if isinstance(node, str | int | float):
+        return str(node)
+    if isinstance(node, list | tuple):
+        return " ".join(_shown(c) for c in node)
+    return " ".join(_shown(v) for v in (getattr(node, "children", None), getattr(node, "title", None)) if v is not None)
 
 
 @pytest.mark.parametrize("lang", OTHERS)
@@ -405,5 +464,24 @@ def test_publishers_named_by_us_are_translated_and_a_bodys_own_name_is_kept():
     assert set(default_bundle().sources["publisher"]) <= _ids(TEMPLATE)
     seed_004 = "Human-rights campaign supporting the residents"
     assert says(f"{seed_004} (seed 004)", seed_004, "fa") == "کارزار حقوق بشری هوادار ساکنان"
-    assert says("Iraqi police and security sources", "Reuters", "ar") == "مصادر الشرطة والأمن العراقية، بحسب Reuters"
+    said = says("Iraqi police and security sources", "Reuters", "ar")
+    assert said == f"مصادر الشرطة والأمن العراقية، بحسب Reuters{RLM}"  # closed right to left (data.translation.t)
     assert says("PMOI/MEK and NCRI", "PMOI/MEK", "en") == "PMOI/MEK"
+
+
+def test_a_notice_for_a_bad_parameter_speaks_the_pages_language(monkeypatch):
+    """The page's notice for a parameter it ignored or adjusted is in the page's language, the parameter as written;
+    the error of an export stays English (it names the parameter for whoever wrote the URL)."""
+    from data.view import ParamError, View, default_choices
+
+    monkeypatch.setattr(languages, "AVAILABLE", languages.LANGUAGES)
+    view, notices = View.parse("?lang=fa&lens=bogus&story=camps&step=99&from=2030-01", default_choices())
+    assert view.lang == "fa" and len(notices) == 3, notices
+    assert _plain(notices[0]) == "from=2030-01 بیرون از بازهٔ داده‌هاست (2009-07 تا 2016-12)؛ 2016-12 به کار می‌رود."
+    assert (
+        _plain(notices[1])
+        == "lens='bogus' نادیده گرفته شد: یکی از all, independent, group, seeds, iran_state انتظار می‌رفت."
+    )
+    assert _plain(notices[2]) == "step='99' نادیده گرفته شد: روایت 'camps' گام‌های ۱ تا ۱۰ دارد؛ گام ۱ نشان داده می‌شود."
+    with pytest.raises(ParamError, match=r"^lens='bogus': expected one of all, independent"):
+        View.parse_strict("lang=fa&lens=bogus", default_choices())
