@@ -34,6 +34,9 @@ LENS_HELP = N_(
 )
 
 
+THUMB_NAMES = (N_("Start of the range"), N_("End of the range"))  # the date range's handles
+
+
 def control_bar(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Section:
     """Range slider over every month of the data, labelled by year; the selected months shown as text."""
     axis = timeline.months(bundle)
@@ -53,9 +56,13 @@ def control_bar(bundle: Bundle, lang: str = languages.DEFAULT) -> html.Section:
                 ],
             ),
             # What each position writes as a range's first or last month (data.calendars.month_ends), for the
-            # handles' aria-valuetext and the label while dragging (assets/access.js).
+            # handles' aria-valuetext and the label while dragging, and the handles' names in the language (the
+            # slider names them "Minimum" and "Maximum", in English): assets/access.js.
             html.Div(
-                **{"data-months": json.dumps([calendars.month_ends(lang, m) for m in axis], ensure_ascii=False)},
+                **{
+                    "data-months": json.dumps([calendars.month_ends(lang, m) for m in axis], ensure_ascii=False),
+                    "data-thumbs": json.dumps([t(lang, THUMB_NAMES[0]), t(lang, THUMB_NAMES[1])], ensure_ascii=False),
+                },
                 children=dcc.RangeSlider(
                     id=Controls.DATE_RANGE,
                     min=0,

@@ -17,7 +17,7 @@ DEFAULT = "en"
 ENDONYMS = {"en": "English", "fa": "فارسی", "ar": "العربية", "sq": "Shqip"}  # each language's own name for itself
 NAMES = {"en": "English", "fa": "Persian", "ar": "Arabic", "sq": "Albanian"}
 RIGHT_TO_LEFT = frozenset({"fa", "ar"})
-AVAILABLE: tuple[str, ...] = ("en",)  # languages whose catalogues are complete (issue 13 adds the others)
+AVAILABLE: tuple[str, ...] = LANGUAGES  # languages whose catalogues are complete
 
 
 def direction(lang: str) -> str:

@@ -21,7 +21,7 @@ from data import languages
 from data.load import default_bundle
 from data.translation import catalogue_path
 
-NOT_OURS = ("Camps Atlas",)  # the product's name
+NOT_OURS = ("Camps Atlas", "PNG", "SVG", "PDF", "CSV")  # the product's name; file formats
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _SEED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")

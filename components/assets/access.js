@@ -1,6 +1,6 @@
 /* Camps Atlas: keyboard and screen-reader behaviour of the controls, done in the browser (no server round trip).
  *
- * - Date-range handles: each announces its month (aria-valuetext "Jul 2009", from the month labels the server puts
+ * - Date-range handles: each is named in the page's language (data-thumbs: "Start of the range") and announces its month (aria-valuetext "Jul 2009", from the month labels the server puts
  *   in the slider box's data-months attribute) instead of the bare index. Home and End move the focused handle to
  *   the first / last month it may take (the start handle up to the end handle's month, the end handle down to the
  *   start handle's); the slider component on its own always moves the start handle on Home and the end handle on
@@ -47,7 +47,20 @@
 
     // --- aria-valuetext: kept in step with aria-valuenow on both handles. ---
 
+    function thumbNames() {
+        var slider = document.querySelector(SLIDER);
+        var box = slider && slider.closest("[data-thumbs]");
+        if (!box) return null;
+        if (box._campsThumbs === undefined) box._campsThumbs = JSON.parse(box.getAttribute("data-thumbs"));
+        return box._campsThumbs;
+    }
+
     function labelThumb(thumb) {
+        var names = thumbNames();
+        var index = Array.prototype.indexOf.call(document.querySelectorAll(THUMB), thumb);
+        if (names && names[index] && thumb.getAttribute("aria-label") !== names[index]) {
+            thumb.setAttribute("aria-label", names[index]);
+        }
         var now = thumb.getAttribute("aria-valuenow");
         if (now === null) return;
         var text = monthOf(Number(now));
