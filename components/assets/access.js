@@ -16,12 +16,20 @@
     var SLIDER = "#date-range";
     var THUMB = SLIDER + " [role=slider]";
 
-    function monthLabels() {
+    // A JSON attribute of the slider's box (data-months, data-thumbs), read once.
+    var read = {};
+    function sliderData(attribute) {
         var slider = document.querySelector(SLIDER);
-        var box = slider && slider.closest("[data-months]");
+        var box = slider && slider.closest("[" + attribute + "]");
         if (!box) return null;
-        if (box._campsMonths === undefined) box._campsMonths = JSON.parse(box.getAttribute("data-months"));
-        return box._campsMonths;
+        if (read[attribute] === undefined || read[attribute].box !== box) {
+            read[attribute] = {box: box, value: JSON.parse(box.getAttribute(attribute))};
+        }
+        return read[attribute].value;
+    }
+
+    function monthLabels() {
+        return sliderData("data-months");
     }
 
     // A position's month as a range's ends write it: {first, last[, beside]} (data.calendars.month_ends: in
@@ -48,11 +56,7 @@
     // --- aria-valuetext: kept in step with aria-valuenow on both handles. ---
 
     function thumbNames() {
-        var slider = document.querySelector(SLIDER);
-        var box = slider && slider.closest("[data-thumbs]");
-        if (!box) return null;
-        if (box._campsThumbs === undefined) box._campsThumbs = JSON.parse(box.getAttribute("data-thumbs"));
-        return box._campsThumbs;
+        return sliderData("data-thumbs");
     }
 
     function labelThumb(thumb) {
