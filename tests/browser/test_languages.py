@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -172,3 +173,28 @@ def test_the_page_shows_no_english_of_ours(page: Page, lang: str) -> None:
     )
     assert len(shown) > 20000
     assert not english_left(shown, lang), sorted(set(english_left(shown, lang)))
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("fa", "rtl"), ("ar", "rtl"), ("sq", "ltr")])
+def test_each_language_declares_itself_and_draws_its_charts_in_it(page: Page, lang: str, direction: str) -> None:
+    """Per language (issue 13): <html lang dir>, and a chart drawn in the language: the casualty chart's title,
+    panel titles and legend as the catalogue writes them, its dates under the columns in the language's calendar
+    and digits (1 Sep 2013: ۱۰ شهریور ۱۳۹۲, ١ أيلول ٢٠١٣, 1 shtator 2013)."""
+    from data import calendars, schema
+    from data.translation import t
+    from figures.casualties import TITLE
+
+    page.goto(f"/?from=2013-09&to=2013-09&lang={lang}")
+    wait_ready(page)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [lang, direction]
+    casualties = page.locator("#casualty-chart")
+    casualties.scroll_into_view_if_needed()
+    plain = re.compile(f"[{RLE}{PDF}]")
+    expect(casualties.locator(".gtitle")).to_contain_text(t(lang, TITLE))
+    panels = [plain.sub("", text) for text in casualties.locator(".annotation-text").all_text_contents()]
+    assert t(lang, schema.COUNT_LABELS["killed"]) in panels, panels
+    ticks = [plain.sub("", text) for text in casualties.locator(".xaxislayer-above text").all_text_contents()]
+    day = calendars.day_label(lang, date(2013, 9, 1))
+    assert any(day in tick for tick in ticks), (day, ticks)
+    legend = [plain.sub("", text) for text in casualties.locator(".legendtext").all_text_contents()]
+    assert t(lang, "Lowest figure reported") in legend, legend
