@@ -152,17 +152,14 @@ def _cell(column: str, value, row: dict, lang: str) -> str:
     return f"<td>{escape(str(value))}</td>"
 
 
-LIST_SEPARATOR = N_(", ")  # between the items of a list (Persian and Arabic write '، ')
-
-
 def _superseded(mark: str, source_names: dict[str, str], lang: str) -> str:
     """A row's superseded mark ('killed, wounded by <source id>') in the language, the source named."""
-    return "; ".join(
+    return t(lang, calendars.SEPARATOR).join(
         t(
             lang,
             "{quantities} by {source}",
-            quantities=t(lang, LIST_SEPARATOR).join(
-                t(lang, COUNT_LABELS.get(q.replace(" ", "_"), "People")).lower() for q in quantities
+            quantities=calendars.listed(
+                lang, (t(lang, COUNT_LABELS.get(q.replace(" ", "_"), "People")).lower() for q in quantities)
             ),
             source=source_names.get(sid, sid),
         )

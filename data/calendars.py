@@ -113,7 +113,13 @@ def label(lang: str, text: str) -> str:
 PRECISION_WORDS = {"day": N_("day"), "month": N_("month"), "year": N_("year")}  # a date's precision, in words
 AGREED_OTHERS = Nn_("{n} source: {date}", "{n} sources: {date}")
 ONE_SOURCE, ANOTHER = N_("one source: {date}"), N_("another: {date}")
-SEPARATOR = N_("; ")  # between the other dates of an item (Persian and Arabic write '؛ ')
+SEPARATOR = N_("; ")  # between the parts of a list whose parts hold commas (Persian and Arabic write '؛ ')
+LIST_SEPARATOR = N_(", ")  # between the items of a list (Persian and Arabic write '، ')
+
+
+def listed(lang: str, items) -> str:
+    """Items joined as the language writes a list: 'a, b' / 'a، b'."""
+    return t(lang, LIST_SEPARATOR).join(items)
 
 
 def agreed_label(lang: str, pairs: list[tuple[str, str]]) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data import languages
+from data import calendars, languages
 from data.load import DATA_DIR, DATA_DIR_ENV, Bundle, DataError, default_bundle
 from data.select import select
 from data.summary import Spread, spread
@@ -205,7 +205,7 @@ def item_spread(bundle: Bundle, quantity: str, item_id: str, lens: str) -> Sprea
 
 
 def _names(figures, lang: str = languages.DEFAULT) -> str:
-    return ", ".join(dict.fromkeys(f.who(lang) for f in figures))
+    return calendars.listed(lang, dict.fromkeys(f.who(lang) for f in figures))
 
 
 def figure_text(s: Spread, lang: str = languages.DEFAULT) -> str:

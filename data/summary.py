@@ -70,7 +70,7 @@ class Spread:
     def attribution(self, lang: str = languages.DEFAULT) -> str:
         """'UNAMI, per UN News Centre [UN]: 34; USCCAR [The group]: 36', each figure followed by its marks (the
         actor's own account; reached us only via a party's site)."""
-        return "; ".join(
+        return t(lang, calendars.SEPARATOR).join(
             f"{f.who(lang)} [{t(lang, schema.SOURCE_KIND_LABELS[f.kind])}]: {calendars.number(lang, f.value)}"
             + "".join(f" ({note})" for note in f.marks(lang))
             for f in sorted(self.figures, key=lambda f: (f.value, f.publisher))
@@ -261,7 +261,10 @@ class Total:
                 )
             )
         if self.partial:
-            lines.append(t(lang, "Not counted, only partly inside the selected range: ") + "; ".join(self.partial))
+            lines.append(
+                t(lang, "Not counted, only partly inside the selected range: ")
+                + t(lang, calendars.SEPARATOR).join(self.partial)
+            )
         return "\n".join(lines) or t(lang, "Nothing in the selected range")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data import languages
-from data.calendars import number
+from data.calendars import SEPARATOR, listed, number
 from data.grades import GRADE_LABELS, GRADES
 from data.load import Bundle
 from data.schema import PARTY_KINDS
@@ -85,7 +85,7 @@ def relayed_line(frames: list[pd.DataFrame], lang: str = languages.DEFAULT) -> s
     if not relayed:
         return ""
     party = {"group": t(lang, "the group {n}"), "iran_state": t(lang, "the Iranian state {n}")}
-    by = ", ".join(party[k].format(n=number(lang, n)) for k, n in relayed.items())
+    by = listed(lang, (party[k].format(n=number(lang, n)) for k, n in relayed.items()))
     return t(
         lang,
         "{n} of {total} rows of independent claimants reached us only through a party's site ({by}): see "
@@ -103,7 +103,7 @@ def grades_line(frames: list[pd.DataFrame], lang: str = languages.DEFAULT) -> st
     if not items:
         return ""
     counts = pd.concat(items).value_counts()
-    parts = ", ".join(f"{t(lang, GRADE_LABELS[g])} {number(lang, int(counts[g]))}" for g in GRADES if g in counts)
+    parts = listed(lang, (f"{t(lang, GRADE_LABELS[g])} {number(lang, int(counts[g]))}" for g in GRADES if g in counts))
     return t(
         lang,
         "Grades of the {n} items drawn (see the README for each rule): {parts}",
@@ -128,7 +128,7 @@ def caption_lines(
     rows = figure_rows(bundle, view, figure)
     names = [t(lang, name) for name in claimants(bundle, rows)]  # claimants.csv's names are catalogue entries
     sources = (
-        t(lang, "Claimants ({n}): {names}", n=number(lang, len(names)), names="; ".join(names))
+        t(lang, "Claimants ({n}): {names}", n=number(lang, len(names)), names=t(lang, SEPARATOR).join(names))
         if names
         else t(lang, "Claimants: none (nothing in this view)")
     )

@@ -101,7 +101,9 @@ def stated_populations_text(pops: pd.DataFrame, lang: str = languages.DEFAULT) -
         if rows_disputed(rows, ("people",))
     ]
     return text + (
-        t(lang, "; sources disagree for the same date: {dates}", dates=", ".join(disagree)) if disagree else ""
+        t(lang, "; sources disagree for the same date: {dates}", dates=calendars.listed(lang, disagree))
+        if disagree
+        else ""
     )
 
 
@@ -133,7 +135,7 @@ def _figures_text(row: pd.Series, cols: tuple[str, ...], bundle: Bundle | None =
     ]
     if row.get("status") == "projected":
         parts = [t(lang, "{figure} (a projection, not a count)", figure=p) for p in parts]
-    return "; ".join(parts) or t(lang, "no figure")
+    return t(lang, calendars.SEPARATOR).join(parts) or t(lang, "no figure")
 
 
 def item_detail(bundle: Bundle, kind: str, item_id: str, lang: str = languages.DEFAULT) -> ItemDetail | None:
@@ -178,7 +180,7 @@ def item_detail(bundle: Bundle, kind: str, item_id: str, lang: str = languages.D
         summary=bundle.items.at[item_id, "summary"],
         figures_text=figures_sentence(bundle, rows, cols, start, end, lang),
         disputed=any(s.disputed for _, s in spreads),
-        spread_text="; ".join(f"{_quantity(c, lang)}: {s.text(lang)}" for c, s in spreads)
+        spread_text=t(lang, calendars.SEPARATOR).join(f"{_quantity(c, lang)}: {s.text(lang)}" for c, s in spreads)
         or t(lang, "no figure given"),
         sources=tuple(_source_lines(bundle, rows, cols, start, end, lang)),
         seed_claims=_seed_claims(item_id, lang),
@@ -196,7 +198,7 @@ def grade_text(rows: pd.DataFrame, cols: tuple[str, ...], claimants: pd.Series, 
     if col is None:
         return text + "."
     vouch = rows.loc[grades.vouching(rows) & rows[col].notna(), "claimant_id"].drop_duplicates()
-    names = ", ".join(t(lang, name) for name in vouch.map(claimants)) or t(lang, "none")
+    names = calendars.listed(lang, (t(lang, name) for name in vouch.map(claimants))) or t(lang, "none")
     quantity = _quantity(col, lang).lower() if lang == languages.DEFAULT else _quantity(col, lang)
     graded = t(lang, "graded on: {quantity}; independent claimants that count: {names}", quantity=quantity, names=names)
     return f"{text} ({graded})."
@@ -207,7 +209,10 @@ def _conflicts(bundle: Bundle, item_id: str, lang: str) -> tuple[tuple[str, str]
     in the language."""
     found = bundle.conflicts_of(item_id)
     return tuple(
-        (", ".join(t(lang, bundle.items.at[i, "label"]) for i in ids if i != item_id), _text(lang, summary))
+        (
+            calendars.listed(lang, (t(lang, bundle.items.at[i, "label"]) for i in ids if i != item_id)),
+            _text(lang, summary),
+        )
         for ids, summary in zip(found["items"], found["summary"], strict=True)
     )
 
@@ -246,7 +251,7 @@ def figures_sentence(
         if len(groups) == 1 or (whole.figures and whole.low == whole.high):
             parts.append(f"{name}: {figure_text(whole, lang)}.")
         elif groups:
-            each = "; ".join(
+            each = t(lang, calendars.SEPARATOR).join(
                 t(lang, "for {period}, {figures}", period=periods[k], figures=figure_text(Spread(tuple(fs)), lang))
                 for k, fs in groups.items()
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data import languages
+from data import calendars, languages
 from data.grades import GRADE_LABELS
 from data.load import Bundle
 from data.place_names import place_names
@@ -43,7 +43,7 @@ def grades_label(grades: tuple[str, ...], lang: str = languages.DEFAULT) -> str:
     """'Every grade' or 'Only: Corroborated, Contested'."""
     if not grades:
         return t(lang, EVERY_GRADE)
-    return t(lang, ONLY_GRADES, grades=", ".join(t(lang, GRADE_LABELS[g]) for g in grades))
+    return t(lang, ONLY_GRADES, grades=calendars.listed(lang, (t(lang, GRADE_LABELS[g]) for g in grades)))
 
 
 def short_place(name: str) -> str:
