@@ -189,7 +189,7 @@ class View:
     def parse(cls, search: str | None, choices: Choices) -> tuple[View, list[str]]:
         """The view a query string asks for (leniently: the page), and a notice for every parameter it ignored or
         adjusted. A story step (story=…&step=…) sets range, place and, if the step names one, the lens."""
-        view, problems, _ = _read(parse_qsl((search or "").lstrip("?"), keep_blank_values=True), choices, strict=False)
+        view, problems, _ = _read(parse_qsl((search or "").lstrip("?"), keep_blank_values=True), choices)
         return view, [p.notice(view.lang) for p in problems]
 
     @classmethod
@@ -200,7 +200,7 @@ class View:
         ignore or adjust raises ParamError naming it. `others` are further parameter names the caller reads; their
         values are returned. `hints`: why a parameter is unknown here, said after its name."""
         pairs = parse_qsl(query.lstrip("?"), keep_blank_values=True)
-        view, problems, rest = _read(pairs, choices, strict=True, others=tuple(others), hints=hints or {})
+        view, problems, rest = _read(pairs, choices, others=tuple(others), hints=hints or {})
         if problems:
             raise ParamError(" ".join(p.error for p in problems))
         return view, rest
@@ -218,9 +218,7 @@ class View:
         """The view command-line options ask for (--from, --to, --place, --lens, --grade; None = not given),
         strictly; ParamError names the option (--from …)."""
         given = zip(("from", "to", "place", "lens", "grade"), (start, end, place, lens, grade), strict=True)
-        view, problems, _ = _read(
-            [(n, v) for n, v in given if v is not None], choices, strict=True, spell=option_spelling
-        )
+        view, problems, _ = _read([(n, v) for n, v in given if v is not None], choices, spell=option_spelling)
         if problems:
             raise ParamError(" ".join(p.error for p in problems))
         return view
@@ -264,12 +262,12 @@ class View:
 
 
 def _read(
-    pairs: list[tuple[str, str]], choices: Choices, *, strict: bool, **options: Any
+    pairs: list[tuple[str, str]], choices: Choices, **options: Any
 ) -> tuple[View, tuple[Problem, ...], dict[str, str]]:
     """The view the parameters ask for (data.view_params.read), its problems and the values of the callers' other
     parameters."""
     stories = {story: len(steps) for story, steps in choices.stories.items()}
-    got = read(pairs, choices.first, choices.last, choices.places, stories, strict=strict, **options)
+    got = read(pairs, choices.first, choices.last, choices.places, stories, **options)
     view = View(got.start, got.end, got.place, got.lens, grades=got.grades, lang=got.lang)
     return (view.at_step(*got.story, choices) if got.story else view), got.problems, got.others
 

@@ -95,14 +95,14 @@ def read(
     places: frozenset[str],
     stories: Mapping[str, int],
     *,
-    strict: bool,
     others: tuple[str, ...] = (),
     spell: Spell = url_spelling,
     hints: Mapping[str, str] | None = None,
 ) -> Reading:
     """Read the parameters (name, value) against the data's months, places and stories (id -> step count).
     `others`: further parameter names the caller reads (their values are returned); `hints`: why a parameter is
-    unknown here, said after its name in the error. Strict: a repeated or unknown parameter is an error too."""
+    unknown here, said after its name in the error. Every problem is both an error (exports, the command line) and
+    a notice (the page): the caller says which it uses."""
     problems: list[Problem] = []
     known = PARAMS + others
     params: dict[str, str] = {}
