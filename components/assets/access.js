@@ -1,7 +1,8 @@
 /* Camps Atlas: keyboard and screen-reader behaviour of the controls, done in the browser (no server round trip).
  *
- * - Date-range handles: each is named in the page's language (data-thumbs: "Start of the range") and announces its month (aria-valuetext "Jul 2009", from the month labels the server puts
- *   in the slider box's data-months attribute) instead of the bare index. Home and End move the focused handle to
+ * - Date-range handles: each is named in the page's language (data-thumbs: "Start of the range") and announces its
+ *   month (aria-valuetext "Jul 2009", from the month labels the server puts in the slider box's data-months
+ *   attribute) instead of the bare index. Home and End move the focused handle to
  *   the first / last month it may take (the start handle up to the end handle's month, the end handle down to the
  *   start handle's); the slider component on its own always moves the start handle on Home and the end handle on
  *   End, so End on the start handle did nothing.
