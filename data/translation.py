@@ -111,8 +111,9 @@ _DIGITS_THEN_LATIN = re.compile(r"^[0-9][0-9_.\-]*[A-Za-z]")
 
 def closed(lang: str, value: str) -> str:
     """A piece of text to set among right-to-left words (as `t` sets its values): a Latin name closed with a
-    right-to-left mark, a file name opened with a left-to-right one; as it is in a left-to-right language."""
+    left-to-right mark (so a quote or bracket it ends with stays with it: lens='bogus') and then a right-to-left
+    one, a file name opened with a left-to-right mark; as it is in a left-to-right language."""
     if lang not in languages.RIGHT_TO_LEFT:
         return value
     value = f"{LRM}{value}" if _DIGITS_THEN_LATIN.match(value) else value
-    return f"{value}{RLM}" if _ENDS_LATIN.search(value) else value
+    return f"{value}{LRM}{RLM}" if _ENDS_LATIN.search(value) else value

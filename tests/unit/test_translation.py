@@ -465,7 +465,7 @@ def test_publishers_named_by_us_are_translated_and_a_bodys_own_name_is_kept():
     seed_004 = "Human-rights campaign supporting the residents"
     assert says(f"{seed_004} (seed 004)", seed_004, "fa") == "کارزار حقوق بشری هوادار ساکنان"
     said = says("Iraqi police and security sources", "Reuters", "ar")
-    assert said == f"مصادر الشرطة والأمن العراقية، بحسب Reuters{RLM}"  # closed right to left (data.translation.t)
+    assert said == f"مصادر الشرطة والأمن العراقية، بحسب Reuters{LRM}{RLM}"  # closed (data.translation.closed)
     assert says("PMOI/MEK and NCRI", "PMOI/MEK", "en") == "PMOI/MEK"
 
 
