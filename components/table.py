@@ -21,7 +21,7 @@ from data import calendars, languages
 from data.attribution import own_account_text, relay_text, says
 from data.grades import GRADE_LABELS, GRADE_RULES
 from data.schema import COUNT_LABELS
-from data.table import SEED_LINES, superseded_parts
+from data.table import SEED_LINES, seed_reference, superseded_parts
 from data.translation import N_, t
 
 # (column of data.table.table, header, sort key column)
@@ -172,7 +172,7 @@ def _seed_lines(reference: object, lang: str) -> object:
     if not isinstance(reference, str) or SEED_LINES not in reference:
         return reference
     file, _, lines = reference.partition(SEED_LINES)
-    return t(lang, "{file}, lines {lines}", file=file, lines=calendars.localise_digits(lang, lines))
+    return seed_reference(lang, file, lines)
 
 
 def _localised(column: str, value: str, row: dict, lang: str) -> str:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data import dates, schema, supersede
+from data import calendars, dates, schema, supersede
 from data.attribution import who_says
 from data.load import Bundle
 from data.select import Rows, View, groups, select
 from data.summary import rows_disputed
+from data.translation import t
 
 TABLE_COLUMNS = (
     "item_type", "item_id", "item", "date", "date_precision", "period_start", "period_end", "place", "destination",
@@ -68,7 +69,12 @@ def superseded_parts(mark: str) -> list[tuple[list[str], str]]:
     return [(quantities.split(", "), sid) for quantities, _, sid in pairs]
 
 
-SEED_LINES = " lines "  # a seed document's reference: '<seed file> lines <lines>'
+SEED_LINES = " lines "  # a seed document's reference in the table and the CSV: '<seed file> lines <lines>'
+
+
+def seed_reference(lang: str, seed_file: str, lines: str) -> str:
+    """A seed document's file (as it is) and lines as the page writes them: '001_e9badda598b78ff2.txt, lines 12'."""
+    return t(lang, "{file}, lines {lines}", file=seed_file, lines=calendars.localise_digits(lang, str(lines)))
 
 
 def _reference(bundle: Bundle, source_ids: pd.Series, seed_lines: pd.Series) -> list[str]:

@@ -9,7 +9,6 @@ import pandas as pd
 
 from data import calendars, dates, grades, languages, register, schema, supersede
 from data.attribution import own_account_text, relay_text, says
-from data.calendars import localise_digits
 from data.load import Bundle
 from data.place_names import place_names
 from data.story import figure_text
@@ -23,6 +22,7 @@ from data.summary import (
     summarise_events,
     summarise_movements,
 )
+from data.table import seed_reference
 from data.translation import t
 
 
@@ -222,11 +222,6 @@ def _text(lang: str, text: object) -> str:
     return t(lang, text) if isinstance(text, str) and text else ""
 
 
-def _lines(lang: str, seed_file: str, lines: str) -> str:
-    """'001_e9badda598b78ff2.txt, lines 12-14': a seed document's file name (as it is) and lines."""
-    return t(lang, "{file}, lines {lines}", file=seed_file, lines=localise_digits(lang, str(lines)))
-
-
 def figures_sentence(
     bundle: Bundle, rows: pd.DataFrame, cols: tuple[str, ...], start: str, end: str | None, lang: str = "en"
 ) -> str:
@@ -271,7 +266,7 @@ def _source_lines(
                 kind=row["claimant_kind"],
                 published=src["published"],
                 url=src["url"],
-                seed_ref=_lines(lang, src["seed_file"], row["seed_lines"]) if src["seed_file"] else "",
+                seed_ref=seed_reference(lang, src["seed_file"], row["seed_lines"]) if src["seed_file"] else "",
                 figures=_figures_text(row, cols, bundle, lang),
                 when=calendars.span_label(lang, row[start], (row[end] if end else None) or None),
                 note=_text(lang, row["note"]),
@@ -286,6 +281,6 @@ def _seed_claims(item_id: str, lang: str) -> tuple[tuple[str, str], ...]:
     """(file and lines, paraphrase) of each seed claim that feeds the item (seeds/claims.csv), in the language."""
     found = register.claims_for(item_id)
     return tuple(
-        (_lines(lang, f, lines), _text(lang, text))
+        (seed_reference(lang, f, lines), _text(lang, text))
         for f, lines, text in zip(found["seed_file"], found["lines"], found["paraphrase"], strict=True)
     )
