@@ -8,7 +8,7 @@ right to left.
 from __future__ import annotations
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # data.translation.N_, which cannot be imported here: data.translation imports this
     return message
 
 

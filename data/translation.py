@@ -94,14 +94,12 @@ def N_(message: str) -> str:
 
 def t(lang: str, message: str, **values: object) -> str:
     """`message` in `lang` (as written when it has no translation), then formatted with `values`. In a right-to-left
-    language a value that ends in Latin letters ('Associated Press', a URL) is closed with a right-to-left mark, so
-    the digits after it ('Associated Press، ۱۰ شهریور') stay with the words they belong to, not with the name; one
-    that starts with digits and goes on in Latin letters (a seed document's file, 003_cb0b….txt) is opened with a
-    left-to-right mark, so it reads as one left-to-right name."""
+    language each text value is set with `closed`, so the digits after a Latin name ('Associated Press، ۱۰ شهریور')
+    stay with the words they belong to, and a file name (003_cb0b….txt) reads as one left-to-right name."""
     text = translations(lang).gettext(message)
-    if not values:
-        return text
-    return text.format(**{k: closed(lang, v) if isinstance(v, str) else v for k, v in values.items()})
+    if values and lang in languages.RIGHT_TO_LEFT:
+        values = {k: closed(lang, v) if isinstance(v, str) else v for k, v in values.items()}
+    return text.format(**values) if values else text
 
 
 RLM, LRM = "\u200f", "\u200e"  # right-to-left and left-to-right marks: strong characters that take no room

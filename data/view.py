@@ -4,9 +4,8 @@ the language it is read in.
 This is the one place that knows the view's parameters (`from`, `to`, `place`, `lens`, `grade`, `story`, `step`,
 `lang`) and the month rule. It parses them (data.view_params reads each: leniently for the page, with a notice in the
 page's language per parameter it ignored or adjusted; strictly for exports and the command line, naming the bad
-parameter or option), and writes what every other part uses: the query
-string (address bar, links, citations, embeds, report, CLI), the store of the page, the cache key, the file stem
-and the range label. A new field (a grade filter, a language) is added here and in the code that filters by it.
+parameter or option), and writes what every other part uses: the query string (address bar, links, citations,
+embeds, report, CLI), the store of the page, the cache key, the file stem and the range label. A new field (a grade filter, a language) is added here and in the code that filters by it.
 """
 
 from __future__ import annotations

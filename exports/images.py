@@ -129,7 +129,8 @@ def _tick_height(fig: go.Figure, plot_width: float) -> int:
     return height
 
 
-def _plain_title(fig: go.Figure) -> str:
+def plain_title(fig: go.Figure) -> str:
+    """A figure's title without its subtitle (the first line)."""
     text = fig.layout.title.text or ""
     return text.split("<br>")[0]
 
@@ -223,7 +224,7 @@ def captioned_figure(
     size = size or Size()
     width = size.width or DEFAULT_WIDTH.get(figure, FALLBACK_WIDTH)
     fig = build_figure(bundle, figure, view, width)
-    lines = caption.caption_lines(bundle, view, figure, _plain_title(fig), width, base_url)
+    lines = caption.caption_lines(bundle, view, figure, plain_title(fig), width, base_url)
     right_to_left = languages.direction(view.lang) == "rtl"
     if right_to_left:  # each line embedded right to left, as the chart's own words (figures.style.rtl_text)
         lines = [rtl_text(line) for line in lines]

@@ -339,5 +339,5 @@ def _sources_pages(doc: _Report, bundle: Bundle, view: View) -> None:
 
 def _chart_title(bundle: Bundle, figure: str, view: View) -> str:
     """A chart's title as its image shows it (without its subtitle and the marks that embed it right to left)."""
-    title = images.build_figure(bundle, figure, view).layout.title.text or figure
-    return title.split("<br>")[0].replace(RLE, "").replace(PDF, "")
+    title = images.plain_title(images.build_figure(bundle, figure, view)) or figure
+    return title.replace(RLE, "").replace(PDF, "")
